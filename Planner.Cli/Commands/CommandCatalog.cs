@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>Every top-level command of <c>planner</c>, in help order.</summary>
+internal static class CommandCatalog
+{
+    /// <summary>Creates the commands.</summary>
+    public static IEnumerable<Command> All()
+    {
+        yield return ValidateCommand.Create();
+    }
+}

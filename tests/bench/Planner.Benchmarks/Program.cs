@@ -1,0 +1,1 @@
+Console.WriteLine("run with: dotnet run -c Release --project tests/bench/Planner.Benchmarks");
