@@ -1,0 +1,75 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace Planner.Core.IO;
+
+/// <summary>
+/// Reads a GeoJSON FeatureCollection feature by feature, so that one bad geometry is reported by position
+/// and id instead of failing the whole file (NetTopologySuite.IO.GeoJSON4STJ parses each geometry).
+/// </summary>
+internal static class GeoJsonFeatureReader
+{
+    private static readonly JsonSerializerOptions GeometryOptions = CreateOptions();
+
+    /// <summary>Reads the features of <paramref name="path"/>; throws <see cref="InvalidDataException"/> when the file is not a FeatureCollection.</summary>
+    public static List<GeoJsonFeature> Read(string path)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"not valid JSON: {ex.Message}", ex);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
+                || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException("not a GeoJSON FeatureCollection with a 'features' array");
+            }
+
+            var result = new List<GeoJsonFeature>();
+            int position = 0;
+            foreach (var f in features.EnumerateArray())
+            {
+                position++;
+                var props = f.TryGetProperty("properties", out var p) ? p.Clone() : default;
+                var (geometry, error) = ReadGeometry(f);
+                result.Add(new GeoJsonFeature(position, props, geometry, error));
+            }
+
+            return result;
+        }
+    }
+
+    private static (Geometry? Geometry, string? Error) ReadGeometry(JsonElement feature)
+    {
+        if (!feature.TryGetProperty("geometry", out var g) || g.ValueKind == JsonValueKind.Null)
+        {
+            return (null, "geometry is missing");
+        }
+
+        try
+        {
+            var geometry = g.Deserialize<Geometry>(GeometryOptions);
+            return geometry is null ? (null, "geometry is missing") : (geometry, null);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return (null, $"geometry cannot be read: {ex.Message}");
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return options;
+    }
+}

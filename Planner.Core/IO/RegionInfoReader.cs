@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Planner.Core.Geo;
+using Planner.Core.Model;
+using Planner.Core.Validation;
+
+namespace Planner.Core.IO;
+
+/// <summary>Reads <c>region.json</c>: name, code, crs, groups, defaults and sources.</summary>
+internal static class RegionInfoReader
+{
+    public static RegionInfo? Read(string path, List<ValidationProblem> problems)
+    {
+        const string File = RegionFiles.Info;
+        if (!System.IO.File.Exists(path))
+        {
+            problems.Add(new(File, string.Empty, string.Empty, "file is missing: every region folder needs region.json"));
+            return null;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new(File, string.Empty, string.Empty, $"not valid JSON: {ex.Message}"));
+            return null;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(File, string.Empty, string.Empty, "must be a JSON object"));
+            return null;
+        }
+
+        var name = Text(root, "name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(new(File, string.Empty, "name", "is missing or empty"));
+            name = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "region";
+        }
+
+        var crsText = Text(root, "crs") ?? "wgs84";
+        InputCrs crs;
+        switch (crsText.ToLowerInvariant())
+        {
+            case "wgs84" or "epsg:4326" or "cgcs2000" or "epsg:4490": crs = InputCrs.Wgs84; break;
+            case "gcj02" or "gcj-02": crs = InputCrs.Gcj02; break;
+            case "bd09" or "bd-09": crs = InputCrs.Bd09; break;
+            default:
+                problems.Add(new(File, string.Empty, "crs", $"unknown CRS '{crsText}': use wgs84, gcj02 or bd09"));
+                return null;
+        }
+
+        var groups = ReadGroups(root, problems);
+        if (groups is null)
+        {
+            return null;
+        }
+
+        double minutes = 15;
+        string mode = "walk";
+        if (root.TryGetProperty("defaults", out var defaults) && defaults.ValueKind == JsonValueKind.Object)
+        {
+            if (defaults.TryGetProperty("minutes", out var m))
+            {
+                if (m.ValueKind == JsonValueKind.Number && m.GetDouble() is > 0 and <= 240)
+                {
+                    minutes = m.GetDouble();
+                }
+                else
+                {
+                    problems.Add(new(File, string.Empty, "defaults.minutes", $"'{m.GetRawText()}' is not a number of minutes between 0 and 240"));
+                }
+            }
+
+            mode = Text(defaults, "mode") ?? mode;
+        }
+
+        return new RegionInfo(name, Text(root, "code") ?? string.Empty, crs, groups, minutes, mode, ReadSources(root, problems));
+    }
+
+    private static PopulationGroups? ReadGroups(JsonElement root, List<ValidationProblem> problems)
+    {
+        if (!root.TryGetProperty("groups", out var g) || g.ValueKind != JsonValueKind.Array || g.GetArrayLength() == 0)
+        {
+            problems.Add(new(RegionFiles.Info, string.Empty, "groups", "is missing: list the population groups, e.g. [\"total\", \"elderly\"]"));
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var item in g.EnumerateArray())
+        {
+            var n = item.ValueKind == JsonValueKind.String ? item.GetString() : Text(item, "id");
+            if (string.IsNullOrWhiteSpace(n) || n.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')))
+            {
+                problems.Add(new(RegionFiles.Info, string.Empty, "groups", $"'{item.GetRawText()}' is not a group name (letters, digits, underscore)"));
+                return null;
+            }
+
+            if (names.Contains(n))
+            {
+                problems.Add(new(RegionFiles.Info, string.Empty, "groups", $"group '{n}' is listed twice"));
+                return null;
+            }
+
+            names.Add(n);
+        }
+
+        return new PopulationGroups(names);
+    }
+
+    private static ImmutableArray<DataSource> ReadSources(JsonElement root, List<ValidationProblem> problems)
+    {
+        if (!root.TryGetProperty("sources", out var s) || s.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new(RegionFiles.Info, string.Empty, "sources", "no sources listed: say where each layer comes from and whether it is modelled", ProblemSeverity.Warning));
+            return [];
+        }
+
+        var list = ImmutableArray.CreateBuilder<DataSource>();
+        foreach (var item in s.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            list.Add(new DataSource(
+                Text(item, "layer") ?? string.Empty,
+                Text(item, "name") ?? string.Empty,
+                Text(item, "licence") ?? Text(item, "license") ?? string.Empty,
+                item.TryGetProperty("modelled", out var m) && m.ValueKind == JsonValueKind.True,
+                Text(item, "note") ?? string.Empty,
+                Text(item, "url")));
+        }
+
+        return list.ToImmutable();
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
