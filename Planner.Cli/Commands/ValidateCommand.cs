@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using Planner.Core.IO;
+using Planner.Core.Validation;
 
 namespace Planner.Cli.Commands;
 
@@ -8,9 +11,46 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var region = new Argument<DirectoryInfo>("region") { Description = "Region folder (e.g. data/guixi)." };
-        var command = new Command("validate", "Load a region folder, print its summary and every problem; exit 2 when problems are found.");
+        var maxRoad = new Option<double>("--max-road-distance-m") { Description = "Report stations and demand farther than this from every road (metres).", DefaultValueFactory = _ => 500 };
+        var command = new Command("validate", "Load a region folder, print its summary and every problem; exit 2 when errors are found.");
         command.Arguments.Add(region);
-        command.SetAction(parse => 0);
+        command.Options.Add(maxRoad);
+        command.SetAction(parse => Run(parse.GetValue(region)!, parse.GetValue(maxRoad), Console.Out));
         return command;
+    }
+
+    /// <summary>Validates and prints; returns the exit code (0 clean or warnings only, 2 errors).</summary>
+    public static int Run(DirectoryInfo folder, double maxRoadDistanceMeters, TextWriter output)
+    {
+        var load = RegionFolderReader.Read(folder.FullName);
+        var problems = load.Problems.ToList();
+        if (load.Region is not null)
+        {
+            problems.AddRange(RegionValidator.Validate(load.Region, new ValidationOptions(maxRoadDistanceMeters)));
+            Print(RegionSummary.Of(load.Region), output);
+        }
+
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var warnings = problems.Count - errors;
+        output.WriteLine();
+        output.WriteLine(errors == 0 && warnings == 0 ? "No problems found." : $"{errors} error(s), {warnings} warning(s):");
+        foreach (var p in problems)
+        {
+            output.WriteLine($"  {p}");
+        }
+
+        return errors > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    private static void Print(RegionSummary s, TextWriter o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine($"Region      {s.Name}{(s.Code.Length > 0 ? $" ({s.Code})" : string.Empty)}");
+        o.WriteLine($"Extent      {s.Bounds} (WGS84 lon/lat), computed in {s.Projection}");
+        o.WriteLine($"Units       {string.Join(", ", s.UnitsByLevel.Select(kv => $"{kv.Value} {kv.Key}"))}");
+        o.WriteLine(string.Create(c, $"Demand      {s.DemandPoints:N0} points; population {string.Join(", ", s.PopulationByGroup.Select(kv => string.Create(c, $"{kv.Key} {kv.Value:N0}")))}"));
+        o.WriteLine(string.Create(c, $"Roads       {s.RoadKmByClass.Sum(kv => kv.Value):N1} km: {string.Join(", ", s.RoadKmByClass.Select(kv => string.Create(c, $"{kv.Key} {kv.Value:N1}")))}"));
+        o.WriteLine($"Stations    {string.Join(", ", s.StationsByStatus.Select(kv => $"{kv.Value} {kv.Key}"))}");
+        o.WriteLine($"Volunteers  {s.Teams} teams, {s.Needs} needs; {s.Candidates} candidate sites");
     }
 }

@@ -1,0 +1,51 @@
+using Planner.Core.IO;
+
+namespace Planner.Core.Tests.IO;
+
+public class RegionFolderWriterTests
+{
+    [Fact]
+    public void Write_ThenRead_GivesTheSameRegion()
+    {
+        var original = RegionFolderReader.Read(FixtureRegion.Original()).Region!;
+        using var target = FixtureRegion.Copy();
+        foreach (var f in Directory.GetFiles(target.Path))
+        {
+            File.Delete(f);
+        }
+
+        RegionFolderWriter.Write(original, target.Path);
+        var result = RegionFolderReader.Read(target.Path);
+
+        Assert.Empty(result.Problems);
+        var copy = result.Region!;
+        Assert.Equal(original.Info with { Sources = [] }, copy.Info with { Sources = [] });
+        Assert.Equal(original.Info.Sources.ToArray(), copy.Info.Sources.ToArray());
+        Assert.Equal(original.Demand.Select(d => (d.Id, d.Location, d.UnitCode, string.Join(",", d.Counts))), copy.Demand.Select(d => (d.Id, d.Location, d.UnitCode, string.Join(",", d.Counts))));
+        Assert.Equal(original.Stations.ToArray(), copy.Stations.ToArray());
+        Assert.Equal(original.Candidates.ToArray(), copy.Candidates.ToArray());
+        Assert.Equal(original.Needs.ToArray(), copy.Needs.ToArray());
+        Assert.Equal(original.Teams.Select(t => (t.Id, string.Join(";", t.Skills), t.WeeklyHours)), copy.Teams.Select(t => (t.Id, string.Join(";", t.Skills), t.WeeklyHours)));
+        Assert.Equal(original.Units.Select(u => (u.Code, u.Name, u.Level, u.ParentCode)), copy.Units.Select(u => (u.Code, u.Name, u.Level, u.ParentCode)));
+        Assert.All(original.Units.Zip(copy.Units), p => Assert.True(p.First.Boundary.EqualsExact(p.Second.Boundary, 1e-9)));
+        Assert.Equal(original.Roads.Select(r => (r.Id, string.Join(";", r.Tags.OrderBy(t => t.Key)))), copy.Roads.Select(r => (r.Id, string.Join(";", r.Tags.OrderBy(t => t.Key)))));
+    }
+
+    [Fact]
+    public void Write_Twice_SameBytes()
+    {
+        var region = RegionFolderReader.Read(FixtureRegion.Original()).Region!;
+        using var a = FixtureRegion.Copy();
+        using var b = FixtureRegion.Copy();
+        RegionFolderWriter.Write(region, a.Path);
+        RegionFolderWriter.Write(RegionFolderReader.Read(a.Path).Region!, b.Path);
+
+        foreach (var file in Directory.GetFiles(a.Path).Select(Path.GetFileName))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, file!)), File.ReadAllBytes(Path.Combine(b.Path, file!)));
+        }
+
+        Assert.DoesNotContain(Directory.GetFiles(a.Path), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Contains("东门街道社工站", File.ReadAllText(Path.Combine(a.Path, "stations.geojson")));
+    }
+}
