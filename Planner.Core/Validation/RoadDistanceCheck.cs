@@ -14,6 +14,8 @@ internal static class RoadDistanceCheck
 {
     public static void Run(Region region, double maxMeters, List<ValidationProblem> problems)
     {
+        // A feature already reported as misplaced is far from every road too; saying so again is noise.
+        var misplaced = problems.Select(p => (p.File, p.FeatureId)).ToHashSet();
         var projection = region.CreateProjection();
         var tree = new STRtree<Geometry>();
         foreach (var r in region.Roads)
@@ -41,7 +43,7 @@ internal static class RoadDistanceCheck
 
         foreach (var s in region.Stations)
         {
-            if (Distance(s.Location) > maxMeters)
+            if (!misplaced.Contains((IO.RegionFiles.Stations, s.Id)) && Distance(s.Location) > maxMeters)
             {
                 problems.Add(new(IO.RegionFiles.Stations, s.Id, "geometry", FormattableString.Invariant($"station is more than {maxMeters:0} m from every road: nobody could reach it along the network")));
             }
@@ -50,7 +52,7 @@ internal static class RoadDistanceCheck
         int far = 0;
         foreach (var d in region.Demand)
         {
-            if (Distance(d.Location) > maxMeters && ++far <= 20)
+            if (!misplaced.Contains((IO.RegionFiles.Demand, d.Id)) && Distance(d.Location) > maxMeters && ++far <= 20)
             {
                 problems.Add(new(IO.RegionFiles.Demand, d.Id, "lon,lat", FormattableString.Invariant($"point is more than {maxMeters:0} m from every road: it will be reported unreachable"), ProblemSeverity.Warning));
             }
