@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine: installs what the tests need (Debian packages), starts a
+# throw-away PostGIS on a free loopback port when the storage tests are present, runs every test project
+# of the solution, and prints one closing line "Tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need_apt=()
+if [ -f scripts/postgis.sh ] && ! ls /usr/lib/postgresql/*/lib/postgis-3.so >/dev/null 2>&1; then
+  need_apt+=(postgresql-15-postgis-3)
+fi
+if [ -d tests/Planner.Desktop.Tests ] && ! command -v chromium >/dev/null 2>&1; then
+  need_apt+=(chromium)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing ${need_apt[*]} ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ -f scripts/postgis.sh ]; then
+  env_file=$(mktemp)
+  bash scripts/postgis.sh start "$env_file"
+  trap 'bash scripts/postgis.sh stop "$env_file" || true; rm -f "$env_file"' EXIT
+  # shellcheck disable=SC1090
+  source "$env_file"
+  export PLANNER_REQUIRE_POSTGIS=1
+fi
+
+log=$(mktemp)
+set +e
+dotnet test "$root/CoverageMap.sln" -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: ${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status (build error or crashed test host)"
+fi
+exit "$status"
