@@ -113,6 +113,13 @@ public static class RegionFolderReader
             var members = Count(RegionFiles.Teams, f, id, "members");
             var active = Count(RegionFiles.Teams, f, id, "active_members");
             var hours = NonNegative(RegionFiles.Teams, f, id, "weekly_hours");
+            var registered = f.Has("registered_members") ? Count(RegionFiles.Teams, f, id, "registered_members") : null;
+            if (registered > members)
+            {
+                Problem(RegionFiles.Teams, id, "registered_members", $"{registered} registered members is more than the {members} members");
+                return null;
+            }
+
             if (members is not null && active > members)
             {
                 Problem(RegionFiles.Teams, id, "active_members", $"{active} active members is more than the {members} members");
@@ -120,7 +127,7 @@ public static class RegionFolderReader
             }
 
             return location is null || members is null || active is null || hours is null ? null
-                : new VolunteerTeam(id, f.GetString("name") ?? id, location.Value, (int)members, (int)active, [.. f.GetList("skills")], (double)hours, f.GetString("unit"));
+                : new VolunteerTeam(id, f.GetString("name") ?? id, location.Value, (int)members, (int)active, [.. f.GetList("skills")], (double)hours, f.GetString("unit"), (int?)registered);
         });
 
         public ImmutableArray<Need> ReadNeeds() => ReadFeatures<Need>(RegionFiles.Needs, required: false, "id", (f, id) =>

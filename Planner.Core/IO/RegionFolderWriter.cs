@@ -37,7 +37,7 @@ public static class RegionFolderWriter
         {
             Atomically(Path.Combine(folder, RegionFiles.Teams), p => GeoJsonWriter.Write(p, region.Teams.Select(t => (Point(t.Base), Props(
                 ("id", t.Id), ("name", t.Name), ("members", t.Members), ("active_members", t.ActiveMembers),
-                ("skills", string.Join(";", t.Skills)), ("weekly_hours", t.WeeklyHours), ("unit", t.UnitCode))))));
+                ("registered_members", t.RegisteredMembers), ("skills", string.Join(";", t.Skills)), ("weekly_hours", t.WeeklyHours), ("unit", t.UnitCode))))));
         }
 
         if (!region.Needs.IsEmpty)

@@ -12,4 +12,5 @@ namespace Planner.Core.Model;
 /// <param name="Skills">Kinds of need the team can serve (haircut, clinic, repair, tutoring, patrol, psychological, ...).</param>
 /// <param name="WeeklyHours">Hours of service the team can give per week.</param>
 /// <param name="UnitCode">Unit the team belongs to, when given.</param>
-public sealed record VolunteerTeam(string Id, string Name, GeoPoint Base, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode);
+/// <param name="RegisteredMembers">Members registered under their real name (实名注册), when known.</param>
+public sealed record VolunteerTeam(string Id, string Name, GeoPoint Base, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode, int? RegisteredMembers = null);

@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace Planner.Core.Standards;
+
+/// <summary>A named set of rules loaded from a JSON file (see <c>data/standards/</c>).</summary>
+/// <param name="Name">Rule set name.</param>
+/// <param name="Rules">Its rules, in file order.</param>
+public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
+{
+    /// <summary>Every rule kind this version understands.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["station_staff", "unit_has_station", "unit_covered", "volunteer_activity", "volunteer_registration"];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    /// <summary>Loads a rule set; throws <see cref="InvalidDataException"/> naming the file, rule and field on bad input.</summary>
+    public static RuleSet Load(string path)
+    {
+        var name = Path.GetFileName(path);
+        RuleSetFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RuleSetFile>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{name}: not a rule set: {ex.Message}", ex);
+        }
+
+        if (file?.Rules is not { Count: > 0 })
+        {
+            throw new InvalidDataException($"{name} field 'rules': no rules");
+        }
+
+        foreach (var r in file.Rules)
+        {
+            if (!Kinds.Contains(r.Kind))
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'kind': unknown kind '{r.Kind}', expected one of {string.Join(", ", Kinds)}");
+            }
+
+            if (r.Kind == "station_staff" && r.StationLevel is null)
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'stationLevel': required for station_staff");
+            }
+
+            if (r.Kind != "station_staff" && r.UnitLevel is null)
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'unitLevel': required for {r.Kind}");
+            }
+        }
+
+        return new RuleSet(file.Name ?? name, file.Rules);
+    }
+
+    private sealed record RuleSetFile(string? Name, List<Rule>? Rules);
+}

@@ -1,0 +1,117 @@
+using Planner.Core.Model;
+
+namespace Planner.Core.Standards;
+
+/// <summary>
+/// Checks a region against a rule set: staffing of stations (Taicang standard), a station in every township
+/// and every village within a service circle (full coverage), volunteer activity and real-name registration
+/// (Datong). Each check names the rule, the unit or station, the measured and required values and pass/fail.
+/// </summary>
+public static class StandardsChecker
+{
+    /// <summary>Runs every rule of <paramref name="rules"/>.</summary>
+    /// <param name="region">The region.</param>
+    /// <param name="rules">The rule set.</param>
+    /// <param name="coverage">Covered population per unit and group, from the coverage engine; unit_covered rules report "not measured" without it.</param>
+    public static IReadOnlyList<StandardCheck> Check(Region region, RuleSet rules, IReadOnlyCollection<UnitCoverageFigure>? coverage = null)
+    {
+        var units = new UnitHierarchy(region.Units);
+        var results = new List<StandardCheck>();
+        foreach (var rule in rules.Rules)
+        {
+            results.AddRange(rule.Kind switch
+            {
+                "station_staff" => StationStaff(region, units, rule),
+                "unit_has_station" => UnitHasStation(region, units, rule),
+                "unit_covered" => UnitCovered(region, rule, coverage),
+                "volunteer_activity" => Volunteers(region, units, rule, t => t.Members, t => t.ActiveMembers, "active"),
+                _ => Volunteers(region, units, rule, t => t.Members, t => t.RegisteredMembers, "real-name registered"),
+            });
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<StandardCheck> StationStaff(Region region, UnitHierarchy units, Rule rule)
+    {
+        foreach (var s in region.Stations.Where(s => DomainNames.Of(s.Level) == rule.StationLevel && s.Status != StationStatus.Planned))
+        {
+            double required = rule.Min;
+            string note = string.Empty;
+            if (rule.PerGovernedVillage > 0)
+            {
+                var township = units.UnitAt(AdminLevel.Township, s.UnitCode, s.Location);
+                int villages = township is null ? 0 : units.Children(township.Code).Count(u => u.Level == AdminLevel.Village);
+                required = Math.Max(rule.Min, Math.Ceiling(rule.PerGovernedVillage * villages));
+                note = township is null
+                    ? "station lies in no township unit: only the floor applies"
+                    : $"{township.Name} governs {villages} villages/communities";
+            }
+
+            yield return Compare(rule, "station", s.Id, s.Name, s.SocialWorkers, required, note);
+        }
+    }
+
+    private static IEnumerable<StandardCheck> UnitHasStation(Region region, UnitHierarchy units, Rule rule)
+    {
+        DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
+        DomainNames.TryParseStationStatus(rule.Status, out var status);
+        foreach (var unit in region.Units.Where(u => u.Level == level))
+        {
+            int count = region.Stations.Count(s =>
+                s.Status == status
+                && (rule.StationLevels.Count == 0 || rule.StationLevels.Contains(DomainNames.Of(s.Level)))
+                && units.UnitAt(unit.Level, s.UnitCode, s.Location)?.Code == unit.Code);
+            yield return Compare(rule, "unit", unit.Code, unit.Name, count, Math.Max(1, rule.Min), $"{rule.Status} stations in the unit");
+        }
+    }
+
+    private static IEnumerable<StandardCheck> UnitCovered(Region region, Rule rule, IReadOnlyCollection<UnitCoverageFigure>? coverage)
+    {
+        DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
+        foreach (var unit in region.Units.Where(u => u.Level == level))
+        {
+            var figure = coverage?.FirstOrDefault(c => c.UnitCode == unit.Code && c.Group == rule.Group);
+            if (figure is null || figure.Population <= 0)
+            {
+                yield return new StandardCheck(rule.Id, rule.Text, "unit", unit.Code, unit.Name, null, rule.Min, ">=", false,
+                    coverage is null ? "coverage not computed" : $"no {rule.Group} population recorded in the unit");
+                continue;
+            }
+
+            yield return Compare(rule, "unit", unit.Code, unit.Name, figure.Covered / figure.Population, rule.Min,
+                FormattableString.Invariant($"{figure.Covered:0} of {figure.Population:0} {rule.Group} covered"));
+        }
+    }
+
+    private static IEnumerable<StandardCheck> Volunteers(Region region, UnitHierarchy units, Rule rule, Func<VolunteerTeam, int> whole, Func<VolunteerTeam, int?> part, string what)
+    {
+        DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
+        var byUnit = region.Teams.GroupBy(t => units.UnitAt(level!.Value, t.UnitCode, t.Base)?.Code ?? string.Empty, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var unit in region.Units.Where(u => u.Level == level))
+        {
+            if (!byUnit.TryGetValue(unit.Code, out var teams))
+            {
+                continue;
+            }
+
+            int members = teams.Sum(whole);
+            if (members == 0 || teams.Any(t => part(t) is null))
+            {
+                yield return new StandardCheck(rule.Id, rule.Text, "unit", unit.Code, unit.Name, null, rule.Min, rule.Strict ? ">" : ">=", false,
+                    members == 0 ? "teams have no members" : $"{what} members not recorded for every team");
+                continue;
+            }
+
+            int counted = teams.Sum(t => part(t)!.Value);
+            yield return Compare(rule, "unit", unit.Code, unit.Name, (double)counted / members, rule.Min, $"{counted} of {members} members {what} in {teams.Count} team(s)");
+        }
+    }
+
+    private static StandardCheck Compare(Rule rule, string kind, string id, string name, double measured, double required, string note)
+    {
+        bool passed = rule.Strict ? measured > required : measured >= required - 1e-12;
+        return new StandardCheck(rule.Id, rule.Text, kind, id, name, measured, required, rule.Strict ? ">" : ">=", passed, note);
+    }
+}
