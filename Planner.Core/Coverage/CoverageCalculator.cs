@@ -1,0 +1,127 @@
+using Planner.Core.Geo;
+using Planner.Core.Model;
+using Planner.Core.Network;
+
+namespace Planner.Core.Coverage;
+
+/// <summary>
+/// Computes a <see cref="CoverageReport"/>: one multi-source network search gives every demand point its
+/// nearest counted station and time; one bounded search per station (in parallel, one buffer set per thread)
+/// gives catchments, shared points, service circles and the two-step floating catchment accessibility
+/// (Luo &amp; Wang 2003). A group with its own pace in the profile is covered at that pace. Regions without
+/// roads use the straight-line method (distance × circuity factor) and say so.
+/// </summary>
+public sealed class CoverageCalculator
+{
+    private readonly CoverageContext _context;
+    private readonly CoverageOptions _options;
+    private readonly Station[] _stations;
+    private readonly double _profileToBase;
+    private readonly double[] _groupLimitSeconds;
+    private readonly double _baseLimitSeconds;
+
+    /// <summary>Checks the options and selects the counted stations (operating; also planned and built when asked).</summary>
+    /// <exception cref="ArgumentException">The options have problems (see <see cref="CoverageOptions.Problems"/>).</exception>
+    public CoverageCalculator(CoverageContext context, CoverageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _context = context;
+        _options = options;
+        _stations = [.. context.Region.Stations.Where(s => s.Status == StationStatus.Operating || options.IncludePlanned)];
+        var profile = context.Profile;
+        BaseSpeedKmh = options.SpeedKmh ?? profile.SpeedKmh;
+        _profileToBase = BaseSpeedKmh / profile.SpeedKmh;
+        _baseLimitSeconds = options.Minutes * 60 * _profileToBase;
+        _groupLimitSeconds = [.. context.Region.Groups.Names.Select(g => options.Minutes * 60 * GroupSpeedKmh(g) / profile.SpeedKmh)];
+    }
+
+    /// <summary>The base speed in km/h.</summary>
+    public double BaseSpeedKmh { get; }
+
+    /// <summary>Prepares <paramref name="region"/> and computes its coverage.</summary>
+    public static CoverageReport Compute(Region region, CoverageOptions? options = null, IProgress<double>? progress = null)
+    {
+        options ??= new CoverageOptions();
+        return new CoverageCalculator(CoverageContext.Prepare(region, options), options).Compute(progress);
+    }
+
+    /// <summary>The pace of a group in km/h: its own in the profile, else the base speed.</summary>
+    public double GroupSpeedKmh(string group) =>
+        _context.Profile.GroupSpeedsKmh.TryGetValue(group, out var v) ? v : BaseSpeedKmh;
+
+    /// <summary>Computes the report; <paramref name="progress"/> receives the fraction of stations done.</summary>
+    public CoverageReport Compute(IProgress<double>? progress = null)
+    {
+        var times = CreateTravelTimes();
+        int n = _context.DemandXy.Length;
+        var nearestSeconds = new double[n];
+        var nearestStation = new int[n];
+        times.Nearest(nearestSeconds, nearestStation);
+        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _options, progress);
+
+        var region = _context.Region;
+        int total = Math.Max(0, region.Groups.IndexOf(PopulationGroups.Total));
+        var population = region.Demand.Select(d => d.Counts[total]).ToArray();
+        var access = TwoStepFloatingCatchment.Compute(catchments.BasePoints, [.. _stations.Select(s => (double)s.SocialWorkers)], population, out var ratio);
+
+        bool Covered(int p, int g) => nearestSeconds[p] <= _groupLimitSeconds[g];
+        var aggregation = new CoverageAggregation(_context, Covered, p => !times.IsPointReachable(p), access);
+        var stations = _stations.Select((s, j) => new StationCoverage(s.Id, s.Name, DomainNames.Of(s.Status), s.SocialWorkers,
+            times.IsStationReachable(j), catchments.ByGroup(j, region.Groups), catchments.SharedPoints[j], catchments.AreaKm2[j], ratio[j])
+        {
+            Circle = catchments.Circles[j] is { } c ? _context.Projection.Unproject(c) : null,
+        }).ToList();
+
+        return new CoverageReport
+        {
+            Region = region.Info.Name,
+            Minutes = _options.Minutes,
+            Mode = _context.Profile.Name,
+            SpeedKmh = BaseSpeedKmh,
+            Method = _context.Method,
+            GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
+                .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
+            Groups = aggregation.Region(),
+            Unreachable = aggregation.Unreachable(),
+            Units = aggregation.Units(),
+            Stations = stations,
+            Gaps = GapFinder.Find(_context, (p, g) => !Covered(p, g), _options.GapLinkMeters, _options.SimplifyMeters),
+            Network = _context.Graph?.Stats,
+            Points = Points(nearestSeconds, nearestStation, times, access),
+        };
+    }
+
+    private ITravelTimes CreateTravelTimes()
+    {
+        var xy = _stations.Select(s => _context.Projection.Project(s.Location)).ToArray();
+        if (_context.Snapper is null)
+        {
+            return new StraightLineTravelTimes(_context, xy, _options);
+        }
+
+        var locations = xy.Select(p => _context.Snapper.Snap(p)).ToArray();
+        return new NetworkTravelTimes(_context, locations, _options);
+    }
+
+    private PointCoverage[] Points(double[] seconds, int[] station, ITravelTimes times, double[] access)
+    {
+        var demand = _context.Region.Demand;
+        var result = new PointCoverage[demand.Length];
+        for (int p = 0; p < result.Length; p++)
+        {
+            bool found = station[p] >= 0 && double.IsFinite(seconds[p]);
+            double? minutes = found ? Math.Round(seconds[p] / _profileToBase / 60, 3) : null;
+            result[p] = new PointCoverage(demand[p].Id, found ? _stations[station[p]].Id : null, minutes,
+                seconds[p] <= _baseLimitSeconds, !times.IsPointReachable(p), access[p]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,79 @@
+using Planner.Core.Network;
+
+namespace Planner.Core.Coverage;
+
+/// <summary>The planning parameters of one coverage run.</summary>
+public sealed record CoverageOptions
+{
+    /// <summary>Service-circle limit in minutes (15 by default).</summary>
+    public double Minutes { get; init; } = 15;
+
+    /// <summary>Travel mode name of an embedded profile (walk, ebike, drive); ignored when <see cref="Profile"/> is set.</summary>
+    public string Mode { get; init; } = "walk";
+
+    /// <summary>A travel profile to use instead of the embedded one named by <see cref="Mode"/>.</summary>
+    public TravelProfile? Profile { get; init; }
+
+    /// <summary>
+    /// Overrides the profile's base speed in km/h (every highway class is scaled by the same factor); groups with
+    /// their own speed in the profile keep it. Null keeps the profile's speeds.
+    /// </summary>
+    public double? SpeedKmh { get; init; }
+
+    /// <summary>Counts planned and built stations as well as operating ones.</summary>
+    public bool IncludePlanned { get; init; }
+
+    /// <summary>Largest off-road leg in metres; farther points are unreachable (500).</summary>
+    public double MaxSnapMeters { get; init; } = 500;
+
+    /// <summary>Road distance over straight distance assumed by the straight-line fallback (1.3).</summary>
+    public double CircuityFactor { get; init; } = 1.3;
+
+    /// <summary>Half-width in metres of the buffer around reached road pieces forming a service circle (60).</summary>
+    public double CircleBufferMeters { get; init; } = 60;
+
+    /// <summary>Douglas-Peucker tolerance in metres for simplifying service circles and gap outlines (10).</summary>
+    public double SimplifyMeters { get; init; } = 10;
+
+    /// <summary>Builds service-circle polygons and their areas (the slowest part; off for pure figures).</summary>
+    public bool BuildCircles { get; init; } = true;
+
+    /// <summary>Uncovered points closer than this (metres) fall in the same gap (400).</summary>
+    public double GapLinkMeters { get; init; } = 400;
+
+    /// <summary>Islands with fewer road vertices are dropped before snapping (40).</summary>
+    public int MinIslandVertices { get; init; } = 40;
+
+    /// <summary>Threads for the per-station searches; 0 uses every core.</summary>
+    public int Parallelism { get; init; }
+
+    /// <summary>The travel profile these options select.</summary>
+    public TravelProfile ResolveProfile() => Profile ?? TravelProfile.Builtin(Mode);
+
+    /// <summary>Checks the values; returns one message per problem (empty when valid).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!(Minutes > 0) || double.IsInfinity(Minutes))
+        {
+            problems.Add($"minutes must be a positive number, not {Minutes}.");
+        }
+
+        if (SpeedKmh is { } s && (!(s > 0) || double.IsInfinity(s)))
+        {
+            problems.Add($"speed must be a positive number of km/h, not {s}.");
+        }
+
+        if (Profile is null && !TravelProfile.BuiltinNames.Contains(Mode))
+        {
+            problems.Add($"mode '{Mode}' is unknown; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.");
+        }
+
+        if (!(MaxSnapMeters >= 0) || !(CircuityFactor >= 1) || !(CircleBufferMeters > 0) || !(GapLinkMeters > 0))
+        {
+            problems.Add("snap distance, circle buffer and gap link must be positive and the circuity factor at least 1.");
+        }
+
+        return problems;
+    }
+}
