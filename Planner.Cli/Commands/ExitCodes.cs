@@ -6,6 +6,9 @@ internal static class ExitCodes
     /// <summary>Done, nothing wrong.</summary>
     public const int Ok = 0;
 
+    /// <summary>The command ran but found a failing rule (<c>planner check</c>).</summary>
+    public const int RuleFailed = 1;
+
     /// <summary>The input had problems (bad data, bad options); one line per problem was printed.</summary>
     public const int BadInput = 2;
 }
