@@ -1,1 +1,18 @@
-Console.WriteLine("run with: dotnet run -c Release --project tests/bench/Planner.Benchmarks");
+using BenchmarkDotNet.Running;
+using Planner.Benchmarks;
+
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+if (args.Length >= 1 && args[0] == "circles")
+{
+    CircleProbe.Run();
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "time")
+{
+    Timing.Run(args.Length > 1 ? args[1] : "county");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Scenarios).Assembly).Run(args);

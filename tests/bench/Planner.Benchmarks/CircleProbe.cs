@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Planner.Core.Coverage;
+
+namespace Planner.Benchmarks;
+
+/// <summary>`-- circles`: times service circles alone on the county scenario.</summary>
+internal static class CircleProbe
+{
+    public static void Run()
+    {
+        var context = CoverageContext.Prepare(Scenarios.County);
+        var stations = Scenarios.County.Stations.Select(s => context.Snapper!.Snap(s.Location)).Take(20).ToArray();
+        var times = new NetworkTravelTimes(context, stations, new CoverageOptions());
+        var worker = times.CreateWorker();
+        var list = new List<(int, double)>();
+        var sw = Stopwatch.StartNew();
+        double catchMs = 0;
+        for (int j = 0; j < stations.Length; j++)
+        {
+            var t0 = sw.Elapsed.TotalMilliseconds;
+            worker.Catchment(j, 900, list);
+            catchMs += sw.Elapsed.TotalMilliseconds - t0;
+            var c = worker.Circle(900);
+            if (j < 3)
+            {
+                Console.WriteLine($"circle {j}: {c?.NumPoints} points, {c?.Area / 1e6:0.00} km2");
+            }
+        }
+
+        Console.WriteLine($"20 stations: {sw.Elapsed.TotalMilliseconds:0} ms total, {catchMs:0} ms searches");
+    }
+}
