@@ -30,3 +30,34 @@ internal static class CircleProbe
         Console.WriteLine($"20 stations: {sw.Elapsed.TotalMilliseconds:0} ms total, {catchMs:0} ms searches");
     }
 }
+
+/// <summary>`-- prepare`: times the parts of preparing the county scenario.</summary>
+internal static class PrepareProbe
+{
+    public static void Run()
+    {
+        var region = Scenarios.County;
+        var sw = Stopwatch.StartNew();
+        var projection = region.CreateProjection();
+        Console.WriteLine($"projection {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        var graph = Planner.Core.Network.RoadGraph.Build(region.Roads, projection, Planner.Core.Network.TravelProfile.Walk());
+        Console.WriteLine($"graph {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        var snapper = new Planner.Core.Network.Snapper(graph);
+        Console.WriteLine($"snapper {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        var xy = region.Demand.Select(d => projection.Project(d.Location)).ToArray();
+        Console.WriteLine($"project points {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        foreach (var p in xy)
+        {
+            snapper.Snap(p);
+        }
+
+        Console.WriteLine($"snap points {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        _ = UnitIndex.Build(region);
+        Console.WriteLine($"units {sw.ElapsedMilliseconds} ms");
+    }
+}

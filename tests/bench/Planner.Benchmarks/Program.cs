@@ -3,6 +3,12 @@ using Planner.Benchmarks;
 
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+if (args.Length >= 1 && args[0] == "prepare")
+{
+    PrepareProbe.Run();
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "circles")
 {
     CircleProbe.Run();
