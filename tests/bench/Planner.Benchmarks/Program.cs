@@ -3,6 +3,12 @@ using Planner.Benchmarks;
 
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+if (args.Length >= 6 && args[0] == "export")
+{
+    PeerExport.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "prepare")
 {
     PrepareProbe.Run();
