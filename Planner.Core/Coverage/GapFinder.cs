@@ -65,7 +65,8 @@ internal static class GapFinder
 
             var centroid = context.Projection.Unproject(new ProjectedPoint(wx / w, wy / w));
             var hull = new ConvexHull(points.Select(p => new Coordinate(xy[p].X, xy[p].Y)).ToArray(), Factory).GetConvexHull();
-            var outline = DouglasPeuckerSimplifier.Simplify(hull.Buffer(linkMeters / 2, 4), simplifyMeters);
+            // The grown hull is convex, so simplifying it cannot break its topology: skip the validity repair.
+            var outline = new DouglasPeuckerSimplifier(hull.Buffer(linkMeters / 2, 2)) { DistanceTolerance = simplifyMeters, EnsureValidTopology = false }.GetResultGeometry();
             var byGroup = groups.Names.Select((n, g) => (n, g)).ToDictionary(x => x.n, x => sums[x.g], StringComparer.Ordinal);
             var gap = new CoverageGap(string.Empty, [Math.Round(centroid.Lon, 6), Math.Round(centroid.Lat, 6)], points.Length, byGroup)
             {

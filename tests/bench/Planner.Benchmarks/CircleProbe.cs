@@ -61,3 +61,37 @@ internal static class PrepareProbe
         Console.WriteLine($"units {sw.ElapsedMilliseconds} ms");
     }
 }
+
+/// <summary>`-- report`: times the stages of a report on the county scenario.</summary>
+internal static class ReportProbe
+{
+    public static void Run()
+    {
+        var context = CoverageContext.Prepare(Scenarios.County);
+        var options = new CoverageOptions { BuildCircles = false };
+        for (int round = 0; round < 3; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var stations = Scenarios.County.Stations.Where(s => s.Status == Planner.Core.Model.StationStatus.Operating).Select(s => context.Snapper!.Snap(s.Location)).ToArray();
+            var times = new NetworkTravelTimes(context, stations, options);
+            Console.Write($"snap stations {sw.ElapsedMilliseconds} ms; ");
+            sw.Restart();
+            int n = context.DemandXy.Length;
+            var sec = new double[n];
+            var st = new int[n];
+            times.Nearest(sec, st);
+            Console.Write($"nearest {sw.ElapsedMilliseconds} ms; ");
+            sw.Restart();
+            var c = StationCatchments.Compute(times, stations.Length, Scenarios.County.Demand, [900, 675, 900], 900, options, null);
+            Console.Write($"catchments {sw.ElapsedMilliseconds} ms; ");
+            sw.Restart();
+            var gaps = GapFinder.Find(context, (p, g) => !(sec[p] <= 900), 400, 10);
+            Console.Write($"gaps {sw.ElapsedMilliseconds} ms ({gaps.Count}); ");
+            sw.Restart();
+            var agg = new CoverageAggregation(context, (p, g) => sec[p] <= 900, p => false, new double[n]);
+            agg.Units();
+            agg.Region();
+            Console.WriteLine($"aggregation {sw.ElapsedMilliseconds} ms");
+        }
+    }
+}

@@ -9,6 +9,12 @@ if (args.Length >= 6 && args[0] == "export")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "report")
+{
+    ReportProbe.Run();
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "prepare")
 {
     PrepareProbe.Run();
