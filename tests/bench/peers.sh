@@ -54,7 +54,7 @@ QUERY="SELECT coalesce(sum(d.total), 0) FROM demand d WHERE d.vid IN (SELECT nod
 for i in 1 2 3; do
   OUT=$(su postgres -c "$PSQL -t -A -c '\\timing on' -c \"$QUERY\"")
 done
-PG_COVERED=$(echo "$OUT" | head -1)
+PG_COVERED=$(echo "$OUT" | grep -E "^[0-9.e+]+$" | head -1)
 PG_MS=$(echo "$OUT" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
 read -r OUR_MS OUR_COVERED NEDGES NSTATIONS < "$WORK/data/ours.txt"
 VERSION=$(su postgres -c "$PSQL -t -A -c 'SELECT pgr_version()'")

@@ -34,9 +34,9 @@ internal static class CircleProbe
 /// <summary>`-- prepare`: times the parts of preparing the county scenario.</summary>
 internal static class PrepareProbe
 {
-    public static void Run()
+    public static void Run(bool city)
     {
-        var region = Scenarios.County;
+        var region = city ? Scenarios.City : Scenarios.County;
         var sw = Stopwatch.StartNew();
         var projection = region.CreateProjection();
         Console.WriteLine($"projection {sw.ElapsedMilliseconds} ms");
@@ -50,10 +50,7 @@ internal static class PrepareProbe
         var xy = region.Demand.Select(d => projection.Project(d.Location)).ToArray();
         Console.WriteLine($"project points {sw.ElapsedMilliseconds} ms");
         sw.Restart();
-        foreach (var p in xy)
-        {
-            snapper.Snap(p);
-        }
+        Parallel.For(0, xy.Length, i => snapper.Snap(xy[i]));
 
         Console.WriteLine($"snap points {sw.ElapsedMilliseconds} ms");
         sw.Restart();

@@ -17,7 +17,7 @@ if (args.Length >= 1 && args[0] == "report")
 
 if (args.Length >= 1 && args[0] == "prepare")
 {
-    PrepareProbe.Run();
+    PrepareProbe.Run(args.Length > 1 && args[1] == "city");
     return;
 }
 
