@@ -78,7 +78,11 @@ internal static class PeerExport
             }
         }
 
-        Query();
+        for (int i = 0; i < 5; i++)
+        {
+            Query();
+        }
+
         var sw = Stopwatch.StartNew();
         for (int i = 0; i < 10; i++)
         {
