@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Planner.Core.Import;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner import</c>: builds and fills region folders from real sources (see data/README.md).</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("import", "Build a region folder from real sources: osm, units, grids, population, census, stations, illustrative.");
+        command.Subcommands.Add(ImportOsmCommand.Create());
+        // command.Subcommands.Add(ImportUnitsCommand.Create());
+        // command.Subcommands.Add(ImportGridsCommand.Create());
+        // command.Subcommands.Add(ImportPopulationCommand.Create());
+        // command.Subcommands.Add(ImportCensusCommand.Create());
+        // command.Subcommands.Add(ImportStationsCommand.Create());
+        // command.Subcommands.Add(ImportIllustrativeCommand.Create());
+        return command;
+    }
+
+    /// <summary>Runs an import step: prints its summary lines, or one line per problem on stderr and returns 2.</summary>
+    public static int Run(Func<IEnumerable<string>> step)
+    {
+        try
+        {
+            foreach (var line in step())
+            {
+                Console.Out.WriteLine(line);
+            }
+
+            return 0;
+        }
+        catch (ImportException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                Console.Error.WriteLine(problem);
+            }
+
+            return 2;
+        }
+    }
+}
