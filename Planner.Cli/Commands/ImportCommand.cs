@@ -10,8 +10,8 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Build a region folder from real sources: osm, units, grids, population, census, stations, illustrative.");
         command.Subcommands.Add(ImportOsmCommand.Create());
-        // command.Subcommands.Add(ImportUnitsCommand.Create());
-        // command.Subcommands.Add(ImportGridsCommand.Create());
+        command.Subcommands.Add(ImportUnitsCommand.Create());
+        command.Subcommands.Add(ImportGridsCommand.Create());
         // command.Subcommands.Add(ImportPopulationCommand.Create());
         // command.Subcommands.Add(ImportCensusCommand.Create());
         // command.Subcommands.Add(ImportStationsCommand.Create());
