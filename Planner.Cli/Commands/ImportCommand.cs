@@ -12,7 +12,7 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportOsmCommand.Create());
         command.Subcommands.Add(ImportUnitsCommand.Create());
         command.Subcommands.Add(ImportGridsCommand.Create());
-        // command.Subcommands.Add(ImportPopulationCommand.Create());
+        command.Subcommands.Add(ImportPopulationCommand.Create());
         // command.Subcommands.Add(ImportCensusCommand.Create());
         // command.Subcommands.Add(ImportStationsCommand.Create());
         // command.Subcommands.Add(ImportIllustrativeCommand.Create());
