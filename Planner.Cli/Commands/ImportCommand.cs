@@ -14,8 +14,8 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportGridsCommand.Create());
         command.Subcommands.Add(ImportPopulationCommand.Create());
         command.Subcommands.Add(ImportCensusCommand.Create());
-        // command.Subcommands.Add(ImportStationsCommand.Create());
-        // command.Subcommands.Add(ImportIllustrativeCommand.Create());
+        command.Subcommands.Add(ImportStationsCommand.Create());
+        command.Subcommands.Add(ImportIllustrativeCommand.Create());
         return command;
     }
 
