@@ -118,7 +118,7 @@ public static class CensusSpreader
             {
                 if (env.Intersects(road.EnvelopeInternal))
                 {
-                    result[i] += shapes[i].Intersection(road).Length;
+                    result[i] += RobustOverlay.Intersection(shapes[i], road).Length;
                 }
             }
         }

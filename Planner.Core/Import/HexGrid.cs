@@ -52,7 +52,7 @@ internal static class HexGrid
                     continue;
                 }
 
-                var piece = prepared.Contains(hex) ? hex : Polygonal(hex.Intersection(area));
+                var piece = prepared.Contains(hex) ? hex : Polygonal(RobustOverlay.Intersection(hex, area));
                 if (piece is not null && piece.Area >= minPieceM2)
                 {
                     cells.Add(piece);

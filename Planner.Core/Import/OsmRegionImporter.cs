@@ -72,6 +72,6 @@ public static class OsmRegionImporter
             return Factory.ToGeometry(new Envelope(b.MinLon, b.MaxLon, b.MinLat, b.MaxLat));
         }
 
-        return tops.Count == 1 ? tops[0].Copy() : Factory.BuildGeometry(tops).Union();
+        return tops.Count == 1 ? tops[0].Copy() : RobustOverlay.Union(Factory.BuildGeometry(tops));
     }
 }

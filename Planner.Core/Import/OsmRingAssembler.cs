@@ -18,7 +18,7 @@ internal static class OsmRingAssembler
         }
 
         // Node the lines first so that ways meeting only at shared nodes form a proper planar graph.
-        var noded = factory.BuildGeometry(outerWays).Union();
+        var noded = RobustOverlay.Union(factory.BuildGeometry(outerWays));
         var polygonizer = new Polygonizer(extractOnlyPolygonal: true);
         polygonizer.Add(noded);
         if (polygonizer.GetDangles().Count > 0 || polygonizer.GetCutEdges().Count > 0 || polygonizer.GetInvalidRingLines().Count > 0)

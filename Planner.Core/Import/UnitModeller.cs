@@ -49,9 +49,9 @@ public static class UnitModeller
             if (b is not null)
             {
                 var area = projection.Project(b.Area);
-                towns[i] = HexGrid.Polygonal(area.Intersection(extent));
+                towns[i] = HexGrid.Polygonal(RobustOverlay.Intersection(area, extent));
                 real[i] = extent.Covers(area);
-                rest = rest.Difference(area);
+                rest = RobustOverlay.Difference(rest, area);
                 notes.Add($"township {townSeeds[i].Name}: real OSM boundary (relation {b.RelationId}){(real[i] ? string.Empty : ", clipped to the extent")}");
             }
         }

@@ -58,7 +58,7 @@ internal static class VoronoiPartition
         {
             var cell = diagram.GetGeometryN(i);
             var site = (Coordinate)cell.UserData;
-            result[index[(site.X, site.Y)]] = HexGrid.Polygonal(cell.Intersection(area));
+            result[index[(site.X, site.Y)]] = HexGrid.Polygonal(RobustOverlay.Intersection(cell, area));
         }
 
         return result;
