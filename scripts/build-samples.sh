@@ -35,7 +35,7 @@ rm -rf "$P"
 planner import osm "$SHARED/porto-alegre/poa_osm.pbf" --out "$P" --name "Porto Alegre" --code 4314902
 planner import units "$P" --hex-m 2000
 planner import population "$P" --csv "$SHARED/porto-alegre/poa_hexgrid.csv" --id-column id --count-columns population \
-  --source "r5r sample data poa_hexgrid.csv (H3 resolution 9 hexagon centroids)" --licence "MIT (r5r); population from IBGE census via r5r"
+  --source "r5r sample data poa_hexgrid.csv (H3 resolution 9 hexagon centroids)" --licence "MIT (r5r package sample data)"
 planner import stations "$P" --csv "$SHARED/porto-alegre/poa_hexgrid.csv" --id-column id --where-positive healthcare \
   --name-prefix "Stand-in (healthcare hexagon)" --level village_point --status operating --social-workers 1 --licence MIT \
   --note "STAND-INS, not social-work stations: centroids of the r5r hexagons with healthcare > 0"
