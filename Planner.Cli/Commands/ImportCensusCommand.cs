@@ -26,7 +26,7 @@ internal static class ImportCensusCommand
             command.Options.Add(o);
         }
 
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
             var levelText = parse.GetValue(over);

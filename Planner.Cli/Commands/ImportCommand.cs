@@ -20,13 +20,15 @@ internal static class ImportCommand
     }
 
     /// <summary>Runs an import step: prints its summary lines, or one line per problem on stderr and returns 2.</summary>
-    public static int Run(Func<IEnumerable<string>> step)
+    public static int Run(ParseResult parse, Func<IEnumerable<string>> step)
     {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
         try
         {
             foreach (var line in step())
             {
-                Console.Out.WriteLine(line);
+                output.WriteLine(line);
             }
 
             return 0;
@@ -35,7 +37,7 @@ internal static class ImportCommand
         {
             foreach (var problem in ex.Problems)
             {
-                Console.Error.WriteLine(problem);
+                error.WriteLine(problem);
             }
 
             return 2;

@@ -18,7 +18,7 @@ internal static class ImportGridsCommand
         command.Arguments.Add(region);
         command.Options.Add(cell);
         command.Options.Add(under);
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
             var levelText = parse.GetValue(under);

@@ -13,7 +13,7 @@ internal static class ImportIllustrativeCommand
         var region = new Argument<DirectoryInfo>("region") { Description = "Region folder with township and village units." };
         var command = new Command("illustrative", "Replace stations, teams and needs by ILLUSTRATIVE ones placed by fixed rules at the units' place nodes (sample data, not real; see data/README.md).");
         command.Arguments.Add(region);
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
             var r = IllustrativeSample.Build(RegionEditing.Load(folder), SeedFiles.ReadPlaces(folder));

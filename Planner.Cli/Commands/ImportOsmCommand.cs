@@ -18,7 +18,7 @@ internal static class ImportOsmCommand
         command.Options.Add(output);
         command.Options.Add(name);
         command.Options.Add(code);
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var f = parse.GetValue(file)!;
             var folder = parse.GetValue(output)!;

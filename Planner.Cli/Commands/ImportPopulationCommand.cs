@@ -29,7 +29,7 @@ internal static class ImportPopulationCommand
             command.Options.Add(o);
         }
 
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
             var csvFile = parse.GetValue(csv);

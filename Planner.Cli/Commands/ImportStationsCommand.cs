@@ -29,7 +29,7 @@ internal static class ImportStationsCommand
             command.Options.Add(o);
         }
 
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var problems = new List<string>();
             if (!DomainNames.TryParseStationLevel(parse.GetValue(level), out var lv))

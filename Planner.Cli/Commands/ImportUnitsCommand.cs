@@ -16,7 +16,7 @@ internal static class ImportUnitsCommand
         var command = new Command("units", "Replace the units below the county by modelled townships and villages: Voronoi cells of places.geojson (real boundaries.geojson where complete), or hexagons (--hex-m).");
         command.Arguments.Add(region);
         command.Options.Add(hex);
-        command.SetAction(parse => ImportCommand.Run(() =>
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
             var r = RegionEditing.Load(folder);
