@@ -19,7 +19,7 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>Runs an import step: prints its summary lines, or one line per problem on stderr and returns 2.</summary>
+    /// <summary>Runs an import step: prints its summary lines; on bad input prints one line per problem on the error writer and returns 2; returns 1 when a file cannot be written.</summary>
     public static int Run(ParseResult parse, Func<IEnumerable<string>> step)
     {
         var output = parse.InvocationConfiguration.Output;
@@ -41,6 +41,12 @@ internal static class ImportCommand
             }
 
             return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The input was fine but the folder could not be written: not exit code 2.
+            error.WriteLine(ex.Message);
+            return 1;
         }
     }
 }

@@ -39,6 +39,14 @@ public static class UnitModeller
             throw new ImportException(ImportException.Line("places.geojson", string.Empty, "place", "no place=town or place=suburb node inside the region's extent: use --hex-m to model townships as hexagons instead"));
         }
 
+        var clash = inside.Where(p => p.IsTownshipSeed || p.IsVillageSeed).GroupBy(p => p.Location).Where(g => g.Count() > 1)
+            .Select(g => ImportException.Line("places.geojson", string.Join(", ", g.Select(p => p.Id)), "geometry", $"place nodes {string.Join(", ", g.Select(p => p.Name))} share one position; Voronoi cells need distinct seeds"))
+            .ToList();
+        if (clash.Count > 0)
+        {
+            throw new ImportException(clash);
+        }
+
         // Real boundaries first; the remaining area is shared out among the other seeds.
         var towns = new Geometry?[townSeeds.Count];
         var real = new bool[townSeeds.Count];

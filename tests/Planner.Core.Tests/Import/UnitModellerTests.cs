@@ -110,4 +110,20 @@ public sealed class UnitModellerTests
 
         Assert.Contains("places.geojson", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromPlaces_TwoSeedsAtOnePosition_ThrowsNamingBothNodes()
+    {
+        var region = ImportFixtures.BoxRegion(new GeoBounds(117.19, 28.28, 117.26, 28.33));
+        OsmPlace[] places =
+        [
+            new(1, "town", "东门街道", null, new GeoPoint(117.21, 28.29)),
+            new(2, "quarter", "信江社区", null, new GeoPoint(117.22, 28.30)),
+            new(3, "quarter", "江边社区", null, new GeoPoint(117.22, 28.30)),
+        ];
+
+        var ex = Assert.Throws<ImportException>(() => UnitModeller.FromPlaces(region, places, []));
+
+        Assert.Contains("places.geojson: 2, 3: geometry:", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
 }
