@@ -1,0 +1,30 @@
+using Planner.Core.Import;
+using Planner.Core.Model;
+using Xunit;
+
+namespace Planner.Core.Tests.Import;
+
+public sealed class RegionEditingTests
+{
+    [Fact]
+    public void Load_FolderWithoutRegionJson_ThrowsNamingTheFile()
+    {
+        var folder = ImportFixtures.TempFolder();
+
+        var ex = Assert.Throws<ImportException>(() => RegionEditing.Load(folder));
+
+        Assert.StartsWith(Path.Combine(folder, "region.json"), Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithSource_SameLayer_ReplacesItAndKeepsLayerOrder()
+    {
+        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33))
+            .WithSource(new DataSource("demand", "old", "MIT", false, "old"))
+            .WithSource(new DataSource("roads", "osm", "ODbL", false, "roads"))
+            .WithSource(new DataSource("demand", "census", "MIT", true, "spread"));
+
+        Assert.Equal(["roads", "demand"], region.Info.Sources.Select(s => s.Layer));
+        Assert.True(region.Info.Sources[1].Modelled);
+    }
+}
