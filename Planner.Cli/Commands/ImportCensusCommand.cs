@@ -43,7 +43,7 @@ internal static class ImportCensusCommand
             var spread = CensusSpreader.Spread(r, census, part, level.Value, w, rates)
                 .WithSource(new DataSource("demand", $"7th national census 2020, {parse.GetValue(csv)!.Name} (leiii/census)", "MIT", true,
                     CensusSpreader.Note(census, part, level.Value, w, rates, parse.GetValue(rateSource)), "https://github.com/leiii/census"));
-            RegionFolderWriter.Write(spread, folder);
+            RegionEditing.Save(spread, folder);
             var sums = spread.PopulationByGroup();
             var text = string.Join(", ", spread.Groups.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {sums[i]:0}")));
             return [$"{folder}: {spread.Demand.Length} modelled demand points; {text}"];

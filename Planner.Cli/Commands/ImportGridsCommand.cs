@@ -32,7 +32,7 @@ internal static class ImportGridsCommand
             var units = GridGenerator.Generate(r, edge, level.Value);
             var updated = (r with { Units = [.. units] }).WithSource(new DataSource("grids", "generated hexagon grid", "n/a", true, string.Create(CultureInfo.InvariantCulture,
                 $"grid units (网格) are hexagons of edge {edge} m in {r.CreateProjection().Name} clipped to each {DomainNames.Of(level.Value)} unit; codes = parent code + sequence; not real management grids")));
-            RegionFolderWriter.Write(updated, folder);
+            RegionEditing.Save(updated, folder);
             return [ImportUnitsCommand.Summary(folder, updated)];
         }));
         return command;

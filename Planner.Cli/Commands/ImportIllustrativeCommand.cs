@@ -23,7 +23,7 @@ internal static class ImportIllustrativeCommand
                 r = r.WithSource(new DataSource(layer, "illustrative sample (planner import illustrative)", "n/a", true, note));
             }
 
-            RegionFolderWriter.Write(r, folder);
+            RegionEditing.Save(r, folder);
             return [$"{folder}: {r.Stations.Length} stations, {r.Teams.Length} teams, {r.Needs.Length} needs (illustrative)"];
         }));
         return command;

@@ -82,7 +82,7 @@ internal static class ImportPopulationCommand
             var demand = DemandAssembler.Assemble(updated, points);
             updated = (updated with { Demand = demand }).WithSource(new DataSource("demand", parse.GetValue(sourceName) ?? (csvFile ?? tifFile)!.Name,
                 parse.GetValue(licence)!, false, $"{note}; {demand.Length} of {points.Count} points inside the region's extent"));
-            RegionFolderWriter.Write(updated, folder);
+            RegionEditing.Save(updated, folder);
             var totals = updated.PopulationByGroup();
             var sums = string.Join(", ", names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {totals[i]:0.###}")));
             return [$"{folder}: {demand.Length} demand points; {sums}"];

@@ -58,7 +58,7 @@ internal static class ImportStationsCommand
             var stations = StationCsvImporter.Read(r, file.FullName, new StationCsvImporter.Options(
                 parse.GetValue(lon)!, parse.GetValue(lat)!, parse.GetValue(id)!, parse.GetValue(where), parse.GetValue(prefix)!, lv!.Value, st!.Value, parse.GetValue(workers)));
             var updated = (r with { Stations = stations }).WithSource(new DataSource("stations", file.Name, parse.GetValue(licence)!, true, $"{parse.GetValue(note)}; {stations.Length} stations"));
-            RegionFolderWriter.Write(updated, folder);
+            RegionEditing.Save(updated, folder);
             return [$"{folder}: {stations.Length} stations"];
         }));
         return command;

@@ -38,7 +38,7 @@ internal static class ImportUnitsCommand
             }
 
             var updated = (r with { Units = [.. units] }).WithSource(source);
-            RegionFolderWriter.Write(updated, folder);
+            RegionEditing.Save(updated, folder);
             return notes.Select(n => "note: " + n).Append(Summary(folder, updated));
         }));
         return command;

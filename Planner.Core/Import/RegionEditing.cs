@@ -25,6 +25,24 @@ public static class RegionEditing
         return result.Region;
     }
 
+    /// <summary>
+    /// Writes <paramref name="region"/> to <paramref name="folder"/> after checking what a layer replacement
+    /// can break in the others: every need's group must still be one of the region's groups.
+    /// </summary>
+    /// <exception cref="ImportException">A need names a group the region no longer has.</exception>
+    public static void Save(Region region, string folder)
+    {
+        var orphans = region.Needs.Where(n => !region.Groups.Contains(n.Group))
+            .Select(n => ImportException.Line(Path.Combine(folder, RegionFiles.Needs), n.Id, "group", $"'{n.Group}' is not among the new groups {region.Groups}: re-run 'planner import illustrative' or edit the needs"))
+            .ToList();
+        if (orphans.Count > 0)
+        {
+            throw new ImportException(orphans);
+        }
+
+        RegionFolderWriter.Write(region, folder);
+    }
+
     /// <summary>The sources with every entry for <paramref name="source"/>'s layer replaced by it (kept in layer order).</summary>
     public static ImmutableArray<DataSource> WithSource(ImmutableArray<DataSource> sources, DataSource source)
     {

@@ -27,4 +27,19 @@ public sealed class RegionEditingTests
         Assert.Equal(["roads", "demand"], region.Info.Sources.Select(s => s.Layer));
         Assert.True(region.Info.Sources[1].Modelled);
     }
+
+    [Fact]
+    public void Save_NeedOfARemovedGroup_ThrowsAndWritesNothing()
+    {
+        var folder = ImportFixtures.TempFolder();
+        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33)) with
+        {
+            Needs = [new Need("N1", new Geo.GeoPoint(117.2, 28.3), "clinic", "elderly", 2, null)],
+        };
+
+        var ex = Assert.Throws<ImportException>(() => RegionEditing.Save(region, folder));
+
+        Assert.StartsWith($"{Path.Combine(folder, "needs.geojson")}: N1: group: 'elderly'", Assert.Single(ex.Problems), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
 }
