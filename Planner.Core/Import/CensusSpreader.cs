@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
 using Planner.Core.Geo;
 using Planner.Core.Model;
 
@@ -109,17 +110,20 @@ public static class CensusSpreader
             return [.. shapes.Select(s => s.Area)];
         }
 
-        var roads = region.Roads.Where(r => !Unlived.Contains(r.Highway)).Select(r => projection.Project(r.Line)).ToList();
+        var roads = new STRtree<Geometry>();
+        foreach (var r in region.Roads.Where(r => !Unlived.Contains(r.Highway)))
+        {
+            var line = projection.Project(r.Line);
+            roads.Insert(line.EnvelopeInternal, line);
+        }
+
+        roads.Build();
         var result = new double[targets.Count];
         for (int i = 0; i < shapes.Count; i++)
         {
-            var env = shapes[i].EnvelopeInternal;
-            foreach (var road in roads)
+            foreach (var road in roads.Query(shapes[i].EnvelopeInternal))
             {
-                if (env.Intersects(road.EnvelopeInternal))
-                {
-                    result[i] += RobustOverlay.Intersection(shapes[i], road).Length;
-                }
+                result[i] += RobustOverlay.Intersection(shapes[i], road).Length;
             }
         }
 

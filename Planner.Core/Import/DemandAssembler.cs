@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
-using Planner.Core.Geo;
 using Planner.Core.Model;
 
 namespace Planner.Core.Import;
@@ -40,14 +39,6 @@ public static class DemandAssembler
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>The code of the lowest unit covering <paramref name="location"/>, or null.</summary>
-    public static string? UnitOf(Region region, GeoPoint location)
-    {
-        var pt = Factory.CreatePoint(new Coordinate(location.Lon, location.Lat));
-        return region.Units.Where(u => u.Boundary.Covers(pt))
-            .OrderByDescending(u => u.Level).ThenBy(u => u.Code, StringComparer.Ordinal).Select(u => u.Code).FirstOrDefault();
     }
 
     private static string? UnitOf(STRtree<(AdminUnit Unit, IPreparedGeometry Shape)> index, Point pt) =>
