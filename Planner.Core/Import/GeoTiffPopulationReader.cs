@@ -21,8 +21,9 @@ public static class GeoTiffPopulationReader
     /// <exception cref="ImportException">The file is not a readable single-band Float32 GeoTIFF in degrees.</exception>
     public static List<PopulationPoint> Read(string path)
     {
-        Tiff.SetErrorHandler(new SilentHandler());
-        using var tiff = Tiff.Open(path, "r") ?? throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, "not a readable TIFF file"));
+        var handler = new CollectingHandler();
+        Tiff.SetErrorHandler(handler);
+        using var tiff = Tiff.Open(path, "r") ?? throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file{handler.Errors}"));
         int width = Int(tiff, TiffTag.IMAGEWIDTH, path), height = Int(tiff, TiffTag.IMAGELENGTH, path);
         int bits = Int(tiff, TiffTag.BITSPERSAMPLE, path);
         int format = tiff.GetField(TiffTag.SAMPLEFORMAT) is { } sf ? sf[0].ToInt() : 1;
@@ -46,7 +47,7 @@ public static class GeoTiffPopulationReader
         }
 
         double? noData = NoData(tiff);
-        var values = Pixels(tiff, width, height);
+        var values = Pixels(tiff, width, height, path, handler);
         var points = new List<PopulationPoint>();
         for (int row = 0; row < height; row++)
         {
@@ -66,7 +67,7 @@ public static class GeoTiffPopulationReader
         return points;
     }
 
-    private static float[] Pixels(Tiff tiff, int width, int height)
+    private static float[] Pixels(Tiff tiff, int width, int height, string path, CollectingHandler handler)
     {
         var values = new float[width * height];
         if (tiff.IsTiled())
@@ -78,7 +79,11 @@ public static class GeoTiffPopulationReader
             {
                 for (int x = 0; x < width; x += tw)
                 {
-                    tiff.ReadTile(buffer, 0, x, y, 0, 0);
+                    if (tiff.ReadTile(buffer, 0, x, y, 0, 0) < 0)
+                    {
+                        throw new ImportException(ImportException.Line(path, $"tile at column {x}, row {y}", string.Empty, $"cannot be read{handler.Errors}"));
+                    }
+
                     Buffer.BlockCopy(buffer, 0, tile, 0, tile.Length * 4);
                     for (int r = 0; r < th && y + r < height; r++)
                     {
@@ -92,16 +97,16 @@ public static class GeoTiffPopulationReader
             var line = new byte[tiff.ScanlineSize()];
             for (int row = 0; row < height; row++)
             {
-                tiff.ReadScanline(line, row);
+                if (!tiff.ReadScanline(line, row))
+                {
+                    throw new ImportException(ImportException.Line(path, $"row {row}", string.Empty, $"cannot be read{handler.Errors}"));
+                }
+
                 Buffer.BlockCopy(line, 0, values, row * width * 4, width * 4);
             }
         }
 
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("GeoTIFF reading assumes a little-endian machine.");
-        }
-
+        // LibTiff hands samples over in the machine's byte order, which is what BlockCopy into float[] expects.
         return values;
     }
 
@@ -130,15 +135,33 @@ public static class GeoTiffPopulationReader
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 
-    private sealed class SilentHandler : TiffErrorHandler
+    private sealed class CollectingHandler : TiffErrorHandler
     {
-        // Unknown private tags (GDAL's) raise warnings on stderr; the tags are read explicitly above.
+        private readonly System.Text.StringBuilder _errors = new();
+
+        /// <summary>LibTiff's error messages so far, as ": message; message", or empty.</summary>
+        public string Errors => _errors.Length == 0 ? string.Empty : ": " + _errors.ToString();
+
+        // LibTiff reports through this handler instead of exceptions; the messages go into the problem line.
+        public override void ErrorHandler(Tiff tif, string method, string format, params object[] args) => Add(format, args);
+
+        public override void ErrorHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
+        {
+        }
+
+        // Unknown private tags (GDAL's) raise warnings; the tags are read explicitly above.
         public override void WarningHandler(Tiff tif, string method, string format, params object[] args)
         {
         }
 
         public override void WarningHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
         {
+        }
+
+        private void Add(string format, object[] args)
+        {
+            _errors.Append(_errors.Length > 0 ? "; " : string.Empty);
+            _errors.Append(args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
         }
     }
 }
