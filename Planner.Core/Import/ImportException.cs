@@ -8,14 +8,19 @@ public sealed class ImportException : Exception
 {
     /// <summary>Creates the exception from one or more problem lines.</summary>
     public ImportException(IEnumerable<string> problems)
+        : this(problems.ToArray())
+    {
+    }
+
+    private ImportException(string[] problems)
         : base(string.Join(Environment.NewLine, problems))
     {
-        Problems = [.. problems];
+        Problems = problems;
     }
 
     /// <summary>Creates the exception from one problem line.</summary>
     public ImportException(string problem)
-        : this([problem])
+        : this(new[] { problem })
     {
     }
 
