@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
     }
 }
