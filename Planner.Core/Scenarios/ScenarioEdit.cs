@@ -24,7 +24,21 @@ public abstract record ScenarioEdit
 {
     /// <summary>The JSON <c>kind</c> of this edit, used in messages.</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => this switch
+    {
+        AddStationEdit => "add_station",
+        MoveStationEdit => "move_station",
+        RemoveStationEdit => "remove_station",
+        RestaffStationEdit => "restaff_station",
+        ChangeStatusEdit => "change_status",
+        SetMinutesEdit => "set_minutes",
+        SetModeEdit => "set_mode",
+        SetSpeedEdit => "set_speed",
+        ScaleGroupEdit => "scale_group",
+        AddTeamEdit => "add_team",
+        RemoveTeamEdit => "remove_team",
+        _ => GetType().Name,
+    };
 }
 
 /// <summary>Adds a station (a new site) at a position.</summary>
@@ -36,71 +50,39 @@ public abstract record ScenarioEdit
 /// <param name="Status">Status file name (planned, built, operating).</param>
 /// <param name="SocialWorkers">Full-time social workers.</param>
 /// <param name="UnitCode">Unit served, when known.</param>
-public sealed record AddStationEdit(string Id, string Name, double Lon, double Lat, string Level = "township_station", string Status = "operating", int SocialWorkers = 3, string? UnitCode = null) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "add_station";
-}
+public sealed record AddStationEdit(string Id, string Name, double Lon, double Lat, string Level = "township_station", string Status = "operating", int SocialWorkers = 3, string? UnitCode = null) : ScenarioEdit;
 
 /// <summary>Moves an existing station to a new position.</summary>
 /// <param name="StationId">Station to move.</param>
 /// <param name="Lon">New longitude, WGS84 degrees.</param>
 /// <param name="Lat">New latitude, WGS84 degrees.</param>
-public sealed record MoveStationEdit(string StationId, double Lon, double Lat) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "move_station";
-}
+public sealed record MoveStationEdit(string StationId, double Lon, double Lat) : ScenarioEdit;
 
 /// <summary>Removes (closes) a station.</summary>
 /// <param name="StationId">Station to remove.</param>
-public sealed record RemoveStationEdit(string StationId) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "remove_station";
-}
+public sealed record RemoveStationEdit(string StationId) : ScenarioEdit;
 
 /// <summary>Sets the number of full-time social workers of a station.</summary>
 /// <param name="StationId">Station to restaff.</param>
 /// <param name="SocialWorkers">New number of full-time social workers (0 or more).</param>
-public sealed record RestaffStationEdit(string StationId, int SocialWorkers) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "restaff_station";
-}
+public sealed record RestaffStationEdit(string StationId, int SocialWorkers) : ScenarioEdit;
 
 /// <summary>Changes the status of a station (planned, built, operating).</summary>
 /// <param name="StationId">Station to change.</param>
 /// <param name="Status">New status file name.</param>
-public sealed record ChangeStatusEdit(string StationId, string Status) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "change_status";
-}
+public sealed record ChangeStatusEdit(string StationId, string Status) : ScenarioEdit;
 
 /// <summary>Sets the service-circle limit in minutes (the 15 of the 15-minute circle).</summary>
 /// <param name="Minutes">Limit in minutes, more than 0 and at most 240.</param>
-public sealed record SetMinutesEdit(double Minutes) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "set_minutes";
-}
+public sealed record SetMinutesEdit(double Minutes) : ScenarioEdit;
 
 /// <summary>Sets the travel mode (see <see cref="TravelParameters.KnownModes"/>).</summary>
 /// <param name="Mode">Mode name.</param>
-public sealed record SetModeEdit(string Mode) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "set_mode";
-}
+public sealed record SetModeEdit(string Mode) : ScenarioEdit;
 
 /// <summary>Overrides the travel speed of the mode.</summary>
 /// <param name="SpeedKmh">Speed in km/h, more than 0 and at most 120.</param>
-public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "set_speed";
-}
+public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit;
 
 /// <summary>
 /// Multiplies the count of one population group in a unit and all its descendants (e.g. elderly ×1.2 in a
@@ -111,11 +93,7 @@ public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit
 /// <param name="Group">Population group name.</param>
 /// <param name="UnitCode">Unit code.</param>
 /// <param name="Factor">Multiplier, more than 0 (1.2 = +20%).</param>
-public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "scale_group";
-}
+public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor) : ScenarioEdit;
 
 /// <summary>Adds a volunteer team.</summary>
 /// <param name="Id">New team id, unique in the region.</param>
@@ -127,16 +105,8 @@ public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor
 /// <param name="Skills">Skills (kinds of need served).</param>
 /// <param name="WeeklyHours">Hours per week the team can give.</param>
 /// <param name="UnitCode">Unit the team belongs to, when known.</param>
-public sealed record AddTeamEdit(string Id, string Name, double Lon, double Lat, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode = null) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "add_team";
-}
+public sealed record AddTeamEdit(string Id, string Name, double Lon, double Lat, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode = null) : ScenarioEdit;
 
 /// <summary>Removes a volunteer team.</summary>
 /// <param name="TeamId">Team to remove.</param>
-public sealed record RemoveTeamEdit(string TeamId) : ScenarioEdit
-{
-    /// <inheritdoc />
-    public override string Kind => "remove_team";
-}
+public sealed record RemoveTeamEdit(string TeamId) : ScenarioEdit;

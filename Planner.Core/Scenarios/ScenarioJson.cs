@@ -17,6 +17,9 @@ public static class ScenarioJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         AllowTrailingCommas = true,
+
+        // "kind" need not come first: PostgreSQL jsonb and hand-written files reorder keys.
+        AllowOutOfOrderMetadataProperties = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 

@@ -65,7 +65,7 @@ internal static class GeoPackageSchema
                 CREATE TABLE IF NOT EXISTS {layer.Table} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {columns});
                 CREATE INDEX IF NOT EXISTS {layer.Table}_key ON {layer.Table} ({key});
                 INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-                  VALUES ('{layer.Table}', 'features', '{layer.Table}', '{layer.Description}', 4326);
+                  VALUES ('{layer.Table}', 'features', '{layer.Table}', '{layer.Description.Replace("'", "''", StringComparison.Ordinal)}', 4326);
                 INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('{layer.Table}', 'geom', '{layer.GeometryType}', 4326, 0, 0);
 
                 """));

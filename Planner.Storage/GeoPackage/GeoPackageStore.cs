@@ -72,7 +72,7 @@ public sealed class GeoPackageStore : IWorkspaceStore
     private sealed class Store(string path) : SqlWorkspaceStore
     {
         private readonly GeoPackageGeoWriter geoWriter = new();
-        private readonly GeoPackageGeoReader geoReader = new();
+        private readonly GeoPackageGeoReader geoReader = new() { HandleSRID = true };
 
         public string FilePath => path;
 
