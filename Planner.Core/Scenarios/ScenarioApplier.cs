@@ -134,7 +134,12 @@ public static class ScenarioApplier
 
         private string? WithStation(string id, Func<Station, (Station Next, string? Error)> change)
         {
-            int index = Region.Stations.IndexOf(Region.Stations.FirstOrDefault(s => s.Id == id)!);
+            int index = -1;
+            for (int i = 0; i < Region.Stations.Length && index < 0; i++)
+            {
+                index = Region.Stations[i].Id == id ? i : -1;
+            }
+
             if (index < 0)
             {
                 return UnknownStation(id);

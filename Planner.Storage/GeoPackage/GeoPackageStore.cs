@@ -91,6 +91,10 @@ public sealed class GeoPackageStore : IWorkspaceStore
             // No pooling: a closed store holds no file handle, so the file can be moved, deleted or opened by QGIS.
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // A 64 MB page cache keeps a large import's pages in memory until commit instead of spilling them.
+            await using var pragma = Command(connection, null, "PRAGMA cache_size = -65536");
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
 

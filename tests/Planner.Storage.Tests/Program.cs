@@ -4,7 +4,7 @@ namespace Planner.Storage.Tests;
 
 /// <summary>
 /// Entry point of the test assembly when started as a child process by the kill test (the test runner
-/// itself never calls it). Mode <c>import-large &lt;target&gt; &lt;region&gt; &lt;expectedVersion&gt; &lt;demandPoints&gt;</c>
+/// itself never calls it). Mode <c>import-large &lt;target&gt; &lt;region&gt; &lt;expectedVersion|new&gt; &lt;demandPoints&gt;</c>
 /// saves a large region, printing <c>rows &lt;layer&gt; &lt;count&gt;</c> as rows are written and <c>saved</c> at the end.
 /// </summary>
 public static class Program
@@ -30,7 +30,7 @@ public static class Program
             Console.Out.WriteLine($"rows {layer} {count}");
             Console.Out.Flush();
         };
-        await store.SaveRegionAsync(large, long.Parse(version, CultureInfo.InvariantCulture), default);
+        await store.SaveRegionAsync(large, version == "new" ? null : long.Parse(version, CultureInfo.InvariantCulture), default);
         Console.Out.WriteLine("saved");
         return 0;
     }
