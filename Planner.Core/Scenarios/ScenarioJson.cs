@@ -30,7 +30,24 @@ public static class ScenarioJson
     public static string Serialize(ScenarioEdit edit) => JsonSerializer.Serialize(edit, Options);
 
     /// <summary>Reads a scenario; throws <see cref="ScenarioException"/> naming the problem when the JSON is not a scenario.</summary>
-    public static Scenario DeserializeScenario(string json) => Read<Scenario>(json, "scenario");
+    public static Scenario DeserializeScenario(string json)
+    {
+        var scenario = Read<Scenario>(json, "scenario");
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(scenario.Name))
+        {
+            problems.Add("scenario JSON has no \"name\"");
+        }
+
+        if (string.IsNullOrWhiteSpace(scenario.BaseRegion))
+        {
+            problems.Add("scenario JSON has no \"base_region\"");
+        }
+
+        var edits = scenario.Edits.IsDefault ? [] : scenario.Edits;
+        problems.AddRange(edits.Select((e, i) => e is null ? $"edit {i + 1} is null" : null).OfType<string>());
+        return problems.Count > 0 ? throw new ScenarioException(problems) : scenario with { Edits = edits };
+    }
 
     /// <summary>Reads one edit; throws <see cref="ScenarioException"/> naming the problem (e.g. an unknown kind).</summary>
     public static ScenarioEdit DeserializeEdit(string json) => Read<ScenarioEdit>(json, "edit");

@@ -71,7 +71,8 @@ public sealed class GeoPackageStore : IWorkspaceStore
 
     private sealed class Store(string path) : SqlWorkspaceStore
     {
-        private readonly GeoPackageGeoWriter geoWriter = new();
+        // Plain 2D blobs: the writer otherwise adds NaN Z and M ordinates, which gpkg_geometry_columns (z = 0, m = 0) forbids.
+        private readonly GeoPackageGeoWriter geoWriter = new() { HandleOrdinates = Ordinates.XY };
         private readonly GeoPackageGeoReader geoReader = new() { HandleSRID = true };
 
         public string FilePath => path;

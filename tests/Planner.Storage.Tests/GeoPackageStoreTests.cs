@@ -45,6 +45,8 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         Assert.Equal("GP"u8.ToArray(), blob[..2]);
         var srsId = (blob[3] & 1) == 1 ? BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(4)) : BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(4));
         Assert.Equal(4326, srsId);
+        Assert.True(((blob[3] >> 1) & 7) <= 1, "envelope is empty or XY: the layers are declared z = 0, m = 0");
+        Assert.Equal(8 + 32 + 21, blob.Length); // header, XY envelope, WKB point (byte order, type, x, y)
         var point = new GeoPackageGeoReader().Read(blob);
         Assert.Equal((117.15, 28.26), (point.Coordinate.X, point.Coordinate.Y));
         Assert.Equal("雄石街道社工站", Scalar(c, "SELECT name FROM stations WHERE station_id = 'S-xs'"));

@@ -47,4 +47,12 @@ public sealed class ScenarioJsonTests
         var e = Assert.Throws<ScenarioException>(() => ScenarioJson.DeserializeEdit("{\"kind\":\"teleport_station\",\"station_id\":\"S1\"}"));
         Assert.Contains("teleport_station", e.Message);
     }
+
+    [Fact]
+    public void Scenario_MissingNameAndBase_ListsBoth_EditsDefaultToEmpty()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioJson.DeserializeScenario("{}"));
+        Assert.Equal(["scenario JSON has no \"name\"", "scenario JSON has no \"base_region\""], e.Problems.ToArray());
+        Assert.Empty(ScenarioJson.DeserializeScenario("{\"name\":\"a\",\"base_region\":\"b\"}").Edits);
+    }
 }
