@@ -158,17 +158,29 @@ internal abstract partial class SqlWorkspaceStore
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task ExecuteAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
+    private async Task<int> ExecuteAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {
         await using var cmd = Command(c, tx, sql, parameters);
         try
         {
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // Another writer created the same document between our version check and this insert.
             throw new VersionConflictException(sql.Split(' ')[2], string.Join("/", parameters.Take(1).Select(p => p.Item2)), null, 1);
+        }
+    }
+
+    /// <summary>
+    /// Updates a document row only if it still has the version claimed in this transaction; the row lock
+    /// already guarantees that, and this second check keeps a lost update impossible even without it.
+    /// </summary>
+    private async Task UpdateVersionedAsync(DbConnection c, DbTransaction tx, string kind, string sql, long version, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        if (await ExecuteAsync(c, tx, sql + " AND version = @expected", ct, [.. parameters, ("version", version), ("expected", version - 1)]).ConfigureAwait(false) != 1)
+        {
+            throw new VersionConflictException(kind, string.Join("/", parameters.Take(1).Select(p => p.Item2)), version - 1, null);
         }
     }
 

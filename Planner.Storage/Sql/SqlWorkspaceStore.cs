@@ -78,8 +78,8 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
             }
             else
             {
-                await ExecuteAsync(c, tx, "UPDATE regions SET version = @version, document = @document, updated_at = @now WHERE name = @name", ct,
-                    ("name", name), ("version", version), ("document", new JsonText(document)), ("now", DateTime.UtcNow)).ConfigureAwait(false);
+                await UpdateVersionedAsync(c, tx, "region", "UPDATE regions SET version = @version, document = @document, updated_at = @now WHERE name = @name", version, ct,
+                    ("name", name), ("document", new JsonText(document)), ("now", DateTime.UtcNow)).ConfigureAwait(false);
                 foreach (var layer in Layers.RegionLayers)
                 {
                     await ExecuteAsync(c, tx, $"DELETE FROM {layer.Table} WHERE region = @name", ct, ("name", name)).ConfigureAwait(false);
@@ -127,11 +127,15 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
             }
 
             var version = await ClaimVersionAsync(c, tx, "scenario", "scenarios", "name = @name", expectedVersion, ct, ("name", scenario.Name)).ConfigureAwait(false);
-            var sql = version == 1
-                ? "INSERT INTO scenarios (name, base_region, version, document, updated_at) VALUES (@name, @base, @version, @document, @now)"
-                : "UPDATE scenarios SET base_region = @base, version = @version, document = @document, updated_at = @now WHERE name = @name";
-            await ExecuteAsync(c, tx, sql, ct, ("name", scenario.Name), ("base", scenario.BaseRegion), ("version", version),
-                ("document", new JsonText(ScenarioJson.Serialize(scenario))), ("now", DateTime.UtcNow)).ConfigureAwait(false);
+            (string, object?)[] values = [("name", scenario.Name), ("base", scenario.BaseRegion), ("document", new JsonText(ScenarioJson.Serialize(scenario))), ("now", DateTime.UtcNow)];
+            if (version == 1)
+            {
+                await ExecuteAsync(c, tx, "INSERT INTO scenarios (name, base_region, version, document, updated_at) VALUES (@name, @base, 1, @document, @now)", ct, values).ConfigureAwait(false);
+            }
+            else
+            {
+                await UpdateVersionedAsync(c, tx, "scenario", "UPDATE scenarios SET base_region = @base, version = @version, document = @document, updated_at = @now WHERE name = @name", version, ct, values).ConfigureAwait(false);
+            }
             return version;
         }, cancellationToken);
     }
@@ -159,10 +163,15 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
 
             (string, object?) scenario = ("scenario", result.Scenario), name = ("name", result.Name);
             var version = await ClaimVersionAsync(c, tx, "result", "results", "scenario = @scenario AND name = @name", expectedVersion, ct, scenario, name).ConfigureAwait(false);
-            var sql = version == 1
-                ? "INSERT INTO results (scenario, name, version, document, updated_at) VALUES (@scenario, @name, @version, @document, @now)"
-                : "UPDATE results SET version = @version, document = @document, updated_at = @now WHERE scenario = @scenario AND name = @name";
-            await ExecuteAsync(c, tx, sql, ct, scenario, name, ("version", version), ("document", new JsonText(result.Json, Exact: true)), ("now", DateTime.UtcNow)).ConfigureAwait(false);
+            (string, object?)[] values = [scenario, name, ("document", new JsonText(result.Json, Exact: true)), ("now", DateTime.UtcNow)];
+            if (version == 1)
+            {
+                await ExecuteAsync(c, tx, "INSERT INTO results (scenario, name, version, document, updated_at) VALUES (@scenario, @name, 1, @document, @now)", ct, values).ConfigureAwait(false);
+            }
+            else
+            {
+                await UpdateVersionedAsync(c, tx, "result", "UPDATE results SET version = @version, document = @document, updated_at = @now WHERE scenario = @scenario AND name = @name", version, ct, values).ConfigureAwait(false);
+            }
             await ExecuteAsync(c, tx, "DELETE FROM circles WHERE scenario = @scenario AND result = @name", ct, scenario, name).ConfigureAwait(false);
             var rows = result.Circles.Select((f, i) => new object?[] { result.Scenario, result.Name, (long)i, f.StationId, f.LimitMinutes, RegionRows.Wgs84(f.Area) });
             await WriteRowsAsync(c, tx, Layers.Circles, rows, ct).ConfigureAwait(false);
