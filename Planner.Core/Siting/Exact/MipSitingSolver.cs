@@ -1,0 +1,249 @@
+using Google.OrTools.LinearSolver;
+
+namespace Planner.Core.Siting.Exact;
+
+/// <summary>
+/// Exact siting through OR-Tools' SCIP MIP solver. MCLP (Church &amp; ReVelle 1974) and LSCP over demand
+/// classes (<see cref="DemandClasses"/>); p-median as the classic assignment formulation restricted to the
+/// stored pairs, each item's fallback being its nearest existing station or the unreached cost. Shared
+/// constraints: at most p new sites, budget, township floor, forced sites fixed open, excluded sites absent.
+/// The heuristic's answer is passed as a solution hint when warm start is on.
+/// </summary>
+internal sealed class MipSitingSolver : IDisposable
+{
+    private readonly SitingInstance _inst;
+    private readonly Solver _solver;
+    private readonly Variable?[] _x;
+
+    public MipSitingSolver(SitingInstance instance)
+    {
+        _inst = instance;
+        _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools was built without SCIP.");
+        _x = new Variable?[instance.SiteCount];
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _solver.Dispose();
+
+    /// <summary>Solves; <paramref name="hint"/> is the heuristic's open set or null.</summary>
+    public ExactAnswer Solve(bool[]? hint, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var hints = new List<(Variable Var, double Value)>();
+        for (int j = 0; j < _inst.SiteCount; j++)
+        {
+            if (_inst.Allowed[j])
+            {
+                _x[j] = _solver.MakeBoolVar($"x{j}");
+                if (_inst.Forced[j])
+                {
+                    _x[j]!.SetLb(1);
+                }
+
+                if (hint is not null)
+                {
+                    hints.Add((_x[j]!, hint[j] ? 1 : 0));
+                }
+            }
+        }
+
+        AddSharedConstraints();
+        switch (_inst.Request.Model)
+        {
+            case SitingModel.Mclp:
+                BuildCovering(_inst.Weight, hint, hints, maximise: true);
+                break;
+            case SitingModel.Lscp:
+                BuildCovering(_inst.TargetCount, hint, hints, maximise: false);
+                break;
+            default:
+                BuildPMedian(hint, hints);
+                break;
+        }
+
+        if (hints.Count > 0)
+        {
+            _solver.SetHint([.. hints.Select(h => h.Var)], [.. hints.Select(h => h.Value)]);
+        }
+
+        _solver.SetTimeLimit((long)Math.Ceiling(_inst.Request.TimeLimitSeconds * 1000));
+        _solver.SetNumThreads(Math.Max(1, _inst.Request.Threads));
+        using var parameters = new MPSolverParameters();
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, _inst.Request.RelativeGap);
+        var status = _solver.Solve(parameters);
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        {
+            return new ExactAnswer(null, double.NaN, status == Solver.ResultStatus.INFEASIBLE, $"SCIP: {status}");
+        }
+
+        var open = new bool[_inst.SiteCount];
+        for (int j = 0; j < open.Length; j++)
+        {
+            open[j] = _inst.Existing[j] || (_x[j] is { } v && v.SolutionValue() > 0.5);
+        }
+
+        string text = status == Solver.ResultStatus.OPTIMAL
+            ? $"SCIP: optimal within relative gap {_inst.Request.RelativeGap:g3}"
+            : $"SCIP: time limit {_inst.Request.TimeLimitSeconds:0.#} s reached, best solution found";
+        return new ExactAnswer(open, _solver.Objective().BestBound(), false, text) { Proven = status == Solver.ResultStatus.OPTIMAL };
+    }
+
+    private void AddSharedConstraints()
+    {
+        if (_inst.Request.Model != SitingModel.Lscp)
+        {
+            var p = _solver.MakeConstraint(double.NegativeInfinity, _inst.P, "p");
+            ForAllowed(j => p.SetCoefficient(_x[j], 1));
+        }
+
+        if (_inst.Request.Budget is { } budget)
+        {
+            var b = _solver.MakeConstraint(double.NegativeInfinity, budget, "budget");
+            ForAllowed(j => b.SetCoefficient(_x[j], _inst.Cost[j]));
+        }
+
+        for (int t = 0; t < _inst.FloorTownships.Length; t++)
+        {
+            var floor = _solver.MakeConstraint(1, double.PositiveInfinity, $"floor{t}");
+            int township = t;
+            ForAllowed(j =>
+            {
+                if (_inst.Township[j] == township)
+                {
+                    floor.SetCoefficient(_x[j], 1);
+                }
+            });
+        }
+    }
+
+    private void BuildCovering(double[] value, bool[]? hint, List<(Variable, double)> hints, bool maximise)
+    {
+        var classes = new DemandClasses(_inst, value);
+        var objective = _solver.Objective();
+        var cover = maximise ? null : _solver.MakeConstraint(
+            _inst.TargetPeople - classes.CoveredByExisting - (1e-9 * Math.Max(1, value.Sum())), double.PositiveInfinity, "target");
+        for (int k = 0; k < classes.Sites.Count; k++)
+        {
+            var y = _solver.MakeNumVar(0, 1, $"y{k}");
+            var link = _solver.MakeConstraint(double.NegativeInfinity, 0, $"c{k}");
+            link.SetCoefficient(y, 1);
+            bool hinted = false;
+            foreach (int j in classes.Sites[k])
+            {
+                link.SetCoefficient(_x[j], -1);
+                hinted |= hint is not null && hint[j];
+            }
+
+            if (maximise)
+            {
+                objective.SetCoefficient(y, classes.Value[k]);
+            }
+            else
+            {
+                cover!.SetCoefficient(y, classes.Value[k]);
+            }
+
+            if (hint is not null)
+            {
+                hints.Add((y, hinted ? 1 : 0));
+            }
+        }
+
+        if (maximise)
+        {
+            objective.SetOffset(classes.CoveredByExisting);
+            objective.SetMaximization();
+        }
+        else
+        {
+            ForAllowed(j => objective.SetCoefficient(_x[j], 1));
+            objective.SetMinimization();
+        }
+    }
+
+    private void BuildPMedian(bool[]? hint, List<(Variable, double)> hints)
+    {
+        var m = _inst.Matrix;
+        var fallback = new double[_inst.DemandCount];
+        Array.Fill(fallback, _inst.UnreachedCost);
+        for (int j = 0; j < _inst.SiteCount; j++)
+        {
+            if (_inst.Existing[j])
+            {
+                var demand = m.DemandsOf(j);
+                var cost = m.CostsOf(j);
+                for (int k = 0; k < demand.Length; k++)
+                {
+                    fallback[demand[k]] = Math.Min(fallback[demand[k]], cost[k]);
+                }
+            }
+        }
+
+        // Assignment rows: each item goes to one allowed site nearer than its fallback, or to the fallback.
+        var rows = new Constraint[_inst.DemandCount];
+        var hintCost = (double[])fallback.Clone();
+        var hintSite = new int[_inst.DemandCount];
+        Array.Fill(hintSite, -1);
+        var objective = _solver.Objective();
+        double offset = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            offset += _inst.Weight[i] * fallback[i];
+        }
+
+        var z = new List<(int Demand, int Site, Variable Var)>();
+        for (int j = 0; j < _inst.SiteCount; j++)
+        {
+            if (!_inst.Allowed[j])
+            {
+                continue;
+            }
+
+            var demand = m.DemandsOf(j);
+            var cost = m.CostsOf(j);
+            for (int k = 0; k < demand.Length; k++)
+            {
+                int i = demand[k];
+                if (cost[k] >= fallback[i])
+                {
+                    continue;
+                }
+
+                rows[i] ??= _solver.MakeConstraint(double.NegativeInfinity, 1, $"a{i}");
+                var v = _solver.MakeNumVar(0, 1, $"z{i}_{j}");
+                rows[i].SetCoefficient(v, 1);
+                var link = _solver.MakeConstraint(double.NegativeInfinity, 0, $"l{i}_{j}");
+                link.SetCoefficient(v, 1);
+                link.SetCoefficient(_x[j], -1);
+
+                // Cost relative to the fallback: serving i from j saves w_i (fallback_i - d_ij).
+                objective.SetCoefficient(v, _inst.Weight[i] * (cost[k] - fallback[i]));
+                z.Add((i, j, v));
+                if (hint is not null && hint[j] && cost[k] < hintCost[i])
+                {
+                    hintCost[i] = cost[k];
+                    hintSite[i] = j;
+                }
+            }
+        }
+
+        if (hint is not null)
+        {
+            hints.AddRange(z.Select(e => (e.Var, hintSite[e.Demand] == e.Site ? 1.0 : 0.0)));
+        }
+
+        objective.SetOffset(offset);
+        objective.SetMinimization();
+    }
+
+    private void ForAllowed(Action<int> action)
+    {
+        for (int j = 0; j < _inst.SiteCount; j++)
+        {
+            if (_x[j] is not null)
+            {
+                action(j);
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Planner.Core.Siting.Exact;
+using Planner.Core.Siting.Heuristics;
+
+namespace Planner.Core.Siting;
+
+/// <summary>
+/// Solves MCLP, LSCP and p-median over a <see cref="CoverageMatrix"/>: a greedy plus Teitz-Bart interchange
+/// heuristic first, then (unless heuristic-only) OR-Tools SCIP warm-started with the heuristic's answer, within
+/// the time limit. Every answer carries its objective, bound, gap, time and an explanation per chosen site.
+/// </summary>
+public static class SitingSolver
+{
+    /// <summary>Solves a request.</summary>
+    /// <param name="matrix">Who covers whom.</param>
+    /// <param name="request">Model, parameters, constraints and limits.</param>
+    /// <param name="cancellationToken">Cancels before the exact solver starts.</param>
+    /// <returns>The answer; <see cref="SitingStatus.Infeasible"/> with a reason when no choice of sites satisfies the constraints.</returns>
+    public static SitingResult Solve(CoverageMatrix matrix, SitingRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var instance = new SitingInstance(matrix, request);
+        if (request.Model == SitingModel.Lscp)
+        {
+            double reachable = SetCoveringHeuristic.Reachable(instance);
+            if (reachable < instance.TargetPeople - (1e-9 * Math.Max(1, instance.TargetCount.Sum())))
+            {
+                double total = instance.TargetCount.Sum();
+                return Infeasible(instance, SolveMethod.Heuristic, clock,
+                    $"Infeasible: even with every allowed candidate open, {reachable:0.###} of {total:0.###} {instance.TargetGroupName} " +
+                    $"({Share(reachable, total):0.###} %) are covered, below the target {request.TargetShare * 100:0.###} %.");
+            }
+        }
+
+        var heuristic = RunHeuristic(instance);
+        if (request.HeuristicOnly)
+        {
+            return heuristic.Infeasible is { } why
+                ? Infeasible(instance, SolveMethod.Heuristic, clock, $"No answer found by the heuristic: {why}.")
+                : Build(instance, SolveMethod.Heuristic, SitingStatus.Feasible, heuristic.Open, heuristic.Objective, heuristic.Bound, $"Heuristic: {heuristic.Note}.", clock);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var mip = new MipSitingSolver(instance);
+        var hint = request.WarmStart && heuristic.Infeasible is null ? heuristic.Open : null;
+        var exact = mip.Solve(hint, cancellationToken);
+        if (exact.Open is { } open)
+        {
+            var status = exact.Proven ? SitingStatus.Optimal : SitingStatus.Feasible;
+            return Build(instance, SolveMethod.Exact, status, open, Objective(instance, open), exact.Bound, exact.StatusText + ".", clock);
+        }
+
+        if (exact.Infeasible)
+        {
+            return Infeasible(instance, SolveMethod.Exact, clock,
+                "Infeasible: no choice of sites meets p, the budget, the township floor and the forced sites together (SCIP proved it).");
+        }
+
+        return heuristic.Infeasible is null
+            ? Build(instance, SolveMethod.Heuristic, SitingStatus.Feasible, heuristic.Open, heuristic.Objective, heuristic.Bound,
+                $"{exact.StatusText}: no exact solution within the time limit; heuristic answer ({heuristic.Note}).", clock)
+            : Infeasible(instance, SolveMethod.Heuristic, clock, $"{exact.StatusText}; the heuristic found no answer: {heuristic.Infeasible}.");
+    }
+
+    /// <summary>The objective of an open set (existing stations included) under a request.</summary>
+    public static double Evaluate(CoverageMatrix matrix, SitingRequest request, IReadOnlyCollection<string> newSiteIds)
+    {
+        ArgumentNullException.ThrowIfNull(newSiteIds);
+        var instance = new SitingInstance(matrix, request);
+        var ids = newSiteIds.ToHashSet(StringComparer.Ordinal);
+        var open = matrix.Sites.Select(s => s.Role == SiteRole.Existing || ids.Contains(s.Id)).ToArray();
+        return Objective(instance, open);
+    }
+
+    internal static HeuristicAnswer RunHeuristic(SitingInstance instance) => instance.Request.Model switch
+    {
+        SitingModel.Mclp => new MaximalCoveringHeuristic(instance).Run(),
+        SitingModel.Lscp => new SetCoveringHeuristic(instance).Run(),
+        _ => new PMedianHeuristic(instance).Run(),
+    };
+
+    private static double Objective(SitingInstance instance, bool[] open)
+    {
+        switch (instance.Request.Model)
+        {
+            case SitingModel.Mclp:
+                var count = SitingReport.CoverCounts(instance.Matrix, open);
+                return Enumerable.Range(0, count.Length).Where(i => count[i] > 0).Sum(i => instance.Weight[i]);
+            case SitingModel.Lscp:
+                return Enumerable.Range(0, open.Length).Count(j => open[j] && !instance.Existing[j]);
+            default:
+                return PMedianHeuristic.CostOf(instance, open);
+        }
+    }
+
+    private static double Share(double part, double total) => total > 0 ? 100 * part / total : 100;
+
+    private static SitingResult Build(
+        SitingInstance instance, SolveMethod method, SitingStatus status, bool[] open, double objective, double bound, string text, Stopwatch clock)
+    {
+        var m = instance.Matrix;
+        var existing = instance.Existing;
+        var after = SitingReport.CoverCounts(m, open);
+        return new SitingResult
+        {
+            Model = instance.Request.Model,
+            Method = method,
+            Status = status,
+            StatusText = text,
+            Objective = objective,
+            Bound = bound,
+            Seconds = clock.Elapsed.TotalSeconds,
+            Sites = SitingReport.Chosen(m, open),
+            Before = SitingReport.Coverage(m, existing),
+            After = SitingReport.Coverage(m, open),
+            UncoveredDemand = after.Count(c => c == 0),
+        };
+    }
+
+    private static SitingResult Infeasible(SitingInstance instance, SolveMethod method, Stopwatch clock, string text)
+    {
+        var before = SitingReport.Coverage(instance.Matrix, instance.Existing);
+        return new SitingResult
+        {
+            Model = instance.Request.Model,
+            Method = method,
+            Status = SitingStatus.Infeasible,
+            StatusText = text,
+            Objective = double.NaN,
+            Bound = double.NaN,
+            Seconds = clock.Elapsed.TotalSeconds,
+            Sites = [],
+            Before = before,
+            After = before,
+            UncoveredDemand = SitingReport.CoverCounts(instance.Matrix, instance.Existing).Count(c => c == 0),
+        };
+    }
+}
