@@ -42,6 +42,9 @@ public sealed record SitingRequest
     /// <summary>Run the Teitz-Bart interchange after the greedy (on by default; off gives the plain greedy).</summary>
     public bool Interchange { get; init; } = true;
 
+    /// <summary>Heuristic starts (MCLP, p-median): start k makes the k-th best site the first greedy pick; the best local optimum is kept.</summary>
+    public int Restarts { get; init; } = 4;
+
     /// <summary>Threads for the exact solver.</summary>
     public int Threads { get; init; } = 1;
 }

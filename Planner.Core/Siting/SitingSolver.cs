@@ -72,12 +72,32 @@ public static class SitingSolver
         return Objective(instance, open);
     }
 
-    internal static HeuristicAnswer RunHeuristic(SitingInstance instance) => instance.Request.Model switch
+    /// <summary>
+    /// Runs the heuristic from <see cref="SitingRequest.Restarts"/> starts (the k-th best first pick) and keeps
+    /// the best answer; ties keep the earlier start.
+    /// </summary>
+    internal static HeuristicAnswer RunHeuristic(SitingInstance instance)
     {
-        SitingModel.Mclp => new MaximalCoveringHeuristic(instance).Run(),
-        SitingModel.Lscp => new SetCoveringHeuristic(instance).Run(),
-        _ => new PMedianHeuristic(instance).Run(),
-    };
+        HeuristicAnswer? best = null;
+        int starts = instance.Request.Model == SitingModel.Lscp || !instance.Request.Interchange ? 1 : Math.Max(1, instance.Request.Restarts);
+        for (int k = 0; k < starts; k++)
+        {
+            var answer = instance.Request.Model switch
+            {
+                SitingModel.Mclp => new MaximalCoveringHeuristic(instance, k).Run(),
+                SitingModel.Lscp => new SetCoveringHeuristic(instance, k).Run(),
+                _ => new PMedianHeuristic(instance, k).Run(),
+            };
+            bool maximise = instance.Request.Model == SitingModel.Mclp;
+            if (best is null || (best.Infeasible is not null && answer.Infeasible is null)
+                || (answer.Infeasible is null && (maximise ? answer.Objective > best.Objective + instance.Tolerance : answer.Objective < best.Objective - instance.Tolerance)))
+            {
+                best = answer;
+            }
+        }
+
+        return best!;
+    }
 
     private static double Objective(SitingInstance instance, bool[] open)
     {

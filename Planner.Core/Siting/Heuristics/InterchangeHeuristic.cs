@@ -5,14 +5,18 @@ namespace Planner.Core.Siting.Heuristics;
 /// forced sites, the best site of every township still without one (township floor), then greedily the site
 /// with the best gain while the model wants more; then repeatedly apply the best improving swap of an open
 /// site for a closed one. Budget and floor hold after every move; forced and existing sites never move.
-/// Ties go to the lower site-id rank, so runs are deterministic.
+/// Ties go to the lower site-id rank, so runs are deterministic. A restart may make the k-th best site the
+/// first greedy pick, so that several local optima can be compared.
 /// </summary>
 internal abstract class InterchangeHeuristic
 {
     private readonly int[] _openInTownship;
+    private readonly int _firstPick;
+    private int _tabu = -1;
 
-    protected InterchangeHeuristic(SitingInstance instance)
+    protected InterchangeHeuristic(SitingInstance instance, int firstPick)
     {
+        _firstPick = firstPick;
         Instance = instance;
         Open = new bool[instance.SiteCount];
         _openInTownship = new int[instance.FloorTownships.Length];
@@ -64,9 +68,11 @@ internal abstract class InterchangeHeuristic
             return Fail(why!);
         }
 
+        bool first = true;
         while (WantsMore())
         {
-            int best = BestAddition(_ => true);
+            int best = first ? KthAddition(_firstPick) : BestAddition(_ => true);
+            first = false;
             if (best < 0 || (StopsAtZeroGain && Gain(best) <= Instance.Tolerance))
             {
                 break;
@@ -75,22 +81,20 @@ internal abstract class InterchangeHeuristic
             OpenSite(best);
         }
 
-        int swaps = 0;
-        while (Instance.Request.Interchange && swaps < 10_000)
+        int swaps = Instance.Request.Interchange ? Interchange() : 0;
+        if (Instance.Request.Interchange && PerturbationRounds > 0)
         {
-            var (s, c) = BestSwap();
-            if (s < 0)
-            {
-                break;
-            }
-
-            CloseSite(s);
-            OpenSite(c);
-            swaps++;
+            swaps += Perturb();
         }
 
         return Finish(swaps);
     }
+
+    /// <summary>Rounds of drop-and-refill perturbation after the interchange converges (0 = none).</summary>
+    protected virtual int PerturbationRounds => 0;
+
+    /// <summary>The current objective as a score to maximise (used by the perturbation).</summary>
+    protected virtual double Score() => 0;
 
     /// <summary>Gain of opening a closed site given the current open set, to maximise.</summary>
     protected abstract double Gain(int site);
@@ -125,7 +129,7 @@ internal abstract class InterchangeHeuristic
     /// <summary>True when open <paramref name="s"/> may be swapped for closed <paramref name="c"/>.</summary>
     protected bool CanSwap(int s, int c)
     {
-        if (Instance.Forced[s] || Instance.Existing[s] || !Instance.Allowed[c] || Open[c]
+        if (Instance.Forced[s] || Instance.Existing[s] || !Instance.Allowed[c] || Open[c] || c == _tabu
             || Spent - Instance.Cost[s] + Instance.Cost[c] > Instance.Budget + 1e-9)
         {
             return false;
@@ -167,6 +171,104 @@ internal abstract class InterchangeHeuristic
         }
 
         return best;
+    }
+
+    private int Interchange()
+    {
+        int swaps = 0;
+        while (swaps < 10_000)
+        {
+            var (s, c) = BestSwap();
+            if (s < 0)
+            {
+                break;
+            }
+
+            CloseSite(s);
+            OpenSite(c);
+            swaps++;
+        }
+
+        return swaps;
+    }
+
+    /// <summary>
+    /// Iterated local search: close one open site, refill with the best other site, run the interchange
+    /// with the closed site barred, then freely, keep the result only when it scores better. Escapes the swap neighbourhood's local optima.
+    /// </summary>
+    private int Perturb()
+    {
+        int swaps = 0;
+        for (int round = 0; round < PerturbationRounds; round++)
+        {
+            bool improved = false;
+            var order = Enumerable.Range(0, Instance.SiteCount).Where(CanClose).OrderBy(j => Instance.Rank[j]).ToArray();
+            foreach (int s in order)
+            {
+                if (!CanClose(s))
+                {
+                    continue;
+                }
+
+                var snapshot = (bool[])Open.Clone();
+                double before = Score();
+                CloseSite(s);
+                int refill = BestAddition(c => c != s);
+                if (refill >= 0)
+                {
+                    OpenSite(refill);
+                }
+
+                _tabu = s;
+                int moved = Interchange();
+                _tabu = -1;
+                moved += Interchange();
+                if (Score() > before + Instance.Tolerance)
+                {
+                    improved = true;
+                    swaps += moved + 1;
+                }
+                else
+                {
+                    Restore(snapshot);
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return swaps;
+    }
+
+    private void Restore(bool[] snapshot)
+    {
+        for (int j = 0; j < snapshot.Length; j++)
+        {
+            if (Open[j] && !snapshot[j])
+            {
+                CloseSite(j);
+            }
+        }
+
+        for (int j = 0; j < snapshot.Length; j++)
+        {
+            if (!Open[j] && snapshot[j])
+            {
+                OpenSite(j);
+            }
+        }
+    }
+
+    /// <summary>The site with the k-th best gain (0 = best), for restarts; falls back to the best.</summary>
+    private int KthAddition(int k)
+    {
+        var ranked = Enumerable.Range(0, Instance.SiteCount).Where(CanOpen)
+            .Select(c => (Site: c, Gain: Gain(c)))
+            .OrderByDescending(x => x.Gain).ThenBy(x => Instance.Rank[x.Site]).ToList();
+        return ranked.Count == 0 ? -1 : ranked[Math.Min(k, ranked.Count - 1)].Site;
     }
 
     private void OpenSite(int j)

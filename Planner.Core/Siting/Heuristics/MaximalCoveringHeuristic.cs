@@ -11,8 +11,8 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
     private readonly double[] _w;
     private readonly int[] _count;
 
-    public MaximalCoveringHeuristic(SitingInstance instance)
-        : base(instance)
+    public MaximalCoveringHeuristic(SitingInstance instance, int firstPick = 0)
+        : base(instance, firstPick)
     {
         _m = instance.Matrix;
         _w = instance.Weight;
@@ -33,6 +33,10 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
 
         return sum;
     }
+
+    protected override int PerturbationRounds => 3;
+
+    protected override double Score() => Covered();
 
     protected override double Gain(int site)
     {

@@ -13,8 +13,8 @@ internal sealed class PMedianHeuristic : InterchangeHeuristic
     private readonly double[] _d2;
     private readonly int[] _near;
 
-    public PMedianHeuristic(SitingInstance instance)
-        : base(instance)
+    public PMedianHeuristic(SitingInstance instance, int firstPick = 0)
+        : base(instance, firstPick)
     {
         _m = instance.Matrix;
         _w = instance.Weight;
@@ -44,6 +44,10 @@ internal sealed class PMedianHeuristic : InterchangeHeuristic
 
         return best.Select((d, i) => d * instance.Weight[i]).Sum();
     }
+
+    protected override int PerturbationRounds => 3;
+
+    protected override double Score() => -_d1.Select((d, i) => d * _w[i]).Sum();
 
     protected override double Gain(int site)
     {

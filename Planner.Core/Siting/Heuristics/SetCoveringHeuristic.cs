@@ -13,8 +13,8 @@ internal sealed class SetCoveringHeuristic : InterchangeHeuristic
     private readonly int[] _count;
     private readonly double _need;
 
-    public SetCoveringHeuristic(SitingInstance instance)
-        : base(instance)
+    public SetCoveringHeuristic(SitingInstance instance, int firstPick = 0)
+        : base(instance, firstPick)
     {
         _m = instance.Matrix;
         _people = instance.TargetCount;
