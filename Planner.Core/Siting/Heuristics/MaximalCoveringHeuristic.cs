@@ -1,15 +1,18 @@
 namespace Planner.Core.Siting.Heuristics;
 
 /// <summary>
-/// Greedy plus Teitz-Bart interchange for the maximal covering model (MCLP), with coverage counts kept per
-/// demand item so a gain costs one pass over a site's list. A swap (s out, c in) is evaluated in
-/// O(|N(c)|) from the items only s covers, through the inverse lists (items -> covering sites).
+/// Greedy plus Teitz-Bart interchange for the maximal covering model (MCLP). Coverage counts per demand item
+/// and the gain of every site are kept up to date as sites open and close (an item whose count moves between
+/// 0 and 1 updates the sites covering it, through the inverse lists), so a gain costs O(1) and a swap
+/// (s out, c in) is its gain plus what c would take over from the items only s covers.
 /// </summary>
 internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
 {
     private readonly CoverageMatrix _m;
     private readonly double[] _w;
     private readonly int[] _count;
+    private readonly double[] _gain;
+    private double _covered;
 
     public MaximalCoveringHeuristic(SitingInstance instance, int firstPick = 0)
         : base(instance, firstPick)
@@ -17,40 +20,24 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
         _m = instance.Matrix;
         _w = instance.Weight;
         _count = new int[instance.DemandCount];
+        _gain = new double[instance.SiteCount];
+        for (int j = 0; j < _gain.Length; j++)
+        {
+            foreach (int i in _m.CoveredBy(j))
+            {
+                _gain[j] += _w[i];
+            }
+        }
     }
 
     /// <summary>Weighted demand covered by the open sites.</summary>
-    public double Covered()
-    {
-        double sum = 0;
-        for (int i = 0; i < _count.Length; i++)
-        {
-            if (_count[i] > 0)
-            {
-                sum += _w[i];
-            }
-        }
-
-        return sum;
-    }
+    public double Covered() => _covered;
 
     protected override int PerturbationRounds => 3;
 
-    protected override double Score() => Covered();
+    protected override double Score() => _covered;
 
-    protected override double Gain(int site)
-    {
-        double g = 0;
-        foreach (int i in _m.CoveredBy(site))
-        {
-            if (_count[i] == 0)
-            {
-                g += _w[i];
-            }
-        }
-
-        return g;
-    }
+    protected override double Gain(int site) => _gain[site];
 
     protected override bool WantsMore() => NewCount < Instance.P;
 
@@ -64,7 +51,14 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
     {
         foreach (int i in _m.CoveredBy(site))
         {
-            _count[i]++;
+            if (_count[i]++ == 0)
+            {
+                _covered += _w[i];
+                foreach (int c in _m.SitesCovering(i))
+                {
+                    _gain[c] -= _w[i];
+                }
+            }
         }
     }
 
@@ -72,22 +66,21 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
     {
         foreach (int i in _m.CoveredBy(site))
         {
-            _count[i]--;
+            if (--_count[i] == 0)
+            {
+                _covered -= _w[i];
+                foreach (int c in _m.SitesCovering(i))
+                {
+                    _gain[c] += _w[i];
+                }
+            }
         }
     }
 
     protected override (int Out, int In) BestSwap()
     {
         int n = Instance.SiteCount;
-        var baseGain = new double[n];
-        for (int c = 0; c < n; c++)
-        {
-            if (Instance.Allowed[c] && !Open[c])
-            {
-                baseGain[c] = Gain(c);
-            }
-        }
-
+        var baseGain = _gain;
         var extra = new double[n];
         var touched = new List<int>();
         int bestOut = -1, bestIn = -1;
@@ -145,7 +138,8 @@ internal sealed class MaximalCoveringHeuristic : InterchangeHeuristic
 
     protected override HeuristicAnswer Finish(int swaps)
     {
-        double objective = Covered();
+        // Recount rather than trust the running sum, which drifts by rounding over many moves.
+        double objective = SitingReport.CoverCounts(_m, Open).Select((k, i) => k > 0 ? _w[i] : 0).Sum();
 
         // Submodularity: any set of at most p new sites covers at most f(S) + the p largest gains w.r.t. S.
         var gains = new List<double>();

@@ -1,1 +1,1 @@
-Console.WriteLine("run with: dotnet run -c Release --project tests/bench/Planner.Benchmarks");
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
