@@ -45,6 +45,9 @@ public sealed record SitingRequest
     /// <summary>Heuristic starts (MCLP, p-median): start k makes the k-th best site the first greedy pick; the best local optimum is kept.</summary>
     public int Restarts { get; init; } = 4;
 
+    /// <summary>OR-Tools MIP backend for the exact solver: SCIP (default), CP_SAT, CBC or HIGHS when the build has it.</summary>
+    public string ExactSolver { get; init; } = "SCIP";
+
     /// <summary>Threads for the exact solver.</summary>
     public int Threads { get; init; } = 1;
 }

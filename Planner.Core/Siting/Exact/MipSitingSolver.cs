@@ -15,10 +15,19 @@ internal sealed class MipSitingSolver : IDisposable
     private readonly Solver _solver;
     private readonly Variable?[] _x;
 
-    public MipSitingSolver(SitingInstance instance)
+    private readonly bool _relaxed;
+    private readonly string _name;
+
+    /// <summary>Prepares a model.</summary>
+    /// <param name="instance">The prepared request.</param>
+    /// <param name="relaxed">Solve the LP relaxation with GLOP instead of the MIP (for a quick proven bound).</param>
+    public MipSitingSolver(SitingInstance instance, bool relaxed = false)
     {
         _inst = instance;
-        _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools was built without SCIP.");
+        _relaxed = relaxed;
+        _name = relaxed ? "GLOP" : instance.Request.ExactSolver;
+        _solver = Solver.CreateSolver(_name)
+            ?? throw new InvalidOperationException($"OR-Tools has no backend '{_name}'.");
         _x = new Variable?[instance.SiteCount];
     }
 
@@ -26,7 +35,7 @@ internal sealed class MipSitingSolver : IDisposable
     public void Dispose() => _solver.Dispose();
 
     /// <summary>Solves; <paramref name="hint"/> is the heuristic's open set or null.</summary>
-    public ExactAnswer Solve(bool[]? hint, CancellationToken cancellationToken)
+    public ExactAnswer Solve(bool[]? hint, double timeLimitSeconds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var hints = new List<(Variable Var, double Value)>();
@@ -34,7 +43,7 @@ internal sealed class MipSitingSolver : IDisposable
         {
             if (_inst.Allowed[j])
             {
-                _x[j] = _solver.MakeBoolVar($"x{j}");
+                _x[j] = _relaxed ? _solver.MakeNumVar(0, 1, $"x{j}") : _solver.MakeBoolVar($"x{j}");
                 if (_inst.Forced[j])
                 {
                     _x[j]!.SetLb(1);
@@ -61,31 +70,43 @@ internal sealed class MipSitingSolver : IDisposable
                 break;
         }
 
-        if (hints.Count > 0)
+        if (hints.Count > 0 && !_relaxed)
         {
             _solver.SetHint([.. hints.Select(h => h.Var)], [.. hints.Select(h => h.Value)]);
         }
 
-        _solver.SetTimeLimit((long)Math.Ceiling(_inst.Request.TimeLimitSeconds * 1000));
+        _solver.SetTimeLimit((long)Math.Ceiling(Math.Max(0.1, timeLimitSeconds) * 1000));
         _solver.SetNumThreads(Math.Max(1, _inst.Request.Threads));
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, _inst.Request.RelativeGap);
         var status = _solver.Solve(parameters);
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
-            return new ExactAnswer(null, double.NaN, status == Solver.ResultStatus.INFEASIBLE, $"SCIP: {status}");
+            return new ExactAnswer(null, double.NaN, status == Solver.ResultStatus.INFEASIBLE, $"{_name}: {status}");
         }
 
         var open = new bool[_inst.SiteCount];
+        bool integral = true;
         for (int j = 0; j < open.Length; j++)
         {
-            open[j] = _inst.Existing[j] || (_x[j] is { } v && v.SolutionValue() > 0.5);
+            double value = _x[j]?.SolutionValue() ?? 0;
+            integral &= value < 1e-6 || value > 1 - 1e-6;
+            open[j] = _inst.Existing[j] || value > 0.5;
+        }
+
+        double bound = _relaxed ? _solver.Objective().Value() : _solver.Objective().BestBound();
+        if (_relaxed)
+        {
+            return new ExactAnswer(integral ? open : null, bound, false, integral ? "GLOP: the LP relaxation has an integral optimum" : "GLOP: LP relaxation bound")
+            {
+                Proven = integral,
+            };
         }
 
         string text = status == Solver.ResultStatus.OPTIMAL
-            ? $"SCIP: optimal within relative gap {_inst.Request.RelativeGap:g3}"
-            : $"SCIP: time limit {_inst.Request.TimeLimitSeconds:0.#} s reached, best solution found";
-        return new ExactAnswer(open, _solver.Objective().BestBound(), false, text) { Proven = status == Solver.ResultStatus.OPTIMAL };
+            ? $"{_name}: optimal within relative gap {_inst.Request.RelativeGap:g3}"
+            : $"{_name}: time limit {timeLimitSeconds:0.#} s reached, best solution found";
+        return new ExactAnswer(open, bound, false, text) { Proven = status == Solver.ResultStatus.OPTIMAL };
     }
 
     private void AddSharedConstraints()
@@ -124,6 +145,22 @@ internal sealed class MipSitingSolver : IDisposable
             _inst.TargetPeople - classes.CoveredByExisting - (1e-9 * Math.Max(1, value.Sum())), double.PositiveInfinity, "target");
         for (int k = 0; k < classes.Sites.Count; k++)
         {
+            if (classes.Sites[k].Length == 1)
+            {
+                // A class one site covers is covered exactly when that site opens: fold it into x.
+                var x = _x[classes.Sites[k][0]]!;
+                if (maximise)
+                {
+                    objective.SetCoefficient(x, objective.GetCoefficient(x) + classes.Value[k]);
+                }
+                else
+                {
+                    cover!.SetCoefficient(x, cover.GetCoefficient(x) + classes.Value[k]);
+                }
+
+                continue;
+            }
+
             var y = _solver.MakeNumVar(0, 1, $"y{k}");
             var link = _solver.MakeConstraint(double.NegativeInfinity, 0, $"c{k}");
             link.SetCoefficient(y, 1);
@@ -159,6 +196,8 @@ internal sealed class MipSitingSolver : IDisposable
             ForAllowed(j => objective.SetCoefficient(_x[j], 1));
             objective.SetMinimization();
         }
+
+        // The folded coefficients are set on x; the objective of MCLP was accumulated above.
     }
 
     private void BuildPMedian(bool[]? hint, List<(Variable, double)> hints)
