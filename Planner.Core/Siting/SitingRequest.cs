@@ -43,7 +43,7 @@ public sealed record SitingRequest
     public bool Interchange { get; init; } = true;
 
     /// <summary>Heuristic starts (MCLP, p-median): start k makes the k-th best site the first greedy pick; the best local optimum is kept.</summary>
-    public int Restarts { get; init; } = 4;
+    public int Restarts { get; init; } = 1;
 
     /// <summary>OR-Tools MIP backend for the exact solver: SCIP (default), CP_SAT, CBC or HIGHS when the build has it.</summary>
     public string ExactSolver { get; init; } = "SCIP";
