@@ -9,5 +9,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ValidateCommand.Create();
+        yield return RecommendCommand.Create();
     }
 }
