@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return ValidateCommand.Create();
         yield return RecommendCommand.Create();
+        yield return MatchCommand.Create();
     }
 }

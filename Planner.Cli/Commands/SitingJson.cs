@@ -7,7 +7,7 @@ namespace Planner.Cli.Commands;
 /// <summary>Writes a siting answer as the JSON (model, method, objective, bound, gap, seconds, sites, before, after, uncoveredDemand) or as GeoJSON.</summary>
 internal static class SitingJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Json(SitingResult r)
     {

@@ -135,7 +135,7 @@ public static class SitingCsv
         return sites;
     }
 
-    private static void ReadRows(string path, List<InputProblem> problems, string[] required, Action<int, Func<string, string>> onRow, Action<string[]>? onHeader = null)
+    internal static void ReadRows(string path, List<InputProblem> problems, string[] required, Action<int, Func<string, string>> onRow, Action<string[]>? onHeader = null)
     {
         string file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -185,7 +185,7 @@ public static class SitingCsv
         }
     }
 
-    private static double? Number(string path, int row, string id, string field, string text, List<InputProblem> problems)
+    internal static double? Number(string path, int row, string id, string field, string text, List<InputProblem> problems)
     {
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0)
         {
@@ -196,7 +196,7 @@ public static class SitingCsv
         return null;
     }
 
-    private static GeoPoint? Point(string path, int row, string id, Func<string, string> get, List<InputProblem> problems)
+    internal static GeoPoint? Point(string path, int row, string id, Func<string, string> get, List<InputProblem> problems)
     {
         string lon = get("lon"), lat = get("lat");
         if (lon.Length == 0 && lat.Length == 0)
