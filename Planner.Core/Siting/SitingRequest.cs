@@ -39,6 +39,9 @@ public sealed record SitingRequest
     /// <summary>Warm-start the exact solver with the heuristic's answer (on by default; off for comparison).</summary>
     public bool WarmStart { get; init; } = true;
 
+    /// <summary>Solve the LP relaxation (GLOP) before the MIP: its bound may prove the heuristic optimal, or its optimum be integral (on by default).</summary>
+    public bool LpBoundFirst { get; init; } = true;
+
     /// <summary>Run the Teitz-Bart interchange after the greedy (on by default; off gives the plain greedy).</summary>
     public bool Interchange { get; init; } = true;
 

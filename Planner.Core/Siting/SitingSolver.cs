@@ -46,9 +46,10 @@ public static class SitingSolver
 
         // The LP relaxation (GLOP) first: its optimum is a proven bound, often integral for covering models,
         // and often already closes the gap to the heuristic on large sparse instances where the MIP's own root is slow.
-        ExactAnswer lp;
-        using (var relaxation = new MipSitingSolver(instance, relaxed: true))
+        var lp = new ExactAnswer(null, double.NaN, false, string.Empty);
+        if (request.LpBoundFirst)
         {
+            using var relaxation = new MipSitingSolver(instance, relaxed: true);
             lp = relaxation.Solve(null, request.TimeLimitSeconds, cancellationToken);
         }
 
