@@ -8,12 +8,14 @@ namespace Planner.Core.Siting;
 /// <param name="Role">Candidate, existing (locked in), forced or excluded.</param>
 /// <param name="Location">WGS84 position, when known (reported with the answer).</param>
 /// <param name="TownshipCode">Code of the township (乡镇/街道) the site lies in, for the township floor; null when unknown.</param>
+/// <param name="CapacityPeople">People (of the first group, normally total) the site can serve, e.g. social workers x people per worker; null = unlimited. Used by MCLP only.</param>
 public sealed record SitingSite(
     string Id,
     double Cost = 1,
     SiteRole Role = SiteRole.Candidate,
     GeoPoint? Location = null,
-    string? TownshipCode = null)
+    string? TownshipCode = null,
+    double? CapacityPeople = null)
 {
     /// <summary>True for sites the solver may choose (candidates and forced ones).</summary>
     public bool IsSelectable => Role is SiteRole.Candidate or SiteRole.Forced;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Planner.Core.Siting.Capacity;
 using Planner.Core.Siting.Exact;
 using Planner.Core.Siting.Heuristics;
 
@@ -113,6 +114,7 @@ public static class SitingSolver
         {
             var answer = instance.Request.Model switch
             {
+                SitingModel.Mclp when CapacitatedCoverage.Applies(instance) => new CapacitatedCoveringHeuristic(instance, k).Run(),
                 SitingModel.Mclp => new MaximalCoveringHeuristic(instance, k).Run(),
                 SitingModel.Lscp => new SetCoveringHeuristic(instance, k).Run(),
                 _ => new PMedianHeuristic(instance, k).Run(),
@@ -132,6 +134,8 @@ public static class SitingSolver
     {
         switch (instance.Request.Model)
         {
+            case SitingModel.Mclp when CapacitatedCoverage.Applies(instance):
+                return CapacitatedCoverage.Evaluate(instance, open);
             case SitingModel.Mclp:
                 var count = SitingReport.CoverCounts(instance.Matrix, open);
                 return Enumerable.Range(0, count.Length).Where(i => count[i] > 0).Sum(i => instance.Weight[i]);

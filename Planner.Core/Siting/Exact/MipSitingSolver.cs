@@ -1,4 +1,5 @@
 using Google.OrTools.LinearSolver;
+using Planner.Core.Siting.Capacity;
 
 namespace Planner.Core.Siting.Exact;
 
@@ -59,6 +60,9 @@ internal sealed class MipSitingSolver : IDisposable
         AddSharedConstraints();
         switch (_inst.Request.Model)
         {
+            case SitingModel.Mclp when CapacitatedCoverage.Applies(_inst):
+                BuildCapacitated();
+                break;
             case SitingModel.Mclp:
                 BuildCovering(_inst.Weight, hint, hints, maximise: true);
                 break;
@@ -198,6 +202,48 @@ internal sealed class MipSitingSolver : IDisposable
         }
 
         // The folded coefficients are set on x; the objective of MCLP was accumulated above.
+    }
+
+    /// <summary>Capacitated MCLP: z_ij = share of item i served by site j; items served at most once, sites within capacity.</summary>
+    private void BuildCapacitated()
+    {
+        var m = _inst.Matrix;
+        var objective = _solver.Objective();
+        var itemRow = new Constraint?[_inst.DemandCount];
+        for (int j = 0; j < _inst.SiteCount; j++)
+        {
+            if (!_inst.Existing[j] && _x[j] is null)
+            {
+                continue;
+            }
+
+            Constraint? cap = null;
+            if (m.Sites[j].CapacityPeople is { } c)
+            {
+                cap = _solver.MakeConstraint(double.NegativeInfinity, _inst.Existing[j] ? c : 0, $"cap{j}");
+                if (!_inst.Existing[j])
+                {
+                    cap.SetCoefficient(_x[j], -c);
+                }
+            }
+
+            foreach (int i in m.CoveredBy(j))
+            {
+                var z = _solver.MakeNumVar(0, 1, $"z{i}_{j}");
+                (itemRow[i] ??= _solver.MakeConstraint(double.NegativeInfinity, 1, $"i{i}")).SetCoefficient(z, 1);
+                cap?.SetCoefficient(z, CapacitatedCoverage.People(_inst, i));
+                objective.SetCoefficient(z, _inst.Weight[i]);
+                if (!_inst.Existing[j])
+                {
+                    var link = _solver.MakeConstraint(double.NegativeInfinity, 0, $"l{i}_{j}");
+                    link.SetCoefficient(z, 1);
+                    link.SetCoefficient(_x[j], -1);
+                }
+            }
+        }
+
+        // The hint (added by Solve) fixes x only; SCIP completes the assignment.
+        objective.SetMaximization();
     }
 
     private void BuildPMedian(bool[]? hint, List<(Variable, double)> hints)
