@@ -29,14 +29,15 @@ internal static class RecommendCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write the answer to this file instead of standard output." };
         var matrix = new Option<FileInfo?>("--matrix") { Description = "Long-format costs: demand_id,site_id,cost." };
         var demand = new Option<FileInfo?>("--demand") { Description = "Demand: id,weight or id plus one column per group." };
-        var sites = new Option<FileInfo?>("--sites") { Description = "Sites: id[,cost][,existing][,role][,township][,lon,lat]." };
+        var sites = new Option<FileInfo?>("--sites") { Description = "Sites: id[,cost][,existing][,role][,township][,lon,lat][,capacity|workers]." };
         var radius = new Option<double?>("--radius") { Description = "Coverage radius in the matrix's cost unit." };
         var budget = new Option<double?>("--budget") { Description = "Upper limit on the summed cost of new sites." };
+        var perWorker = new Option<double?>("--people-per-worker") { Description = "Capacity: people one social worker serves (with a workers column in sites.csv; or give a capacity column)." };
         var floor = new Option<bool>("--township-floor") { Description = "At least one open site in every township that has a candidate." };
 
         var command = new Command("recommend", "Recommend where new stations should go: maximal covering, set covering or p-median, exact (OR-Tools) or heuristic.");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor })
+        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor, perWorker })
         {
             command.Options.Add(o);
         }
@@ -81,7 +82,7 @@ internal static class RecommendCommand
             }
 
             var coverage = SitingCsv.Read(costs!.FullName, demandFile!.FullName, sitesFile!.FullName, r,
-                siting == SitingModel.PMedian ? double.PositiveInfinity : r, out var inputProblems);
+                siting == SitingModel.PMedian ? double.PositiveInfinity : r, out var inputProblems, parse.GetValue(perWorker));
             if (coverage is null)
             {
                 return Fail([.. inputProblems.Select(x => x.ToString())]);

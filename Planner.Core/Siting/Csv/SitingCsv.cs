@@ -10,7 +10,8 @@ namespace Planner.Core.Siting.Csv;
 /// <c>demand_id,site_id,cost</c>; <c>demand.csv</c> <c>id</c> plus one numeric column per population group
 /// (<c>id,weight</c> gives the single group <c>weight</c>), optional <c>unit</c>, <c>lon</c>, <c>lat</c>;
 /// <c>sites.csv</c> <c>id</c> with optional <c>cost</c> (default 1), <c>existing</c> (true/false/1/0/yes/no),
-/// <c>role</c> (candidate, existing, forced, excluded), <c>township</c>, <c>lon</c>, <c>lat</c>.
+/// <c>role</c> (candidate, existing, forced, excluded), <c>township</c>, <c>lon</c>, <c>lat</c>, and a capacity
+/// (capacitated MCLP): <c>capacity</c> in people, or <c>workers</c> (social workers) times people per worker.
 /// Every problem is collected, none thrown: a file with problems yields no matrix.
 /// </summary>
 public static class SitingCsv
@@ -24,12 +25,14 @@ public static class SitingCsv
     /// <param name="radius">Coverage radius in the cost unit.</param>
     /// <param name="maxCost">Keep pairs up to this cost (infinity for p-median); default the radius.</param>
     /// <param name="problems">Problems, one per bad row and field.</param>
-    public static CoverageMatrix? Read(string costsPath, string demandPath, string sitesPath, double radius, double? maxCost, out IReadOnlyList<InputProblem> problems)
+    /// <param name="peoplePerWorker">People one social worker serves; with a <c>workers</c> column it gives each site's capacity.</param>
+    public static CoverageMatrix? Read(
+        string costsPath, string demandPath, string sitesPath, double radius, double? maxCost, out IReadOnlyList<InputProblem> problems, double? peoplePerWorker = null)
     {
         var list = new List<InputProblem>();
         problems = list;
         var (groups, demand) = ReadDemand(demandPath, list);
-        var sites = ReadSites(sitesPath, list);
+        var sites = ReadSites(sitesPath, list, peoplePerWorker);
         if (groups is null || list.Count > 0)
         {
             return null;
@@ -95,7 +98,7 @@ public static class SitingCsv
         }
     }
 
-    private static List<SitingSite> ReadSites(string path, List<InputProblem> problems)
+    private static List<SitingSite> ReadSites(string path, List<InputProblem> problems, double? peoplePerWorker)
     {
         var sites = new List<SitingSite>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -130,7 +133,13 @@ public static class SitingCsv
                 role = parsed;
             }
 
-            sites.Add(new SitingSite(id, cost, role, Point(path, row, id, get, problems), NullIfEmpty(get("township"))));
+            double? capacity = get("capacity") is { Length: > 0 } cap ? Number(path, row, id, "capacity", cap, problems) : null;
+            if (capacity is null && peoplePerWorker is { } perWorker && get("workers") is { Length: > 0 } w)
+            {
+                capacity = Number(path, row, id, "workers", w, problems) * perWorker;
+            }
+
+            sites.Add(new SitingSite(id, cost, role, Point(path, row, id, get, problems), NullIfEmpty(get("township")), capacity));
         });
         return sites;
     }

@@ -43,6 +43,24 @@ public sealed class RecommendCommandTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_WorkersTimesPeoplePerWorker_CapsWhatASiteServes()
+    {
+        // S1 reaches 110 people but 2 workers x 30 serve 60; S2 serves c's 50; S3 serves b's 10.
+        Write("costs.csv", "demand_id,site_id,cost\na,S1,3\nb,S1,4\nc,S2,2\nb,S3,1\n");
+        Write("demand.csv", "id,total\na,100\nb,10\nc,50\n");
+        Write("sites.csv", "id,workers\nS1,2\nS2,3\nS3,1\n");
+        string outFile = Path.Combine(_dir, "cap.json");
+
+        var (code, _, _) = Run("recommend", "--matrix", P("costs.csv"), "--demand", P("demand.csv"), "--sites", P("sites.csv"),
+            "--radius", "5", "--p", "2", "--people-per-worker", "30", "--out", outFile);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(outFile));
+        Assert.Equal(110, json.RootElement.GetProperty("objective").GetDouble(), 6);
+        Assert.Equal(["S1", "S2"], json.RootElement.GetProperty("sites").EnumerateArray().Select(x => x.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public void Recommend_BadInput_Exit2WithOneLinePerProblem()
     {
         Write("costs.csv", "demand_id,site_id,cost\na,S1,x\nzz,S1,1\n");
