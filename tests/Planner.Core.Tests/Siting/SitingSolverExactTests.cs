@@ -56,6 +56,31 @@ public sealed class SitingSolverExactTests
         AssertMatches(expected, result);
     }
 
+    [Theory]
+    [InlineData(SitingModel.Mclp, true)]
+    [InlineData(SitingModel.Mclp, false)]
+    [InlineData(SitingModel.PMedian, true)]
+    [InlineData(SitingModel.PMedian, false)]
+    [InlineData(SitingModel.Lscp, true)]
+    public void Scip_WithoutLpPhase_EqualsBruteForce(SitingModel model, bool warmStart)
+    {
+        for (int seed = 300; seed < 308; seed++)
+        {
+            var inst = new RandomInstance(seed, sites: 9, demand: 35, radius: 25, withRoles: true);
+            var expected = BruteForce.Optimum(inst, model, 3, TotalOnly, targetShare: 0.7, unreached: 1000);
+
+            var result = SitingSolver.Solve(
+                inst.Matrix(model == SitingModel.PMedian ? double.PositiveInfinity : null),
+                Request(model, 3, TotalOnly) with { LpBoundFirst = false, WarmStart = warmStart, UnreachedCost = 1000, TargetShare = 0.7 });
+
+            AssertMatches(expected, result);
+            if (expected is not null)
+            {
+                Assert.StartsWith("SCIP", result.StatusText, StringComparison.Ordinal);
+            }
+        }
+    }
+
     internal static SitingRequest Request(SitingModel model, int p, double[] weights, double? budget = null, bool floor = false)
     {
         Assert.True(GroupWeights.TryParse($"total={weights[0]},elderly={weights[1]}", RandomInstance.Groups, out var w, out _));
