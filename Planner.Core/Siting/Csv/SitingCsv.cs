@@ -33,11 +33,12 @@ public static class SitingCsv
         problems = list;
         var (groups, demand) = ReadDemand(demandPath, list);
         var sites = ReadSites(sitesPath, list, peoplePerWorker);
-        if (groups is null || list.Count > 0)
+        if (groups is null)
         {
             return null;
         }
 
+        // Cost rows are checked even when the other files have problems, so one run lists them all.
         var demandIds = demand.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var siteIds = sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var rows = new List<CostRow>();

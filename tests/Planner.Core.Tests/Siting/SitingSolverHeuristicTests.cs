@@ -44,6 +44,29 @@ public sealed class SitingSolverHeuristicTests
     }
 
     [Fact]
+    public void LscpHeuristic_RandomInstances_BoundBelowOptimumAndAnswerFeasible()
+    {
+        for (int seed = 400; seed < 430; seed++)
+        {
+            var inst = new RandomInstance(seed, sites: 25, demand: 150, radius: 25);
+            var matrix = inst.Matrix();
+            var request = SitingSolverExactTests.Request(SitingModel.Lscp, 0, TotalOnly) with { TargetShare = 0.8 };
+            var exact = SitingSolver.Solve(matrix, request);
+            var heuristic = SitingSolver.Solve(matrix, request with { HeuristicOnly = true });
+
+            Assert.Equal(exact.Status == SitingStatus.Infeasible, heuristic.Status == SitingStatus.Infeasible);
+            if (exact.Status == SitingStatus.Infeasible)
+            {
+                continue;
+            }
+
+            Assert.True(heuristic.Objective >= exact.Objective, $"seed {seed}");
+            Assert.True(heuristic.Bound <= exact.Objective, $"seed {seed}: bound {heuristic.Bound} above optimum {exact.Objective}");
+            Assert.True(heuristic.After[0].Share >= 0.8 - 1e-9, $"seed {seed}");
+        }
+    }
+
+    [Fact]
     public void MclpHeuristic_SameInput_SameAnswer()
     {
         var inst = new RandomInstance(7, sites: 40, demand: 200, radius: 20);
