@@ -12,5 +12,7 @@ internal static class CommandCatalog
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
         yield return ImportCommand.Create();
+        yield return RecommendCommand.Create();
+        yield return MatchCommand.Create();
     }
 }
