@@ -10,8 +10,10 @@ need_apt=()
 if [ -f scripts/postgis.sh ] && ! ls /usr/lib/postgresql/*/lib/postgis-3.so >/dev/null 2>&1; then
   need_apt+=(postgresql-15-postgis-3)
 fi
-if [ -d tests/Planner.Desktop.Tests ] && ! command -v chromium >/dev/null 2>&1; then
-  need_apt+=(chromium)
+if [ -d tests/Planner.Desktop.Tests ]; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  # Chinese labels in the map screenshots need a CJK font.
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
