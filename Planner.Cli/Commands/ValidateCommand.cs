@@ -28,6 +28,7 @@ internal static class ValidateCommand
         {
             problems.AddRange(RegionValidator.Validate(load.Region, new ValidationOptions(maxRoadDistanceMeters)));
             Print(RegionSummary.Of(load.Region), output);
+            PrintNetwork(load.Region, output);
         }
 
         var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
@@ -40,6 +41,22 @@ internal static class ValidateCommand
         }
 
         return errors > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    /// <summary>The walk network as coverage will use it: what is walkable and which islands are dropped before snapping.</summary>
+    private static void PrintNetwork(Core.Model.Region region, TextWriter o)
+    {
+        if (region.Roads.IsEmpty)
+        {
+            o.WriteLine("Network     no roads: coverage falls back to straight-line distance with a circuity factor");
+            return;
+        }
+
+        var stats = Core.Network.RoadGraph.Build(region, Core.Network.TravelProfile.Builtin(region.Info.DefaultMode)).Stats;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Network     {region.Info.DefaultMode}: {stats.RoadsUsed:N0} roads usable, {stats.RoadsExcluded:N0} excluded by the profile; {stats.Vertices:N0} vertices, {stats.Edges:N0} edges, {stats.LengthMeters / 1000:N1} km"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Islands     {stats.IslandsRemoved:N0} disconnected pieces removed ({stats.IslandEdgesRemoved:N0} edges, {stats.IslandLengthMeters / 1000:N2} km)"));
     }
 
     private static void Print(RegionSummary s, TextWriter o)

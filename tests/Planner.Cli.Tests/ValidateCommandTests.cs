@@ -38,6 +38,19 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_WalkNetwork_ExcludesTrunkAndReportsIslands()
+    {
+        var output = new StringWriter();
+        ValidateCommand.Run(new DirectoryInfo(Fixture("tiny")), 500, output);
+
+        // The trunk road is not walkable; the residential road and the footway cross at one shared node: 5 vertices, 4 edges.
+        double km = (0.028 * 6371.0088 * Math.PI / 180 * Math.Cos(28.285 * Math.PI / 180)) + (0.018 * 6371.0088 * Math.PI / 180);
+        var text = output.ToString();
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Network     walk: 2 roads usable, 1 excluded by the profile; 5 vertices, 4 edges, {km:N1} km"), text, StringComparison.Ordinal);
+        Assert.Contains("Islands     0 disconnected pieces removed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BrokenRegion_PrintsOneLinePerProblemAndExitsTwo()
     {
         var dir = Path.Combine(Path.GetTempPath(), "planner-cli-" + Guid.NewGuid().ToString("N"));
