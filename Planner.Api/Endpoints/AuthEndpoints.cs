@@ -39,7 +39,7 @@ internal static class AuthEndpoints
         app.MapGet("/me", Me).WithTags("Auth").RequireAuthorization(Roles.Viewer).WithSummary("The calling key's role and scope.");
         var keys = app.MapGroup("/keys").WithTags("Auth").RequireAuthorization(Roles.Admin);
         keys.MapGet("/", List).WithSummary("Keys within the admin's scope (ids, roles, scopes; never secrets).");
-        keys.MapPost("/", Create).WithSummary("Creates a key; its secret is returned once.").Accepts<CreateKeyRequest>("application/json");
+        keys.MapPost("/", Create).WithSummary("Creates a key from a JSON body {role, scope, label}; its secret is returned once.");
         keys.MapDelete("/{id}", Delete).WithSummary("Revokes a key.");
         return app;
     }
