@@ -12,7 +12,8 @@ public sealed partial class CoverageTests(ApiFixture api)
     [Theory]
     [InlineData("tiny", "", 15, "walk", false)]
     [InlineData("synth", "", 15, "walk", false)]
-    [InlineData("synth", "?minutes=10&mode=ebike&includePlanned=true", 10, "ebike", true)]
+    [InlineData("tiny", "?minutes=5&mode=ebike&includePlanned=true", 5, "ebike", true)]
+    [InlineData("synth", "?minutes=10&includePlanned=true", 10, "walk", true)]
     public async Task Json_EqualsCoverageCalculatorForTheSameRegion(string county, string query, double minutes, string mode, bool planned)
     {
         using var client = api.Client("viewer", county);

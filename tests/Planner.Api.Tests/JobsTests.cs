@@ -40,9 +40,9 @@ public sealed class JobsTests(ApiFixture api)
     public async Task Delete_CancelsTheJob()
     {
         using var client = api.Client("planner", "synth");
-        // A slow run (drive mode, every station, 60 minutes) behind which a second one waits in the queue.
-        var first = await client.PostAsync("/regions/synth/coverage/jobs?minutes=60&mode=drive&includePlanned=true", null);
-        var second = await client.PostAsync("/regions/synth/coverage/jobs?minutes=59&mode=drive&includePlanned=true", null);
+        // A run over every station behind which a second one waits in the queue (one worker).
+        var first = await client.PostAsync("/regions/synth/coverage/jobs?minutes=25&includePlanned=true", null);
+        var second = await client.PostAsync("/regions/synth/coverage/jobs?minutes=24&includePlanned=true", null);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         var cancel = await client.DeleteAsync(second.Headers.Location!.AbsolutePath);
         Assert.True(cancel.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted);
