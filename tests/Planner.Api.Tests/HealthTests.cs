@@ -23,6 +23,10 @@ public sealed class HealthTests(ApiFixture api)
             Assert.Contains(p, paths);
         }
 
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+
         var page = await client.GetStringAsync("/openapi");
         Assert.Contains("/openapi/v1.json", page);
         Assert.DoesNotContain("https://", page);
