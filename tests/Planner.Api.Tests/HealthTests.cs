@@ -13,6 +13,18 @@ public sealed class HealthTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Server_IsKestrelOnLoopback()
+    {
+        using var client = api.Client();
+        Assert.True(System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(client.BaseAddress!.Host)), client.BaseAddress.ToString());
+        Assert.NotEqual(80, client.BaseAddress.Port);
+        using var raw = new HttpClient();
+        var response = await raw.GetAsync(new Uri(client.BaseAddress, "/health/live"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Kestrel", response.Headers.Server.ToString());
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheFeatureGroups_AndHasAPage()
     {
         using var client = api.Client();
