@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ValidateCommand.Create();
+        yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
     }
 }
