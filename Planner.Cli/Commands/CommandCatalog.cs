@@ -11,5 +11,8 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return RecommendCommand.Create();
+        yield return MatchCommand.Create();
     }
 }
