@@ -21,7 +21,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
-        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, county)).Region!;
+        var region = await api.StoredRegionAsync(county);
         var expected = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = minutes, Mode = mode, IncludePlanned = planned });
         Assert.Equal(CoverageWriters.ToJson(expected), await response.Content.ReadAsStringAsync());
     }
@@ -47,7 +47,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         using var client = api.Client("viewer", "synth");
         var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
         var text = await client.GetStringAsync("/regions/synth/coverage?f=csv");
-        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, "synth")).Region!;
+        var region = await api.StoredRegionAsync("synth");
         Assert.Equal(CoverageWriters.UnitsCsv(CoverageCalculator.Compute(region, new CoverageOptions())), text);
         var csv = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var units = json.GetProperty("units").EnumerateArray().ToList();
@@ -117,7 +117,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.Contains("东门街道", html);
         Assert.DoesNotContain("Coverage by unit", html);
 
-        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, "tiny")).Region!;
+        var region = await api.StoredRegionAsync("tiny");
         var report = CoverageCalculator.Compute(region, new CoverageOptions());
         var rules = RuleSet.Load(Path.Combine(api.DataPath, "standards", "default.json"));
         var checks = StandardsChecker.Check(region, rules, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
