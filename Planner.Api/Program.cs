@@ -13,6 +13,7 @@ app.MapCoverageEndpoints();
 app.MapScenariosEndpoints();
 app.MapScenarioRunsEndpoints();
 app.MapSitingEndpoints();
+app.MapMatchingEndpoints();
 app.MapJobsEndpoints();
 await app.RunAsync().ConfigureAwait(false);
 
