@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Planner.Api.Coverage;
+using Planner.Api.Hosting;
+using Planner.Api.Problems;
+using Planner.Api.Regions;
+using Planner.Api.Reports;
+using Planner.Api.Security;
+using Planner.Core.Coverage;
+using Planner.Core.Model;
+
+namespace Planner.Api.Endpoints;
+
+/// <summary>
+/// Coverage reports of a region or unit: JSON, CSV and GeoJSON exactly as <c>planner coverage</c> writes them
+/// (<see cref="CoverageWriters"/>), and a printable HTML page.
+/// </summary>
+internal static class CoverageEndpoints
+{
+    private static readonly string[] Formats = ["json", "csv", "geojson", "html"];
+
+    /// <summary>Maps <c>GET /regions/{region}/coverage</c>.</summary>
+    public static IEndpointRouteBuilder MapCoverageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/regions/{region}/coverage", Get)
+            .WithTags("Coverage")
+            .RequireAuthorization(Roles.Viewer)
+            .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Get(
+        string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f,
+        RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return ApiProblems.NotFound("region", region);
+        }
+
+        var format = f?.Trim().ToLowerInvariant() ?? FromAccept(http.Request);
+        if (!Formats.Contains(format))
+        {
+            return ApiProblems.Field("f", $"'{f}' is not a report format; use one of {string.Join(", ", Formats)}.");
+        }
+
+        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        AdminUnit? scope = null;
+        if (!string.IsNullOrEmpty(unit))
+        {
+            scope = r.Region.Units.FirstOrDefault(u => u.Code == unit);
+            if (scope is null)
+            {
+                return ApiProblems.Field("unit", $"unit '{unit}' is not in region '{region}'.", StatusCodes.Status404NotFound);
+            }
+        }
+
+        var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
+        http.Response.Headers.Vary = "Accept, Accept-Language";
+        bool chinese = format == "html" && Language.PrefersChinese(http.Request);
+        var body = result.Rendered.GetOrAdd((format, scope?.Code, chinese), k => Render(k.Format, k.Chinese, result, scope));
+        return TypedResults.Content(body, format switch
+        {
+            "csv" => "text/csv; charset=utf-8",
+            "geojson" => "application/geo+json; charset=utf-8",
+            "html" => "text/html; charset=utf-8",
+            _ => "application/json; charset=utf-8",
+        });
+    }
+
+    private static string Render(string format, bool chinese, CoverageResult result, AdminUnit? scope)
+    {
+        var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
+        return format switch
+        {
+            "csv" => CoverageWriters.UnitsCsv(report),
+            "geojson" => CoverageWriters.GeoJsonLayers(report),
+            "html" => HtmlReport.Render(result, report, checks, scope, chinese),
+            _ => CoverageWriters.ToJson(report),
+        };
+    }
+
+    /// <summary>The format the Accept header prefers (json when nothing more specific is asked for).</summary>
+    private static string FromAccept(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var types))
+        {
+            return "json";
+        }
+
+        foreach (var t in types.OrderByDescending(t => t.Quality ?? 1))
+        {
+            switch (t.MediaType.Value?.ToLowerInvariant())
+            {
+                case "text/csv": return "csv";
+                case "application/geo+json": return "geojson";
+                case "text/html": return "html";
+                case "application/json": return "json";
+            }
+        }
+
+        return "json";
+    }
+}

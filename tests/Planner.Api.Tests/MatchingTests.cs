@@ -1,0 +1,41 @@
+namespace Planner.Api.Tests;
+
+/// <summary>Volunteer matching as a job, against the tiny region's one need and one team.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class MatchingTests(ApiFixture api)
+{
+    // n1 (haircut, 2 h) lies about 50 m from team t1's base, which offers haircuts: 50 m x 1.3 at 4.8 km/h is
+    // about 0.8 minutes. Within 30 minutes it is matched; within half a minute it is not.
+    [Theory]
+    [InlineData(30, 1, 0)]
+    [InlineData(0.5, 0, 1)]
+    public async Task Match_AssignsTheNeedWithinTheLimit(double limit, int matched, int unmatched)
+    {
+        using var planner = api.Client("planner", "tiny");
+        var start = await planner.PostAsJsonAsync("/regions/tiny/matching", new { limitMinutes = limit });
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        var job = await JobsTests.WaitFinished(planner, start.Headers.Location!);
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        var result = job.GetProperty("result");
+        Assert.Equal(matched, result.GetProperty("matched").GetInt32());
+        Assert.Equal(unmatched, result.GetProperty("unmatched").GetInt32());
+        if (matched == 1)
+        {
+            var a = result.GetProperty("assignments")[0];
+            Assert.Equal(("n1", "t1", 2.0), (a.GetProperty("needId").GetString(), a.GetProperty("teamId").GetString(), a.GetProperty("hours").GetDouble()));
+            Assert.InRange(a.GetProperty("minutes").GetDouble(), 0.6, 1.0);
+        }
+    }
+
+    [Fact]
+    public async Task Match_BadLimit_And_Roles()
+    {
+        using var planner = api.Client("planner", "tiny");
+        await Problems.AssertProblem(await planner.PostAsJsonAsync("/regions/tiny/matching", new { limitMinutes = -1 }), HttpStatusCode.UnprocessableEntity, "limitMinutes");
+        await Problems.AssertProblem(await planner.PostAsJsonAsync("/regions/tiny/matching", new { mode = "boat" }), HttpStatusCode.UnprocessableEntity, "mode");
+        using var viewer = api.Client("viewer", "tiny");
+        await Problems.AssertProblem(await viewer.PostAsJsonAsync("/regions/tiny/matching", new { }), HttpStatusCode.Forbidden);
+        using var other = api.Client("planner", "synth");
+        await Problems.AssertProblem(await other.PostAsJsonAsync("/regions/tiny/matching", new { }), HttpStatusCode.NotFound);
+    }
+}
