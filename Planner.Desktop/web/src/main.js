@@ -29,7 +29,7 @@ const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'E
 const state = {
   region: null, groups: ['total'], group: 'total', minutes: 15, mode: 'walk', unitLevel: 'township',
   baseStations: [], stations: [], edits: [], baseline: null, current: null, selection: null,
-  tool: 'select', lastWhatIfMs: null, lastServerMs: null, whatIfCount: 0, busy: 0, error: null, nextId: 1, snapshots: [],
+  tool: 'select', lastWhatIfMs: null, lastCirclesMs: null, circlesCount: 0, lastServerMs: null, whatIfCount: 0, busy: 0, error: null, nextId: 1, snapshots: [],
 };
 
 const sources = Object.fromEntries(['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'recommended'].map((k) => [k, new VectorSource()]));
@@ -82,12 +82,20 @@ window.__planner = {
   get lastWhatIfMs() { return state.lastWhatIfMs; },
   get lastServerMs() { return state.lastServerMs; },
   get whatIfCount() { return state.whatIfCount; },
+  get lastCirclesMs() { return state.lastCirclesMs; },
+  get circlesCount() { return state.circlesCount; },
   get visibleLayers() { return Object.entries(layers).filter(([, l]) => l.getVisible()).map(([k]) => k); },
   /** Page coordinates (CSS pixels) of a station, for tests that click or drag it. */
   pixelOf(id) {
     const f = sources.stations.getFeatureById(id);
     if (!f) return null;
     const p = map.getPixelFromCoordinate(f.getGeometry().getCoordinates());
+    const r = map.getTargetElement().getBoundingClientRect();
+    return [r.left + p[0], r.top + p[1]];
+  },
+  /** Page coordinates (CSS pixels) of a WGS84 longitude/latitude. */
+  pixelAt(lon, lat) {
+    const p = map.getPixelFromCoordinate(fromLonLat([lon, lat]));
     const r = map.getTargetElement().getBoundingClientRect();
     return [r.left + p[0], r.top + p[1]];
   },
@@ -150,8 +158,8 @@ async function loadBaseline(useRegionDefaults = false) {
   if (state.edits.length === 0) { state.current = null; showCoverage(state.baseline); } else { await runWhatIf(); }
 }
 
-function showCoverage(c) {
-  fill(sources.circles, read(c.circles));
+function showCoverage(c, withCircles = true) {
+  if (withCircles) fill(sources.circles, read(c.circles));
   fill(sources.gaps, read(c.gaps));
   restyleUnits();
   renderAll();
@@ -167,24 +175,40 @@ function restyleUnits() {
 }
 
 // ---- what-if ---------------------------------------------------------------------------------------
-let inflight = null;
-/** Sends the edited station list to the API and shows its answer; the time from gesture to drawn result is kept. */
+let sequence = 0;
+/**
+ * Sends the edited station list to the API twice at once: without circles (the figures, fastest) and with
+ * them; each answer is drawn when it lands unless a newer edit was sent meanwhile. The times from gesture to
+ * drawn figures and to drawn circles are kept.
+ */
 async function runWhatIf(started = performance.now()) {
-  inflight?.abort();
-  const controller = new AbortController();
-  inflight = controller;
-  const request = { minutes: state.minutes, mode: state.mode, stations: state.stations };
-  const result = await busy(async () => {
-    try { return await api.whatIf(state.region, request, controller.signal); } catch (e) { if (e.name === 'AbortError') return null; throw e; }
+  const mine = ++sequence;
+  const request = { minutes: state.minutes, mode: state.mode, stations: state.stations.map((s) => ({ ...s })) };
+  const snapshot = { minutes: state.minutes, mode: state.mode, stations: request.stations };
+  const figures = busy(async () => {
+    const result = await api.whatIf(state.region, { ...request, circles: false });
+    if (mine !== sequence || !result) return;
+    state.current = { ...snapshot, report: result.report, circles: (state.current ?? state.baseline).circles, gaps: result.gaps, checks: result.checks ?? null };
+    state.lastServerMs = result.elapsedMs ?? null;
+    showCoverage(state.current, false);
+    map.renderSync();
+    state.lastWhatIfMs = Math.round(performance.now() - started);
+    state.whatIfCount++;
+    renderWhatIfPanel();
   });
-  if (!result || controller.signal.aborted) return;
-  state.current = { report: result.report, circles: result.circles, gaps: result.gaps, checks: result.checks ?? null, minutes: state.minutes, mode: state.mode, stations: state.stations.map((s) => ({ ...s })) };
-  state.lastServerMs = result.elapsedMs ?? null;
-  showCoverage(state.current);
-  map.renderSync();
-  state.lastWhatIfMs = Math.round(performance.now() - started);
-  state.whatIfCount++;
-  renderWhatIfPanel();
+  const circles = busy(async () => {
+    const result = await api.whatIf(state.region, { ...request, circles: true });
+    if (mine !== sequence || !result) return;
+    await figures;
+    if (mine !== sequence) return;
+    state.current = { ...snapshot, report: result.report, circles: result.circles, gaps: result.gaps, checks: result.checks ?? null };
+    showCoverage(state.current);
+    map.renderSync();
+    state.lastCirclesMs = Math.round(performance.now() - started);
+    state.circlesCount++;
+    renderWhatIfPanel();
+  });
+  await Promise.all([figures, circles]);
 }
 
 function edit(e) {

@@ -65,7 +65,7 @@ export function renderWhatIf({ state, t }) {
     return [esc(t(g)), pct(base[g]?.share), pct(cur[g]?.share), `<span class="${d > 0 ? 'delta-pos' : d < 0 ? 'delta-neg' : ''}">${d > 0 ? '+' : ''}${num(d)}</span>`];
   });
   document.getElementById('whatif-figures').innerHTML = groupTable(t, rows, [t('group'), t('baseline'), t('current'), t('change')])
-    + (state.lastWhatIfMs !== null ? `<div class="hint" id="whatif-time">${t('computedIn')} ${state.lastWhatIfMs} ${t('ms')}${state.lastServerMs !== null ? ` (API ${state.lastServerMs} ${t('ms')})` : ''}</div>` : '');
+    + (state.lastWhatIfMs !== null ? `<div class="hint" id="whatif-time">${t('computedIn')} ${state.lastWhatIfMs} ${t('ms')}${state.lastServerMs !== null ? ` (API ${state.lastServerMs} ${t('ms')})` : ''}${state.lastCirclesMs !== null ? ` · ${t('l_circles')} ${state.lastCirclesMs} ${t('ms')}` : ''}</div>` : '');
   document.getElementById('edit-list').innerHTML = state.edits.length
     ? state.edits.map((e) => `<li>${esc(describeEdit(e, t))}</li>`).join('') : `<li class="hint">${t('noEdits')}</li>`;
   const data = { labels: groups.map((g) => t(g)), datasets: [
