@@ -237,6 +237,7 @@ translate.on('translateend', (evt) => {
     state.edits.push({ type: 'move_station', stationId: s.id, lon: s.lon, lat: s.lat });
     state.selection = { kind: 'station', id: s.id };
   });
+  layers.stations.changed();
   runWhatIf(started);
 });
 map.addInteraction(translate);
@@ -369,6 +370,28 @@ $('language').addEventListener('click', () => {
   fillGroupSelect();
   renderAll();
 });
+
+// Saving: the edit list goes to the scenarios API (POST, then PUT with If-Match carrying the ETag); the
+// answer shown is kept as a snapshot for the comparison either way.
+let saved = null;
+$('save-scenario').addEventListener('click', () => busy(async () => {
+  const name = $('scenario-name').value.trim() || `${t('scenario')} ${state.snapshots.length + 1}`;
+  const current = state.current ?? state.baseline;
+  state.snapshots.push({ name, coverage: { ...current, stations: current.stations ?? state.stations.map((s) => ({ ...s })) } });
+  const body = { name, region: state.region, edits: state.edits };
+  try {
+    if (saved && saved.name === name) {
+      const r = await api.scenarios.update(state.region, saved.id, body, saved.etag);
+      saved = { ...saved, etag: r.etag };
+    } else {
+      const r = await api.scenarios.create(state.region, body);
+      saved = { id: r.scenario?.id ?? r.location?.split('/').pop(), name, etag: r.etag };
+    }
+    $('scenario-status').textContent = `${t('saved')}: ${name}`;
+  } catch (e) {
+    $('scenario-status').textContent = e.status === 404 || e.status === 405 ? `${t('scenarioApiMissing')} (${name}: ${t('tabCompare')} ✓)` : `${t('error')}: ${e.message}`;
+  }
+}));
 
 const app = {
   state, map, view, sources, layers, api, t, busy, showTab, setStatus, coverageNow, drawStations, edit, renderAll, geojson, stationFeature,
