@@ -1,4 +1,17 @@
+using Planner.Api.Endpoints;
+using Planner.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlannerApi();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.UsePlannerApi();
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapLayersEndpoints();
+app.MapCoverageEndpoints();
+app.MapJobsEndpoints();
 await app.RunAsync().ConfigureAwait(false);
+
+/// <summary>The API's entry point (public so that tests can host it through WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NetTopologySuite.IO.Converters;
+using Planner.Api.Coverage;
+using Planner.Api.Jobs;
+using Planner.Api.Layers;
+using Planner.Api.Problems;
+using Planner.Api.Regions;
+using Planner.Api.Security;
+
+namespace Planner.Api.Hosting;
+
+/// <summary>Services and middleware of the API, so that <c>Program.cs</c> stays a list of feature groups.</summary>
+internal static class PlannerApiSetup
+{
+    /// <summary>Registers configuration, problem details, API-key security, stores, caches, jobs and OpenAPI.</summary>
+    public static WebApplicationBuilder AddPlannerApi(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Planner");
+        builder.Services.Configure<PlannerOptions>(section);
+        var options = section.Get<PlannerOptions>() ?? new PlannerOptions();
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+
+        builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Viewer, p => p.RequireRole(Roles.Viewer, Roles.Planner, Roles.Admin))
+            .AddPolicy(Roles.Planner, p => p.RequireRole(Roles.Planner, Roles.Admin))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+
+        builder.Services.AddRegionCatalog(options);
+        builder.Services.AddSingleton<RegionAccess>();
+        builder.Services.AddMemoryCache(m => m.SizeLimit = Math.Max(1, options.CoverageCacheEntries));
+        builder.Services.AddSingleton<RuleSetProvider>();
+        builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<LayerSource>();
+        builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddHostedService<JobWorker>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Problem details for every error, authentication, the development key, OpenAPI and its page.</summary>
+    public static WebApplication UsePlannerApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Services.GetRequiredService<ApiKeyStore>().EnsureAdminKey(Console.Out);
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/openapi", OpenApiPage.Html).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Planner.Api.Hosting;
+
+/// <summary>The <c>Planner</c> configuration section (environment variables <c>Planner__*</c>).</summary>
+internal sealed class PlannerOptions
+{
+    /// <summary>Folder holding the region folders (each with a <c>region.json</c>) and <c>standards/</c>; default: the repository's <c>data/</c>.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>A PostgreSQL connection string; when set, regions and scenarios are served from PostGIS instead of the embedded store.</summary>
+    public string? PostGis { get; set; }
+
+    /// <summary>Path of the embedded GeoPackage workspace (default: <c>App_Data/workspace.gpkg</c> under the content root).</summary>
+    public string? Workspace { get; set; }
+
+    /// <summary>An admin key for automation and first setup; never logged.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>File with the hashed API keys (default: <c>App_Data/keys.json</c> under the content root).</summary>
+    public string? KeysFile { get; set; }
+
+    /// <summary>Largest accepted request body in bytes (413 above).</summary>
+    public long MaxBodyBytes { get; set; } = 1_000_000;
+
+    /// <summary>Most features accepted in one GeoJSON body (422 above).</summary>
+    public int MaxFeatures { get; set; } = 5_000;
+
+    /// <summary>Coverage results kept in memory, per region and parameters.</summary>
+    public int CoverageCacheEntries { get; set; } = 32;
+
+    /// <summary>Finished jobs kept for polling before the oldest are dropped.</summary>
+    public int MaxFinishedJobs { get; set; } = 200;
+}

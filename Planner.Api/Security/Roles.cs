@@ -1,0 +1,31 @@
+using System.Security.Claims;
+
+namespace Planner.Api.Security;
+
+/// <summary>The roles an API key can carry; each includes the ones before it.</summary>
+internal static class Roles
+{
+    /// <summary>Reads layers, reports and regions in its scope.</summary>
+    public const string Viewer = "viewer";
+
+    /// <summary>Also creates and runs scenarios and jobs.</summary>
+    public const string Planner = "planner";
+
+    /// <summary>Also manages regions and keys.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>The roles, weakest first.</summary>
+    public static readonly IReadOnlyList<string> All = [Viewer, Planner, Admin];
+
+    /// <summary>Claim type of the key's region scope (a division-code prefix; empty: every region).</summary>
+    public const string ScopeClaim = "planner:scope";
+
+    /// <summary>Claim type of the key's id (never the key itself).</summary>
+    public const string KeyIdClaim = "planner:key";
+
+    /// <summary>The caller's scope prefix.</summary>
+    public static string Scope(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaim) ?? "\0";
+
+    /// <summary>True when <paramref name="code"/> (a division code) lies in the caller's scope.</summary>
+    public static bool InScope(this ClaimsPrincipal user, string code) => code.StartsWith(user.Scope(), StringComparison.Ordinal);
+}

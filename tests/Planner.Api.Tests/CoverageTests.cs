@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Planner.Core.Coverage;
+using Planner.Core.IO;
+using Planner.Core.Standards;
+
+namespace Planner.Api.Tests;
+
+/// <summary>Coverage reports: the same figures as the core computes, in every format and language.</summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class CoverageTests(ApiFixture api)
+{
+    [Theory]
+    [InlineData("tiny", "", 15, "walk", false)]
+    [InlineData("synth", "", 15, "walk", false)]
+    [InlineData("tiny", "?minutes=5&mode=ebike&includePlanned=true", 5, "ebike", true)]
+    [InlineData("synth", "?minutes=10&includePlanned=true", 10, "walk", true)]
+    public async Task Json_EqualsCoverageCalculatorForTheSameRegion(string county, string query, double minutes, string mode, bool planned)
+    {
+        using var client = api.Client("viewer", county);
+        var response = await client.GetAsync($"/regions/{county}/coverage{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+
+        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, county)).Region!;
+        var expected = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = minutes, Mode = mode, IncludePlanned = planned });
+        Assert.Equal(CoverageReportWriter.ToJson(expected), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Json_TinyRegion_MatchesHandCountedFixture()
+    {
+        // tiny: one operating station s1 on 建设路 at 117.235E. d1 (120 people, 0.98 km west along the road)
+        // and d2 (80, 0.49 km east) are within a 15-minute walk at 4.8 km/h (1.2 km); d3 (50) is 1.22 km
+        // up the footway, just out. The elderly walk 3.6 km/h (0.9 km): only d2's 10 elderly are in.
+        using var client = api.Client("viewer", "tiny");
+        var body = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        var total = body.GetProperty("groups").GetProperty("total");
+        Assert.Equal(250, total.GetProperty("population").GetDouble());
+        Assert.Equal(200, total.GetProperty("covered").GetDouble());
+        Assert.Equal(0.8, total.GetProperty("share").GetDouble(), 6);
+        Assert.Equal(10, body.GetProperty("groups").GetProperty("elderly").GetProperty("covered").GetDouble());
+    }
+
+    [Fact]
+    public async Task Csv_RowsAgreeWithJson()
+    {
+        using var client = api.Client("viewer", "synth");
+        var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
+        var csv = (await client.GetStringAsync("/regions/synth/coverage?f=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(CoverageReportWriter.CsvHeader, csv[0]);
+        var units = json.GetProperty("units").EnumerateArray().ToList();
+        int groups = json.GetProperty("groups").EnumerateObject().Count();
+        Assert.Equal(1 + groups + units.Count * groups, csv.Length);
+        foreach (var unit in units)
+        {
+            var code = unit.GetProperty("code").GetString()!;
+            var row = csv.Single(l => l.StartsWith(code + ",", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal)).Split(',');
+            Assert.Equal(unit.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble(), double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture), 3);
+        }
+    }
+
+    [Fact]
+    public async Task Accept_SelectsFormat()
+    {
+        using var client = api.Client("viewer", "tiny");
+        ApiFixture.Accept(client, "text/csv");
+        var response = await client.GetAsync("/regions/tiny/coverage");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+
+        using var geo = api.Client("viewer", "tiny");
+        ApiFixture.Accept(geo, "application/geo+json");
+        var fc = await (await geo.GetAsync("/regions/tiny/coverage")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("FeatureCollection", fc.GetProperty("type").GetString());
+        var layers = fc.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("layer").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "units", "stations", "circles" }, layers);
+    }
+
+    [Fact]
+    public async Task GeoJson_CircleAreasMatchJson()
+    {
+        using var client = api.Client("viewer", "synth");
+        var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
+        var fc = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage?f=geojson");
+        var circles = fc.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("properties").GetProperty("layer").GetString() == "circles").ToList();
+        var stations = json.GetProperty("stations").EnumerateArray().Where(s => s.GetProperty("areaKm2").GetDouble() > 0).ToList();
+        Assert.Equal(stations.Count, circles.Count);
+        foreach (var s in stations)
+        {
+            var c = circles.Single(f => f.GetProperty("properties").GetProperty("station_id").GetString() == s.GetProperty("id").GetString());
+            Assert.Equal(s.GetProperty("areaKm2").GetDouble(), c.GetProperty("properties").GetProperty("area_km2").GetDouble(), 9);
+            Assert.Contains(c.GetProperty("geometry").GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
+        }
+    }
+
+    [Fact]
+    public async Task Html_InChinese_HasSvgMapTablesAndChecks()
+    {
+        using var client = api.Client("viewer", "tiny");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.5");
+        var response = await client.GetAsync("/regions/tiny/coverage?f=html");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"zh-CN\">", html);
+        Assert.Contains("<svg", html);
+        Assert.Matches(PathWithCoordinates(), html);
+        Assert.Contains("class=\"station\"", html);
+        foreach (var heading in new[] { "服务覆盖报告", "按人群覆盖", "按行政区划覆盖", "标准核查", "数据来源", "计算方法" })
+        {
+            Assert.Contains(heading, html);
+        }
+
+        Assert.Contains("<td>老年人</td>", html);
+        Assert.Contains("东门街道", html);
+        Assert.DoesNotContain("Coverage by unit", html);
+
+        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, "tiny")).Region!;
+        var report = CoverageCalculator.Compute(region, new CoverageOptions());
+        var rules = RuleSet.Load(Path.Combine(api.DataPath, "standards", "default.json"));
+        var checks = StandardsChecker.Check(region, rules, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
+        Assert.Equal(checks.Count, CheckRow().Matches(html).Count);
+        Assert.Equal(checks.Count(c => !c.Passed), FailCell().Matches(html).Count);
+    }
+
+    [Fact]
+    public async Task Html_InEnglish_ByDefault()
+    {
+        using var client = api.Client("viewer", "tiny");
+        var html = await client.GetStringAsync("/regions/tiny/coverage?f=html");
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("Coverage by unit", html);
+        Assert.Contains("<svg", html);
+    }
+
+    [Fact]
+    public async Task Unit_NarrowsReportToTheTownship()
+    {
+        using var client = api.Client("viewer", "tiny");
+        var whole = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        var town = whole.GetProperty("units").EnumerateArray().First(u => u.GetProperty("level").GetString() == "township");
+        var code = town.GetProperty("code").GetString()!;
+        var part = await client.GetFromJsonAsync<JsonElement>($"/regions/tiny/coverage?unit={code}");
+        Assert.True(JsonElement.DeepEquals(town.GetProperty("groups"), part.GetProperty("groups")));
+        Assert.All(part.GetProperty("units").EnumerateArray(), u => Assert.StartsWith(code, u.GetProperty("code").GetString()));
+        Assert.Contains(part.GetProperty("units").EnumerateArray(), u => u.GetProperty("code").GetString() == code);
+    }
+
+    [Fact]
+    public async Task RepeatedRequest_IsServedFromCache()
+    {
+        using var client = api.Client("viewer", "synth");
+        var first = System.Diagnostics.Stopwatch.StartNew();
+        var a = await client.GetStringAsync("/regions/synth/coverage?minutes=13");
+        first.Stop();
+        var second = System.Diagnostics.Stopwatch.StartNew();
+        var b = await client.GetStringAsync("/regions/synth/coverage?minutes=13&f=json");
+        second.Stop();
+        Assert.Equal(a, b);
+        Assert.True(second.Elapsed < first.Elapsed, $"cached {second.Elapsed} vs first {first.Elapsed}");
+    }
+
+    [GeneratedRegex("<path class=\"unit [a-z]+\" fill-rule=\"evenodd\" d=\"M[0-9.]+ [0-9.]+L")]
+    private static partial Regex PathWithCoordinates();
+
+    [GeneratedRegex("<tr><td title=")]
+    private static partial Regex CheckRow();
+
+    [GeneratedRegex("<td class=\"fail\">")]
+    private static partial Regex FailCell();
+}
