@@ -48,6 +48,15 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         var cells = await page.Locator("#inspect-catchment td").AllInnerTextsAsync();
         var expected = Math.Round(station["catchment"]!["total"]!.GetValue<double>()).ToString("N0", CultureInfo.GetCultureInfo("en-US"));
         Assert.Contains(expected, cells);
+
+        // Social workers against the staffing rule, as the core's standards checker finds them.
+        var rules = Planner.Core.Standards.RuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards", "default.json"));
+        var check = Planner.Core.Standards.StandardsChecker.Check(app.Region, rules).FirstOrDefault(c => c.SubjectKind == "station" && c.SubjectId == id && c.RuleId.Contains("staff", StringComparison.Ordinal));
+        var staffing = await page.Locator("#inspect-staffing").InnerTextAsync();
+        Assert.NotNull(check);
+        Assert.Contains($"{check.Measured} / required {check.Required}", staffing, StringComparison.Ordinal);
+        Assert.Contains(check.Passed ? "meets the rule" : "below the rule", staffing, StringComparison.Ordinal);
+
         await DesktopApp.ScreenshotAsync(page, "station-inspected");
         await page.CloseAsync();
     }
@@ -93,6 +102,41 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         output.WriteLine(line);
         await File.AppendAllTextAsync(Path.Combine(DesktopApp.ArtifactFolder, "whatif-timings.txt"), line + Environment.NewLine);
         await DesktopApp.ScreenshotAsync(page, "station-dragged");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DragStations_SixTimes_EveryFigureEqualsTheCore_AndTimingsAreRecorded()
+    {
+        var page = await app.OpenMapAsync();
+        var figures = new List<double>();
+        var circles = new List<double>();
+        var region = app.Region;
+        for (int i = 0; i < 6; i++)
+        {
+            var id = region.Stations[i % region.Stations.Length].Id;
+            var from = await page.EvaluateAsync<double[]>("id => window.__planner.pixelOf(id)", id);
+            int count = await page.EvaluateAsync<int>("() => window.__planner.circlesCount");
+            float dx = i % 2 == 0 ? 45 : -30, dy = i % 3 == 0 ? 25 : -35;
+            await page.Mouse.MoveAsync((float)from[0], (float)from[1]);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync((float)from[0] + dx, (float)from[1] + dy, new MouseMoveOptions { Steps = 6 });
+            await page.Mouse.UpAsync();
+            await DesktopApp.WaitForWhatIfAsync(page, count);
+
+            var moved = JsonNode.Parse(await page.EvaluateAsync<string>("id => JSON.stringify(window.__planner.stations.find(s => s.id === id))", id))!;
+            region = region with { Stations = [.. region.Stations.Select(s => s.Id == id ? s with { Location = new GeoPoint(moved["lon"]!.GetValue<double>(), moved["lat"]!.GetValue<double>()) } : s)] };
+            var core = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = await page.EvaluateAsync<double>("() => window.__planner.minutes"), Mode = await page.EvaluateAsync<string>("() => window.__planner.mode"), BuildCircles = false });
+            Assert.Equal(core.Groups["total"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
+            var ms = await page.EvaluateAsync<double[]>("() => [window.__planner.lastWhatIfMs, window.__planner.lastCirclesMs]");
+            figures.Add(ms[0]);
+            circles.Add(ms[1]);
+        }
+
+        static double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        var line = $"{DateTimeOffset.UtcNow:O} region={app.RegionName} 6 drags: figures drawn [{string.Join(", ", figures)}] ms (median {Median(figures)}), circles drawn [{string.Join(", ", circles)}] ms (median {Median(circles)})";
+        output.WriteLine(line);
+        await File.AppendAllTextAsync(Path.Combine(DesktopApp.ArtifactFolder, "whatif-timings.txt"), line + Environment.NewLine);
         await page.CloseAsync();
     }
 

@@ -152,9 +152,11 @@ async function loadBaseline(useRegionDefaults = false) {
     $('minutes').value = state.minutes; $('mode').value = state.mode;
   }
   const params = { minutes: state.minutes, mode: state.mode };
-  const [report, circles, gaps] = await Promise.all([
-    api.coverage(state.region, params), api.items(state.region, 'circles', params), api.items(state.region, 'gaps', params)]);
-  state.baseline = { report, circles, gaps, checks: report.checks ?? null, minutes: state.minutes, mode: state.mode, stations: state.baseStations.map((s) => ({ ...s })) };
+  // The coverage JSON carries no standards checks; the what-if answer for the stored stations does.
+  const [report, circles, gaps, stored] = await Promise.all([
+    api.coverage(state.region, params), api.items(state.region, 'circles', params), api.items(state.region, 'gaps', params),
+    api.whatIf(state.region, { ...params, stations: state.baseStations, circles: false }).catch(() => null)]);
+  state.baseline = { report, circles, gaps, checks: report.checks ?? stored?.checks ?? null, minutes: state.minutes, mode: state.mode, stations: state.baseStations.map((s) => ({ ...s })) };
   if (state.edits.length === 0) { state.current = null; showCoverage(state.baseline); } else { await runWhatIf(); }
 }
 
@@ -271,15 +273,15 @@ map.on('singleclick', (evt) => {
 });
 
 function pick(pixel) {
-  const order = ['stations', 'recommended', 'gaps', 'units'];
+  const order = ['stations', 'recommended', 'teams', 'needs', 'gaps', 'units'];
   let best = null;
   map.forEachFeatureAtPixel(pixel, (f, layer) => {
     const id = layer?.get('id');
     if (!order.includes(id)) return;
-    const kind = { stations: 'station', recommended: 'recommended', gaps: 'gap', units: 'unit' }[id];
+    const kind = { stations: 'station', recommended: 'recommended', teams: 'team', needs: 'need', gaps: 'gap', units: 'unit' }[id];
     const candidate = { kind, id: String(f.getId() ?? f.get('code') ?? f.get('id')), level: f.get('level') };
     if (kind === 'unit' && f.get('level') !== state.unitLevel && best?.kind === 'unit') return;
-    if (!best || order.indexOf(id) < order.indexOf({ station: 'stations', recommended: 'recommended', gap: 'gaps', unit: 'units' }[best.kind])
+    if (!best || order.indexOf(id) < order.indexOf({ station: 'stations', recommended: 'recommended', team: 'teams', need: 'needs', gap: 'gaps', unit: 'units' }[best.kind])
       || (kind === 'unit' && best.kind === 'unit' && f.get('level') === state.unitLevel)) best = candidate;
   }, { hitTolerance: 4 });
   return best;

@@ -48,6 +48,13 @@ export function renderInspect(el, { state, coverage, sources, t }) {
     const gp = report.gaps.find((x) => x.id === sel.id);
     el.innerHTML = `<h3 id="inspect-title">${esc(t('gap'))}: ${esc(sel.id)}</h3><h3>${t('whoLivesHere')}</h3>
       ${gp ? groupTable(t, Object.entries(gp.groups).map(([g, v]) => [esc(t(g)), num(v)]), [t('group'), t('people')]) : ''}`;
+  } else if (sel.kind === 'team' || sel.kind === 'need') {
+    const f = sources[sel.kind === 'team' ? 'teams' : 'needs'].getFeatureById(sel.id);
+    const p = f ? f.getProperties() : {};
+    const rows = sel.kind === 'team'
+      ? [[t('members'), `${p.active_members ?? ''} / ${p.members ?? ''}`], [t('skills'), esc(p.skills)], [t('hours'), esc(p.weekly_hours)]]
+      : [[t('kind'), esc(p.kind)], [t('group'), esc(t(p.group))], [t('hours'), esc(p.hours_per_week)]];
+    el.innerHTML = `<h3 id="inspect-title">${esc(t(sel.kind === 'team' ? 'l_teams' : 'l_needs'))}: ${esc(p.name ?? sel.id)}</h3>${groupTable(t, rows, ['', ''])}`;
   } else if (sel.kind === 'recommended') {
     const f = sources.recommended.getFeatureById(sel.id);
     el.innerHTML = `<h3 id="inspect-title">${esc(f?.get('name') ?? sel.id)}</h3><div class="hint">${esc(f?.get('explanation') ?? '')}</div>`;
