@@ -11,7 +11,14 @@ namespace Planner.Api.Coverage;
 /// <param name="Report">The full report (every unit; circles and gaps in WGS84).</param>
 /// <param name="Checks">The default rule set's checks (empty without a rule set).</param>
 /// <param name="RuleSetName">Name of the rule set, or null.</param>
-internal sealed record CoverageResult(CatalogRegion Region, CoverageQuery Query, CoverageReport Report, IReadOnlyList<StandardCheck> Checks, string? RuleSetName);
+internal sealed record CoverageResult(CatalogRegion Region, CoverageQuery Query, CoverageReport Report, IReadOnlyList<StandardCheck> Checks, string? RuleSetName)
+{
+    /// <summary>
+    /// Rendered bodies by (format, unit, language), so a repeated report request is a lookup. Bounded by the
+    /// formats times the region's units times two languages, and dropped with the result's cache entry.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Format, string? Unit, bool Chinese), string> Rendered { get; } = new();
+}
 
 /// <summary>
 /// Computes coverage through <see cref="CoverageCalculator"/> and keeps results in a bounded memory cache

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Planner.Api.Coverage;
@@ -33,7 +36,7 @@ internal static class CoverageEndpoints
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, JsonHttpResult<FeatureCollectionResponse>, ProblemHttpResult>> Get(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Get(
         string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f,
         RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
@@ -66,14 +69,27 @@ internal static class CoverageEndpoints
         }
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
-        var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
         http.Response.Headers.Vary = "Accept, Accept-Language";
+        bool chinese = format == "html" && Language.PrefersChinese(http.Request);
+        var body = result.Rendered.GetOrAdd((format, scope?.Code, chinese), k => Render(k.Format, k.Chinese, result, scope, r.Region, http));
+        return TypedResults.Content(body, format switch
+        {
+            "csv" => "text/csv; charset=utf-8",
+            "geojson" => "application/geo+json; charset=utf-8",
+            "html" => "text/html; charset=utf-8",
+            _ => "application/json; charset=utf-8",
+        });
+    }
+
+    private static string Render(string format, bool chinese, CoverageResult result, AdminUnit? scope, Region region, HttpContext http)
+    {
+        var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
         return format switch
         {
-            "csv" => TypedResults.Content(CoverageReportWriter.ToCsv(report), "text/csv; charset=utf-8"),
-            "geojson" => TypedResults.Json(GeoJson(result, report, r.Region), (System.Text.Json.JsonSerializerOptions?)null, "application/geo+json"),
-            "html" => TypedResults.Content(HtmlReport.Render(result, report, checks, scope, Language.PrefersChinese(http.Request)), "text/html; charset=utf-8"),
-            _ => TypedResults.Content(CoverageReportWriter.ToJson(report), "application/json; charset=utf-8"),
+            "csv" => CoverageReportWriter.ToCsv(report),
+            "geojson" => JsonSerializer.Serialize(GeoJson(result, report, region), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions),
+            "html" => HtmlReport.Render(result, report, checks, scope, chinese),
+            _ => CoverageReportWriter.ToJson(report),
         };
     }
 

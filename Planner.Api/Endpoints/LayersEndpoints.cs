@@ -84,7 +84,7 @@ internal static class LayersEndpoints
             return problem;
         }
 
-        var (query, queryProblem) = ItemsQuery.Parse(request.Query, layer!);
+        var (query, queryProblem) = ItemsQuery.Parse(request.Query, layer!, r!.Region.Bounds);
         if (queryProblem is not null)
         {
             return queryProblem;

@@ -21,7 +21,7 @@ internal sealed record ItemsQuery(Envelope? Bbox, int Limit, int Offset, IReadOn
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "bbox", "limit", "offset", "f", "minutes", "mode", "speed", "includePlanned" };
 
     /// <summary>Parses the query, or returns the problem naming the bad parameter.</summary>
-    public static (ItemsQuery? Query, ProblemHttpResult? Problem) Parse(IQueryCollection query, LayerDefinition layer)
+    public static (ItemsQuery? Query, ProblemHttpResult? Problem) Parse(IQueryCollection query, LayerDefinition layer, Core.Geo.GeoBounds regionBounds)
     {
         Envelope? bbox = null;
         if (query.TryGetValue("bbox", out var b))
@@ -30,6 +30,13 @@ internal sealed record ItemsQuery(Envelope? Bbox, int Limit, int Offset, IReadOn
             if (problem is not null)
             {
                 return (null, problem);
+            }
+
+            var region = new Envelope(regionBounds.MinLon, regionBounds.MaxLon, regionBounds.MinLat, regionBounds.MaxLat);
+            var swapped = new Envelope(env!.MinY, env.MaxY, env.MinX, env.MaxX);
+            if (!regionBounds.IsEmpty && !env.Intersects(region) && swapped.Intersects(region))
+            {
+                return (null, ApiProblems.Field("bbox", "misses the region, but with longitude and latitude exchanged it overlaps it: give minLon,minLat,maxLon,maxLat (CRS84 order).", StatusCodes.Status422UnprocessableEntity));
             }
 
             bbox = env;
