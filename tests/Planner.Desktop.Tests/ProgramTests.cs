@@ -27,16 +27,49 @@ public sealed class ProgramTests : IDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            string? open = null;
             var printed = new List<string>();
-            while (open is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            var errors = new List<string>();
+            var opened = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            process.OutputDataReceived += (_, e) =>
             {
-                printed.Add(line);
-                open = line.StartsWith("Open: ", StringComparison.Ordinal) ? line["Open: ".Length..] : null;
-            }
+                if (e.Data is null)
+                {
+                    opened.TrySetException(new InvalidOperationException("the program ended: " + string.Join(" | ", printed) + " | " + string.Join(" | ", errors)));
+                    return;
+                }
 
-            Assert.True(open is not null, "no address printed: " + string.Join(" | ", printed) + await process.StandardError.ReadToEndAsync(timeout.Token));
-            Assert.Contains(printed, l => l.Contains("No display", StringComparison.Ordinal));
+                lock (printed)
+                {
+                    printed.Add(e.Data);
+                }
+
+                // The address comes first, then the no-display notice.
+                if (e.Data.StartsWith("No display", StringComparison.Ordinal))
+                {
+                    lock (printed)
+                    {
+                        var address = printed.FirstOrDefault(l => l.StartsWith("Open: ", StringComparison.Ordinal));
+                        if (address is null)
+                        {
+                            opened.TrySetException(new InvalidOperationException("no address before the notice: " + string.Join(" | ", printed)));
+                        }
+                        else
+                        {
+                            opened.TrySetResult(address["Open: ".Length..]);
+                        }
+                    }
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (errors)
+                {
+                    errors.Add(e.Data ?? string.Empty);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var open = await opened.Task.WaitAsync(timeout.Token);
             var url = new Uri(open);
             Assert.Equal("127.0.0.1", url.Host);
             var key = Uri.UnescapeDataString(url.Fragment["#key=".Length..]);
