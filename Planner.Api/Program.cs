@@ -10,6 +10,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapLayersEndpoints();
 app.MapCoverageEndpoints();
+app.MapScenariosEndpoints();
 app.MapJobsEndpoints();
 await app.RunAsync().ConfigureAwait(false);
 

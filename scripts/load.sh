@@ -40,8 +40,9 @@ curl -fs "$base/health/ready" >/dev/null || { echo "API did not become ready"; c
 
 url="$base/regions/$REGION/coverage?$QUERY"
 for f in json csv geojson html; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $key" "$url&f=$f")
+  read -r code secs < <(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "X-Api-Key: $key" "$url&f=$f")
   [ "$code" = 200 ] || { echo "warm-up $f answered $code"; exit 1; }
+  echo "warm-up $f: ${secs}s"   # the first one computes the coverage; the others render from the cached result
 done
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Planner.Api.Hosting;
+using Planner.Api.Layers;
+using Planner.Api.Problems;
+using Planner.Api.Regions;
+using Planner.Api.Scenarios;
+using Planner.Api.Security;
+
+namespace Planner.Api.Endpoints;
+
+/// <summary>A new scenario.</summary>
+/// <param name="Name">Name, unique in the region (letters, digits, '-', '_', '.').</param>
+/// <param name="Edits">Edits in the scenario exchange form, applied in order.</param>
+internal sealed record CreateScenarioRequest(string Name, JsonElement Edits);
+
+/// <summary>A scenario's new edits (replaces the list).</summary>
+/// <param name="Edits">Edits in the scenario exchange form.</param>
+internal sealed record UpdateScenarioRequest(JsonElement Edits);
+
+/// <summary>A scenario as returned; its version is also the ETag.</summary>
+/// <param name="Name">Name.</param>
+/// <param name="Region">Base region.</param>
+/// <param name="Version">Version (send it back in If-Match).</param>
+/// <param name="Edits">Edits.</param>
+/// <param name="Links">self.</param>
+internal sealed record ScenarioResponse(string Name, string Region, long Version, JsonElement Edits, IReadOnlyList<LinkResponse> Links);
+
+/// <summary>What-if scenarios of a region: create, read, list, edit, delete with ETag / If-Match (a stale write gets 412).</summary>
+internal static class ScenariosEndpoints
+{
+    private const int MaxEdits = 1000;
+
+    /// <summary>Maps <c>/regions/{region}/scenarios</c>.</summary>
+    public static IEndpointRouteBuilder MapScenariosEndpoints(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/regions/{region}/scenarios").WithTags("Scenarios").RequireAuthorization(Roles.Viewer);
+        read.MapGet("/", List).WithSummary("The region's scenarios.");
+        read.MapGet("/{name}", Get).WithName("GetScenario").WithSummary("One scenario; its version is the ETag.");
+        var write = app.MapGroup("/regions/{region}/scenarios").WithTags("Scenarios").RequireAuthorization(Roles.Planner);
+        write.MapPost("/", Create).WithSummary("Creates a scenario from {name, edits}; 201 with its ETag.");
+        write.MapPut("/{name}", Update).WithSummary("Replaces the edits; needs If-Match with the current ETag (412 when stale, 428 without).");
+        write.MapDelete("/{name}", Delete).WithSummary("Deletes a scenario; needs If-Match.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ScenarioResponse>>, ProblemHttpResult>> List(string region, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return ApiProblems.NotFound("region", region);
+        }
+
+        var list = await scenarios.ListAsync(r.Name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<ScenarioResponse>>([.. list.Select(s => ToResponse(s, request))]);
+    }
+
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> Get(string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var s = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (r is null || s is null)
+        {
+            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+        }
+
+        http.Response.Headers.ETag = ETag(s.Version);
+        return TypedResults.Ok(ToResponse(s, http.Request));
+    }
+
+    private static async Task<Results<Created<ScenarioResponse>, ProblemHttpResult>> Create(
+        string region, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return ApiProblems.NotFound("region", region);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CreateScenarioRequest>(http.Request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Name) || body.Name.Length > 100 || !body.Name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            return ApiProblems.Field("name", "give 1 to 100 letters, digits, '-', '_' or '.'.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (ScenarioEditsCheck.Check(body.Edits, r.Region, MaxEdits) is { } bad)
+        {
+            return bad;
+        }
+
+        try
+        {
+            var version = await scenarios.SaveAsync(r.Name, body.Name, body.Edits, null, cancellationToken).ConfigureAwait(false);
+            var stored = new StoredScenario(r.Name, body.Name, body.Edits, version);
+            http.Response.Headers.ETag = ETag(version);
+            var response = ToResponse(stored, http.Request);
+            return TypedResults.Created(response.Links[0].Href, response);
+        }
+        catch (ScenarioVersionConflictException)
+        {
+            return ApiProblems.Conflict($"scenario '{body.Name}' already exists in region '{region}'; edit it with PUT and If-Match, or choose another name.");
+        }
+    }
+
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> Update(
+        string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var current = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (r is null || current is null)
+        {
+            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+        }
+
+        var (expected, preconditionProblem) = IfMatch(http.Request, name, current.Version);
+        if (preconditionProblem is not null)
+        {
+            return preconditionProblem;
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<UpdateScenarioRequest>(http.Request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ScenarioEditsCheck.Check(body!.Edits, r.Region, MaxEdits) is { } bad)
+        {
+            return bad;
+        }
+
+        try
+        {
+            var version = await scenarios.SaveAsync(r.Name, name, body.Edits, expected, cancellationToken).ConfigureAwait(false);
+            http.Response.Headers.ETag = ETag(version);
+            return TypedResults.Ok(ToResponse(new StoredScenario(r.Name, name, body.Edits, version), http.Request));
+        }
+        catch (ScenarioVersionConflictException ex)
+        {
+            return ApiProblems.Stale("scenario", name, http.Request.Headers.IfMatch.ToString(), ex.Actual ?? 0);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var current = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (r is null || current is null)
+        {
+            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+        }
+
+        var (expected, preconditionProblem) = IfMatch(request, name, current.Version);
+        if (preconditionProblem is not null)
+        {
+            return preconditionProblem;
+        }
+
+        try
+        {
+            return await scenarios.DeleteAsync(r.Name, name, expected!.Value, cancellationToken).ConfigureAwait(false)
+                ? TypedResults.NoContent()
+                : ApiProblems.NotFound("scenario", name);
+        }
+        catch (ScenarioVersionConflictException ex)
+        {
+            return ApiProblems.Stale("scenario", name, request.Headers.IfMatch.ToString(), ex.Actual ?? 0);
+        }
+    }
+
+    /// <summary>The version in If-Match: 428 when absent, 400 when unreadable, 412 when not the current one.</summary>
+    private static (long? Version, ProblemHttpResult? Problem) IfMatch(HttpRequest request, string name, long current)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (null, ApiProblems.PreconditionRequired("scenario", name));
+        }
+
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+
+        if (!long.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return (null, ApiProblems.Field("If-Match", $"'{header}' is not an ETag of this API (a quoted version number such as \"3\")."));
+        }
+
+        return version == current ? (version, null) : (null, ApiProblems.Stale("scenario", name, header, current));
+    }
+
+    private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static ScenarioResponse ToResponse(StoredScenario s, HttpRequest request) => new(s.Name, s.Region, s.Version, s.Edits,
+        [new LinkResponse($"{request.Scheme}://{request.Host}{request.PathBase}/regions/{Uri.EscapeDataString(s.Region)}/scenarios/{Uri.EscapeDataString(s.Name)}", "self", "application/json")]);
+}
