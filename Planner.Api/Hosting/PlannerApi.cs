@@ -4,7 +4,8 @@ namespace Planner.Api.Hosting;
 
 /// <summary>
 /// Builds the whole API into a web application another program hosts: the planners' desktop app runs it
-/// in-process on a loopback port and adds its map page. <c>Program.cs</c> maps the same groups.
+/// in-process on a loopback port and adds its map page. It maps the groups <c>Program.cs</c> maps, plus
+/// what-if coverage (<see cref="WhatIfEndpoints"/>).
 /// </summary>
 public static class PlannerApi
 {
@@ -24,6 +25,8 @@ public static class PlannerApi
         app.MapAuthEndpoints();
         app.MapLayersEndpoints();
         app.MapCoverageEndpoints();
+        app.MapScenariosEndpoints();
+        app.MapJobsEndpoints();
         app.MapWhatIfEndpoints();
         return app;
     }

@@ -37,6 +37,45 @@ public sealed class CompareExportTests(DesktopApp app)
     }
 
     [Fact]
+    public async Task SaveScenario_TwiceAfterEdits_StoresTheEditsThroughTheApiWithItsVersion()
+    {
+        var page = await app.OpenMapAsync();
+        var id = app.Region.Stations[0].Id;
+        await DragByAsync(page, id, 40, 30);
+        var name = "desktop-" + Guid.NewGuid().ToString("N")[..8];
+        await page.Locator("#tabs button[data-tab=whatif]").ClickAsync();
+        await page.Locator("#scenario-name").FillAsync(name);
+        await page.Locator("#save-scenario").ClickAsync();
+        await page.WaitForFunctionAsync("n => window.__planner.savedScenario && window.__planner.savedScenario.name === n && window.__planner.busy === 0", name);
+
+        var stored = await app.GetJsonAsync($"regions/{app.RegionName}/scenarios/{name}");
+        var edits = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__planner.edits)"))!;
+        Assert.Equal(edits.ToJsonString(), stored["edits"]!.ToJsonString());
+        Assert.Equal("move_station", stored["edits"]![0]!["kind"]!.GetValue<string>());
+        var version = stored["version"]!.GetValue<long>();
+
+        // A second save of the same scenario is a PUT carrying the ETag of the first.
+        await DragByAsync(page, id, -20, 25);
+        await page.Locator("#save-scenario").ClickAsync();
+        await page.WaitForFunctionAsync("v => window.__planner.savedScenario && window.__planner.savedScenario.version > v && window.__planner.busy === 0", version);
+        stored = await app.GetJsonAsync($"regions/{app.RegionName}/scenarios/{name}");
+        Assert.Equal(2, stored["edits"]!.AsArray().Count);
+        Assert.True(stored["version"]!.GetValue<long>() > version);
+        await page.CloseAsync();
+    }
+
+    private static async Task DragByAsync(IPage page, string id, float dx, float dy)
+    {
+        var from = await page.EvaluateAsync<double[]>("id => window.__planner.pixelOf(id)", id);
+        int count = await page.EvaluateAsync<int>("() => window.__planner.circlesCount");
+        await page.Mouse.MoveAsync((float)from[0], (float)from[1]);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)from[0] + dx, (float)from[1] + dy, new MouseMoveOptions { Steps = 6 });
+        await page.Mouse.UpAsync();
+        await DesktopApp.WaitForWhatIfAsync(page, count);
+    }
+
+    [Fact]
     public async Task Export_ViewAndLayersAndReport_ComeOutWhole()
     {
         var page = await app.OpenMapAsync();

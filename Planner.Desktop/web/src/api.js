@@ -62,8 +62,8 @@ export const scenarios = {
     const { body, response } = await call(`${region(r)}/scenarios`, { method: 'POST', body: scenario });
     return { scenario: body, etag: response.headers.get('ETag'), location: response.headers.get('Location') };
   },
-  update: async (r, id, scenario, etag) => {
-    const { body, response } = await call(`${region(r)}/scenarios/${encodeURIComponent(id)}`, { method: 'PUT', body: scenario, headers: etag ? { 'If-Match': etag } : {} });
+  update: async (r, name, scenario, etag) => {
+    const { body, response } = await call(`${region(r)}/scenarios/${encodeURIComponent(name)}`, { method: 'PUT', body: scenario, headers: etag ? { 'If-Match': etag } : {} });
     return { scenario: body, etag: response.headers.get('ETag') };
   },
   get: async (r, id) => {

@@ -82,6 +82,7 @@ window.__planner = {
   get lastWhatIfMs() { return state.lastWhatIfMs; },
   get lastServerMs() { return state.lastServerMs; },
   get whatIfCount() { return state.whatIfCount; },
+  get savedScenario() { return state.savedScenario ?? null; },
   get lastCirclesMs() { return state.lastCirclesMs; },
   get circlesCount() { return state.circlesCount; },
   get visibleLayers() { return Object.entries(layers).filter(([, l]) => l.getVisible()).map(([k]) => k); },
@@ -222,9 +223,9 @@ function paramsChanged() {
   const minutes = Number($('minutes').value);
   if (!(minutes > 0 && minutes <= 120)) return;
   const started = performance.now();
-  if (minutes !== state.minutes) { state.minutes = minutes; state.edits.push({ type: 'set_minutes', minutes }); }
+  if (minutes !== state.minutes) { state.minutes = minutes; state.edits.push({ kind: 'set_minutes', minutes }); }
   const mode = $('mode').value;
-  if (mode !== state.mode) { state.mode = mode; state.edits.push({ type: 'set_mode', mode }); }
+  if (mode !== state.mode) { state.mode = mode; state.edits.push({ kind: 'set_mode', mode }); }
   runWhatIf(started);
 }
 
@@ -236,7 +237,7 @@ translate.on('translateend', (evt) => {
     const s = state.stations.find((x) => x.id === f.getId());
     if (!s) return;
     s.lon = round(lon); s.lat = round(lat);
-    state.edits.push({ type: 'move_station', stationId: s.id, lon: s.lon, lat: s.lat });
+    state.edits.push({ kind: 'move_station', station_id: s.id, lon: s.lon, lat: s.lat });
     state.selection = { kind: 'station', id: s.id };
   });
   layers.stations.changed();
@@ -253,7 +254,7 @@ map.on('singleclick', (evt) => {
     state.stations.push(s);
     drawStations();
     state.selection = { kind: 'station', id };
-    edit({ type: 'add_station', id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, socialWorkers: s.socialWorkers });
+    edit({ kind: 'add_station', id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, social_workers: s.socialWorkers });
     return;
   }
   const hit = pick(evt.pixel);
@@ -262,7 +263,7 @@ map.on('singleclick', (evt) => {
       state.stations = state.stations.filter((s) => s.id !== hit.id);
       drawStations();
       state.selection = null;
-      edit({ type: 'remove_station', stationId: hit.id });
+      edit({ kind: 'remove_station', station_id: hit.id });
     }
     return;
   }
@@ -373,23 +374,24 @@ $('language').addEventListener('click', () => {
   renderAll();
 });
 
-// Saving: the edit list goes to the scenarios API (POST, then PUT with If-Match carrying the ETag); the
-// answer shown is kept as a snapshot for the comparison either way.
+// Saving: the edit list goes to the scenarios API in its exchange form (POST creates; later saves under the
+// same name PUT with If-Match carrying the ETag, so a stale write gets 412). The answer on screen is kept as a
+// snapshot for the comparison.
 let saved = null;
 $('save-scenario').addEventListener('click', () => busy(async () => {
-  const name = $('scenario-name').value.trim() || `${t('scenario')} ${state.snapshots.length + 1}`;
+  const name = ($('scenario-name').value.trim() || `${t('scenario')}-${state.snapshots.length + 1}`).replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  $('scenario-name').value = name;
   const current = state.current ?? state.baseline;
+  state.snapshots = state.snapshots.filter((x) => x.name !== name);
   state.snapshots.push({ name, coverage: { ...current, stations: current.stations ?? state.stations.map((s) => ({ ...s })) } });
-  const body = { name, region: state.region, edits: state.edits };
   try {
-    if (saved && saved.name === name) {
-      const r = await api.scenarios.update(state.region, saved.id, body, saved.etag);
-      saved = { ...saved, etag: r.etag };
+    if (saved && saved.name === name && saved.region === state.region) {
+      saved = { ...saved, ...(await api.scenarios.update(state.region, name, { edits: state.edits }, saved.etag)) };
     } else {
-      const r = await api.scenarios.create(state.region, body);
-      saved = { id: r.scenario?.id ?? r.location?.split('/').pop(), name, etag: r.etag };
+      saved = { name, region: state.region, ...(await api.scenarios.create(state.region, { name, edits: state.edits })) };
     }
-    $('scenario-status').textContent = `${t('saved')}: ${name}`;
+    state.savedScenario = { name, etag: saved.etag, version: saved.scenario?.version ?? null };
+    $('scenario-status').textContent = `${t('saved')}: ${name} (v${saved.scenario?.version ?? '?'})`;
   } catch (e) {
     $('scenario-status').textContent = e.status === 404 || e.status === 405 ? `${t('scenarioApiMissing')} (${name}: ${t('tabCompare')} ✓)` : `${t('error')}: ${e.message}`;
   }

@@ -84,13 +84,13 @@ export function renderWhatIf({ state, t }) {
 }
 
 function describeEdit(e, t) {
-  switch (e.type) {
-    case 'move_station': return `${t('toolSelect')}: ${e.stationId} → ${e.lon.toFixed(5)}, ${e.lat.toFixed(5)}`;
+  switch (e.kind) {
+    case 'move_station': return `${t('toolSelect')}: ${e.station_id} → ${e.lon.toFixed(5)}, ${e.lat.toFixed(5)}`;
     case 'add_station': return `${t('toolAdd')}: ${e.name}`;
-    case 'remove_station': return `${t('toolRemove')}: ${e.stationId}`;
+    case 'remove_station': return `${t('toolRemove')}: ${e.station_id}`;
     case 'set_minutes': return `${t('minutes')}: ${e.minutes}`;
     case 'set_mode': return `${t('mode')}: ${t(e.mode)}`;
-    default: return e.type;
+    default: return e.kind;
   }
 }
 

@@ -49,10 +49,10 @@ export function setupRecommend(app) {
       .filter((s) => !state.stations.some((x) => x.id === s.id));
     if (!added.length) return;
     app.addStations(added.slice(0, -1));
-    added.slice(0, -1).forEach((s) => state.edits.push({ type: 'add_station', id: s.id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, socialWorkers: s.socialWorkers }));
+    added.slice(0, -1).forEach((s) => state.edits.push({ kind: 'add_station', id: s.id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, social_workers: s.socialWorkers }));
     const last = added[added.length - 1];
     app.addStations([last]);
-    app.edit({ type: 'add_station', id: last.id, name: last.name, lon: last.lon, lat: last.lat, level: last.level, status: last.status, socialWorkers: last.socialWorkers });
+    app.edit({ kind: 'add_station', id: last.id, name: last.name, lon: last.lon, lat: last.lat, level: last.level, status: last.status, social_workers: last.socialWorkers });
     app.showTab('whatif');
   }
 
