@@ -44,6 +44,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
 
         await page.WaitForFunctionAsync("id => window.__planner.selection && window.__planner.selection.id === id", id);
         var title = await page.Locator("#inspect-title").InnerTextAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__planner.edits.length"));
         Assert.Contains(station["name"]!.GetValue<string>(), title, StringComparison.Ordinal);
         var cells = await page.Locator("#inspect-catchment td").AllInnerTextsAsync();
         var expected = Math.Round(station["catchment"]!["total"]!.GetValue<double>()).ToString("N0", CultureInfo.GetCultureInfo("en-US"));
@@ -58,6 +59,37 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         Assert.Contains(check.Passed ? "meets the rule" : "below the rule", staffing, StringComparison.Ordinal);
 
         await DesktopApp.ScreenshotAsync(page, "station-inspected");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ZoomToUnitAndClickGap_ShowCoverageByGroupAndWhoLivesThere_AsTheApiReportsThem()
+    {
+        var page = await app.OpenMapAsync();
+        var report = await app.GetJsonAsync($"regions/{app.RegionName}/coverage");
+        var unit = report["units"]!.AsArray().First(u => u!["level"]!.GetValue<string>() == "township")!;
+        await page.Locator("#zoom-unit").SelectOptionAsync(unit["code"]!.GetValue<string>());
+
+        await page.WaitForFunctionAsync("code => window.__planner.selection && window.__planner.selection.id === code", unit["code"]!.GetValue<string>());
+        Assert.Contains(unit["name"]!.GetValue<string>(), await page.Locator("#inspect-title").InnerTextAsync(), StringComparison.Ordinal);
+        var cells = await page.Locator("#inspect td").AllInnerTextsAsync();
+        var share = unit["groups"]!["total"]!["share"]!.GetValue<double>();
+        Assert.Contains((100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%", cells);
+
+        var gap = report["gaps"]!.AsArray()[0]!;
+        var centroid = gap["centroid"]!.AsArray();
+
+        // Back to the whole region (choosing the region again fits it), then click the largest gap's centre.
+        await page.EvaluateAsync("() => document.getElementById('region').dispatchEvent(new Event('change'))");
+        await page.WaitForFunctionAsync("() => window.__planner.ready");
+        var at = await page.EvaluateAsync<double[]>("([lon, lat]) => window.__planner.pixelAt(lon, lat)", new[] { centroid[0]!.GetValue<double>(), centroid[1]!.GetValue<double>() });
+
+        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+        await page.WaitForFunctionAsync("() => window.__planner.selection && window.__planner.selection.kind === 'gap'");
+        var gapId = await page.EvaluateAsync<string>("() => window.__planner.selection.id");
+        var clicked = report["gaps"]!.AsArray().First(g => g!["id"]!.GetValue<string>() == gapId)!;
+        var gapCells = await page.Locator("#inspect td").AllInnerTextsAsync();
+        Assert.Contains(Math.Round(clicked["groups"]!["total"]!.GetValue<double>()).ToString("N0", CultureInfo.GetCultureInfo("en-US")), gapCells);
         await page.CloseAsync();
     }
 

@@ -231,6 +231,8 @@ function paramsChanged() {
 
 const translate = new Translate({ layers: [layers.stations] });
 translate.on('translateend', (evt) => {
+  // OpenLayers ends a translation on every pointer-up over a station, clicks included: a click is no move.
+  if (evt.startCoordinate && evt.coordinate[0] === evt.startCoordinate[0] && evt.coordinate[1] === evt.startCoordinate[1]) return;
   const started = performance.now();
   evt.features.forEach((f) => {
     const [lon, lat] = toLonLat(f.getGeometry().getCoordinates());
@@ -273,17 +275,21 @@ map.on('singleclick', (evt) => {
   showTab('inspect');
 });
 
+const PICK_KINDS = { stations: 'station', recommended: 'recommended', teams: 'team', needs: 'need', gaps: 'gap', units: 'unit' };
+const PICK_ORDER = Object.keys(PICK_KINDS);
+
+/** What a click hits: points before gaps before units; among units, the level being shaded first. */
 function pick(pixel) {
-  const order = ['stations', 'recommended', 'teams', 'needs', 'gaps', 'units'];
   let best = null;
+  let bestRank = Infinity;
   map.forEachFeatureAtPixel(pixel, (f, layer) => {
-    const id = layer?.get('id');
-    if (!order.includes(id)) return;
-    const kind = { stations: 'station', recommended: 'recommended', teams: 'team', needs: 'need', gaps: 'gap', units: 'unit' }[id];
-    const candidate = { kind, id: String(f.getId() ?? f.get('code') ?? f.get('id')), level: f.get('level') };
-    if (kind === 'unit' && f.get('level') !== state.unitLevel && best?.kind === 'unit') return;
-    if (!best || order.indexOf(id) < order.indexOf({ station: 'stations', recommended: 'recommended', team: 'teams', need: 'needs', gap: 'gaps', unit: 'units' }[best.kind])
-      || (kind === 'unit' && best.kind === 'unit' && f.get('level') === state.unitLevel)) best = candidate;
+    const layerId = layer?.get('id');
+    if (!(layerId in PICK_KINDS)) return;
+    const rank = PICK_ORDER.indexOf(layerId) * 2 + (layerId === 'units' && f.get('level') !== state.unitLevel ? 1 : 0);
+    if (rank < bestRank) {
+      bestRank = rank;
+      best = { kind: PICK_KINDS[layerId], id: String(f.getId() ?? f.get('code') ?? f.get('id')), level: f.get('level') };
+    }
   }, { hitTolerance: 4 });
   return best;
 }
