@@ -9,6 +9,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ValidateCommand.Create();
+        yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
+        yield return ImportCommand.Create();
+        yield return RecommendCommand.Create();
+        yield return MatchCommand.Create();
     }
 }

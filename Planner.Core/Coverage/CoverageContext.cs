@@ -72,11 +72,20 @@ public sealed class CoverageContext
         var demand = region.Demand;
         var xy = new ProjectedPoint[demand.Length];
         var locations = new NetworkLocation[demand.Length];
-        Parallel.For(0, demand.Length, Parallelism(options), i =>
+        for (int i = 0; i < xy.Length; i++)
         {
+            // ProjNet transforms are not documented as thread-safe: project on one thread, snap on all.
             xy[i] = projection.Project(demand[i].Location);
-            locations[i] = snapper?.Snap(xy[i]) ?? NetworkLocation.Unreachable;
-        });
+        }
+
+        if (snapper is not null)
+        {
+            Parallel.For(0, demand.Length, Parallelism(options), i => locations[i] = snapper.Snap(xy[i]));
+        }
+        else
+        {
+            Array.Fill(locations, NetworkLocation.Unreachable);
+        }
 
         return new CoverageContext(region, profile, projection, graph, snapper, xy, locations, UnitIndex.Build(region));
     }

@@ -32,6 +32,12 @@ public sealed record CoverageOptions
     /// <summary>Half-width in metres of the buffer around reached road pieces forming a service circle (60).</summary>
     public double CircleBufferMeters { get; init; } = 60;
 
+    /// <summary>
+    /// Cell size in metres of the raster on which the buffered road pieces are unioned (10); 0 unions the vector
+    /// buffers exactly, which is much slower for large circles.
+    /// </summary>
+    public double CircleCellMeters { get; init; } = 10;
+
     /// <summary>Douglas-Peucker tolerance in metres for simplifying service circles and gap outlines (10).</summary>
     public double SimplifyMeters { get; init; } = 10;
 

@@ -40,41 +40,7 @@ internal static class GapFinder
         }
 
         var parent = Enumerable.Range(0, members.Count).ToArray();
-        var cells = new Dictionary<(long, long), List<int>>();
-        for (int m = 0; m < members.Count; m++)
-        {
-            var key = Cell(xy[members[m]], linkMeters);
-            if (!cells.TryGetValue(key, out var list))
-            {
-                cells[key] = list = [];
-            }
-
-            list.Add(m);
-        }
-
-        for (int m = 0; m < members.Count; m++)
-        {
-            var (cx, cy) = Cell(xy[members[m]], linkMeters);
-            for (long dx = -1; dx <= 1; dx++)
-            {
-                for (long dy = -1; dy <= 1; dy++)
-                {
-                    if (!cells.TryGetValue((cx + dx, cy + dy), out var list))
-                    {
-                        continue;
-                    }
-
-                    foreach (int n in list)
-                    {
-                        if (n > m && xy[members[m]].DistanceMeters(xy[members[n]]) <= linkMeters)
-                        {
-                            Union(parent, m, n);
-                        }
-                    }
-                }
-            }
-        }
-
+        Link(members, xy, linkMeters, parent);
         var clusters = members.Select((p, m) => (Root: Find(parent, m), Point: p)).GroupBy(x => x.Root, x => x.Point);
         var gaps = new List<(double Total, CoverageGap Gap)>();
         int total = Math.Max(0, groups.IndexOf(PopulationGroups.Total));
@@ -99,7 +65,8 @@ internal static class GapFinder
 
             var centroid = context.Projection.Unproject(new ProjectedPoint(wx / w, wy / w));
             var hull = new ConvexHull(points.Select(p => new Coordinate(xy[p].X, xy[p].Y)).ToArray(), Factory).GetConvexHull();
-            var outline = DouglasPeuckerSimplifier.Simplify(hull.Buffer(linkMeters / 2, 4), simplifyMeters);
+            // The grown hull is convex, so simplifying it cannot break its topology: skip the validity repair.
+            var outline = new DouglasPeuckerSimplifier(hull.Buffer(linkMeters / 2, 2)) { DistanceTolerance = simplifyMeters, EnsureValidTopology = false }.GetResultGeometry();
             var byGroup = groups.Names.Select((n, g) => (n, g)).ToDictionary(x => x.n, x => sums[x.g], StringComparer.Ordinal);
             var gap = new CoverageGap(string.Empty, [Math.Round(centroid.Lon, 6), Math.Round(centroid.Lat, 6)], points.Length, byGroup)
             {
@@ -110,6 +77,61 @@ internal static class GapFinder
 
         return [.. gaps.OrderByDescending(g => g.Total).ThenBy(g => g.Gap.Centroid[0]).ThenBy(g => g.Gap.Centroid[1])
             .Select((g, i) => g.Gap with { Id = $"gap-{i + 1}" })];
+    }
+
+    // Cells of side link/√2: points sharing a cell are always linked, so each cell is joined at once and only
+    // pairs of cells up to two apart need a point-to-point check (stopping at the first linked pair).
+    private static void Link(List<int> members, ProjectedPoint[] xy, double linkMeters, int[] parent)
+    {
+        double size = linkMeters / Math.Sqrt(2);
+        var cells = new Dictionary<(long, long), List<int>>();
+        for (int m = 0; m < members.Count; m++)
+        {
+            var key = Cell(xy[members[m]], size);
+            if (!cells.TryGetValue(key, out var list))
+            {
+                cells[key] = list = [];
+            }
+
+            list.Add(m);
+            Union(parent, list[0], m);
+        }
+
+        foreach (var ((cx, cy), list) in cells)
+        {
+            for (long dx = -2; dx <= 2; dx++)
+            {
+                for (long dy = -2; dy <= 2; dy++)
+                {
+                    if ((dx < 0 || (dx == 0 && dy <= 0)) || !cells.TryGetValue((cx + dx, cy + dy), out var other)
+                        || Find(parent, list[0]) == Find(parent, other[0]))
+                    {
+                        continue;
+                    }
+
+                    if (AnyWithin(list, other, members, xy, linkMeters))
+                    {
+                        Union(parent, list[0], other[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool AnyWithin(List<int> a, List<int> b, List<int> members, ProjectedPoint[] xy, double link)
+    {
+        foreach (int i in a)
+        {
+            foreach (int j in b)
+            {
+                if (xy[members[i]].DistanceMeters(xy[members[j]]) <= link)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static (long, long) Cell(ProjectedPoint p, double size) => ((long)Math.Floor(p.X / size), (long)Math.Floor(p.Y / size));

@@ -48,7 +48,7 @@ internal sealed class NetworkTravelTimes : ITravelTimes
         private readonly int[] _pointStamp = new int[owner._context.DemandLocations.Length];
         private readonly double[] _pointSeconds = new double[owner._context.DemandLocations.Length];
         private readonly List<int> _touched = [];
-        private readonly ServiceCircleBuilder _circles = new(owner._graph, owner._options.CircleBufferMeters, owner._options.SimplifyMeters);
+        private readonly ServiceCircleBuilder _circles = new(owner._graph, owner._options.CircleBufferMeters, owner._options.SimplifyMeters, owner._options.CircleCellMeters);
         private int _generation;
         private NetworkLocation _source;
 

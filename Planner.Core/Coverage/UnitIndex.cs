@@ -56,28 +56,37 @@ internal sealed class UnitIndex
             }
         }
 
-        var locators = new IndexedPointInAreaLocator?[units.Length];
+        // Locators index themselves on first use; warm them here so the parallel loop only reads.
+        var locators = units.Select(u => new IndexedPointInAreaLocator(u.Boundary)).ToArray();
+        foreach (var l in locators)
+        {
+            l.Locate(new Coordinate(0, 0));
+        }
+
+        if (units.Length > 0)
+        {
+            tree.Build();
+        }
         var leaf = new int[region.Demand.Length];
-        for (int i = 0; i < leaf.Length; i++)
+        Parallel.For(0, leaf.Length, i =>
         {
             var d = region.Demand[i];
             if (d.UnitCode is not null && byCode.TryGetValue(d.UnitCode, out int coded))
             {
                 leaf[i] = coded;
-                continue;
+                return;
             }
 
             leaf[i] = -1;
             var c = new Coordinate(d.Location.Lon, d.Location.Lat);
             foreach (int u in tree.Query(new Envelope(c)))
             {
-                locators[u] ??= new IndexedPointInAreaLocator(units[u].Boundary);
-                if (locators[u]!.Locate(c) != Location.Exterior && (leaf[i] < 0 || units[u].Level > units[leaf[i]].Level))
+                if (locators[u].Locate(c) != Location.Exterior && (leaf[i] < 0 || units[u].Level > units[leaf[i]].Level))
                 {
                     leaf[i] = u;
                 }
             }
-        }
+        });
 
         return new UnitIndex(leaf, chain);
     }

@@ -12,7 +12,7 @@ namespace Planner.Core.Network;
 /// </summary>
 public sealed class Snapper
 {
-    private const double FirstRadiusMeters = 40;
+    private const double FirstRadiusMeters = 60;
     private readonly RoadGraph _graph;
     private readonly STRtree<int> _tree;
     private readonly int[] _segmentEdge;
@@ -72,7 +72,7 @@ public sealed class Snapper
                 break;
             }
 
-            r = Math.Min(r * 4, MaxSnapMeters);
+            r = Math.Min(r * 3, MaxSnapMeters);
         }
 
         if (visitor.Best < 0 || visitor.BestDistance > MaxSnapMeters)

@@ -24,7 +24,7 @@ public static class SyntheticRegionGenerator
         ArgumentNullException.ThrowIfNull(spec);
         var rng = new Random(spec.Seed);
         var builder = new SyntheticRoads(rng, spec.BlockMeters);
-        int townSide = Math.Max(3, (int)Math.Sqrt(spec.Edges * 0.8 / 2));
+        int townSide = Math.Max(3, (int)Math.Sqrt(spec.Edges * 0.88 / 2));
         builder.Town(townSide);
         double extent = townSide * spec.BlockMeters;
         var villages = new List<ProjectedPoint>();

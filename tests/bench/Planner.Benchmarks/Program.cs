@@ -1,1 +1,36 @@
-Console.WriteLine("run with: dotnet run -c Release --project tests/bench/Planner.Benchmarks");
+using BenchmarkDotNet.Running;
+using Planner.Benchmarks;
+
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+if (args.Length >= 6 && args[0] == "export")
+{
+    PeerExport.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "report")
+{
+    ReportProbe.Run();
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "prepare")
+{
+    PrepareProbe.Run(args.Length > 1 && args[1] == "city");
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "circles")
+{
+    CircleProbe.Run();
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "time")
+{
+    Timing.Run(args.Length > 1 ? args[1] : "county");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Scenarios).Assembly).Run(args);

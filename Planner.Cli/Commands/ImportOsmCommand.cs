@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+using Planner.Core.Import;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner import osm &lt;file&gt; --out &lt;region&gt;</c>: roads and unit seeds from an OSM extract.</summary>
+internal static class ImportOsmCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "OSM extract: .osm (XML) or .osm.pbf." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Region folder to create or overwrite.", Required = true };
+        var name = new Option<string?>("--name") { Description = "Region name (default: the folder name)." };
+        var code = new Option<string?>("--code") { Description = "Division code of the region, e.g. 360681 (default: the folder name)." };
+        var command = new Command("osm", "Create a region folder from an OSM extract: roads.geojson (highway ways with tags), places.geojson and boundaries.geojson (unit seeds), one county unit over the extent.");
+        command.Arguments.Add(file);
+        command.Options.Add(output);
+        command.Options.Add(name);
+        command.Options.Add(code);
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
+        {
+            var f = parse.GetValue(file)!;
+            var folder = parse.GetValue(output)!;
+            if (!f.Exists)
+            {
+                throw new ImportException(ImportException.Line(f.FullName, string.Empty, string.Empty, "file does not exist"));
+            }
+
+            var (region, extract) = OsmRegionImporter.Import(f.FullName, folder.FullName, parse.GetValue(name) ?? folder.Name, parse.GetValue(code) ?? folder.Name);
+            return extract.Notes.Select(n => "note: " + n).Concat(
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}: {region.Roads.Length} roads, {extract.Places.Length} places, {extract.Boundaries.Length} boundaries ({string.Join(", ", extract.Boundaries.Select(b => b.Name))}), extent {extract.Extent}"),
+            ]);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Planner.Core.Import;
+using Planner.Core.IO;
+using Planner.Core.Model;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner import population &lt;region&gt; --csv ... | --geotiff ...</c>: measured demand points.</summary>
+internal static class ImportPopulationCommand
+{
+    public static Command Create()
+    {
+        var region = new Argument<DirectoryInfo>("region") { Description = "Region folder." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Points CSV with a header row." };
+        var lon = new Option<string>("--lon-column") { Description = "Longitude column (WGS84).", DefaultValueFactory = _ => "lon" };
+        var lat = new Option<string>("--lat-column") { Description = "Latitude column (WGS84).", DefaultValueFactory = _ => "lat" };
+        var id = new Option<string?>("--id-column") { Description = "Id column (default: the line number)." };
+        var counts = new Option<string[]>("--count-columns") { Description = "Count columns, one per group.", DefaultValueFactory = _ => ["population"], AllowMultipleArgumentsPerToken = true };
+        var groups = new Option<string[]>("--groups") { Description = "Group names for the count columns, in order (default: total for one column, else the column names).", AllowMultipleArgumentsPerToken = true };
+        var tif = new Option<FileInfo?>("--geotiff") { Description = "Single-band Float32 population GeoTIFF in WGS84 (e.g. WorldPop)." };
+        var group = new Option<string>("--group") { Description = "Group the raster counts (e.g. elderly).", DefaultValueFactory = _ => PopulationGroups.Total };
+        var sourceName = new Option<string?>("--source") { Description = "Source name for region.json (default: the file name)." };
+        var licence = new Option<string>("--licence") { Description = "Licence of the source for region.json.", Required = true };
+        var command = new Command("population", "Replace the demand by measured population points from a CSV or a GeoTIFF raster (cell centres, NoData and zero cells skipped), clipped to the region's extent.");
+        command.Arguments.Add(region);
+        foreach (var o in new Option[] { csv, lon, lat, id, counts, groups, tif, group, sourceName, licence })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => ImportCommand.Run(parse, () =>
+        {
+            var folder = parse.GetValue(region)!.FullName;
+            var csvFile = parse.GetValue(csv);
+            var tifFile = parse.GetValue(tif);
+            if ((csvFile is null) == (tifFile is null))
+            {
+                throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--csv/--geotiff", "give exactly one of them"));
+            }
+
+            var r = RegionEditing.Load(folder);
+            List<PopulationPoint> points;
+            string[] names;
+            string note;
+            if (csvFile is not null)
+            {
+                var columns = parse.GetValue(counts)!;
+                var given = parse.GetValue(groups) ?? [];
+                names = given.Length > 0 ? given : columns.Length == 1 ? [PopulationGroups.Total] : columns;
+                if (names.Length != columns.Length)
+                {
+                    throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--groups", $"{names.Length} group names for {columns.Length} count columns"));
+                }
+
+                points = PopulationCsvReader.Read(csvFile.FullName, parse.GetValue(lon)!, parse.GetValue(lat)!, columns, parse.GetValue(id));
+                note = $"points of {csvFile.Name}, columns {string.Join(",", columns)} as groups {string.Join(",", names)}";
+            }
+            else
+            {
+                if (!tifFile!.Exists)
+                {
+                    throw new ImportException(ImportException.Line(tifFile.FullName, string.Empty, string.Empty, "file does not exist"));
+                }
+
+                names = [parse.GetValue(group)!];
+                points = GeoTiffPopulationReader.Read(tifFile.FullName);
+                note = $"cell centres of {tifFile.Name} (NoData and zero cells skipped) as group {names[0]}";
+            }
+
+            PopulationGroups catalogue;
+            try
+            {
+                catalogue = new PopulationGroups(names);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--groups", ex.Message), ex);
+            }
+
+            var updated = r with { Info = r.Info with { Groups = catalogue } };
+            var demand = DemandAssembler.Assemble(updated, points);
+            updated = (updated with { Demand = demand }).WithSource(new DataSource("demand", parse.GetValue(sourceName) ?? (csvFile ?? tifFile)!.Name,
+                parse.GetValue(licence)!, false, $"{note}; {demand.Length} of {points.Count} points inside the region's extent"));
+            RegionEditing.Save(updated, folder);
+            var totals = updated.PopulationByGroup();
+            var sums = string.Join(", ", names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {totals[i]:0.###}")));
+            return [$"{folder}: {demand.Length} demand points; {sums}"];
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Planner.Core.Siting;
+using Planner.Core.Siting.Csv;
+using Planner.Core.Siting.Matching;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>
+/// <c>planner match</c>: dispatch needs to volunteer teams (min-cost flow) and recommend where to recruit new
+/// teams for unmet needs. File mode reads teams, needs and candidates from CSV with straight-line travel times
+/// (speed x circuity); region mode (<c>match &lt;region&gt;</c>) waits for region loading and the network engine's
+/// <see cref="ITravelTimeSource"/>, and says so.
+/// </summary>
+internal static class MatchCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var region = new Argument<DirectoryInfo?>("region") { Description = "Region folder (region mode, needs the road-network engine).", Arity = ArgumentArity.ZeroOrOne };
+        var teams = new Option<FileInfo?>("--teams") { Description = "teams.csv: id,lon,lat,skills(;-separated),weekly_hours[,name,members,active_members,unit]." };
+        var needs = new Option<FileInfo?>("--needs") { Description = "needs.csv: id,lon,lat,kind,hours[,group,unit]." };
+        var candidates = new Option<FileInfo?>("--candidates") { Description = "candidates.csv: id,lon,lat[,name,cost]: where new teams could be based (default: at unmet needs)." };
+        var limit = new Option<double>("--limit-minutes") { Description = "Largest travel time from a team's base to a need.", DefaultValueFactory = _ => 30 };
+        var speed = new Option<double>("--speed-kmh") { Description = "Straight-line fallback speed in km/h.", DefaultValueFactory = _ => 4.5 };
+        var circuity = new Option<double>("--circuity") { Description = "Straight-line fallback: road distance over straight distance.", DefaultValueFactory = _ => 1.3 };
+        var newTeams = new Option<int>("--new-teams") { Description = "How many new teams to recommend for unmet needs.", DefaultValueFactory = _ => 1 };
+        var unit = new Option<double>("--hours-per-unit") { Description = "Granularity of hours in the flow.", DefaultValueFactory = _ => 0.5 };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the JSON answer to this file instead of standard output." };
+        var command = new Command("match", "Assign needs to volunteer teams by min-cost flow and recommend where to recruit new teams for unmet needs.");
+        command.Arguments.Add(region);
+        foreach (var o in new Option[] { teams, needs, candidates, limit, speed, circuity, newTeams, unit, output })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(region) is { } folder)
+            {
+                Console.Error.WriteLine($"match {folder}: region mode needs region loading and the road-network ITravelTimeSource, not wired into the CLI yet; use --teams --needs [--candidates].");
+                return 1;
+            }
+
+            var problems = new List<InputProblem>();
+            if (parse.GetValue(teams) is not { } teamsFile || parse.GetValue(needs) is not { } needsFile)
+            {
+                Console.Error.WriteLine("match needs --teams and --needs (or a region folder)");
+                return 2;
+            }
+
+            var teamList = VolunteerCsv.ReadTeams(teamsFile.FullName, problems);
+            var needList = VolunteerCsv.ReadNeeds(needsFile.FullName, problems);
+            var candidateList = parse.GetValue(candidates) is { } c ? VolunteerCsv.ReadCandidates(c.FullName, problems) : null;
+            var messages = problems.Select(p => p.ToString()).ToList();
+            if (!(parse.GetValue(speed) > 0))
+            {
+                messages.Add("--speed-kmh: must be > 0");
+            }
+
+            if (!(parse.GetValue(circuity) >= 1))
+            {
+                messages.Add("--circuity: must be >= 1");
+            }
+
+            if (!(parse.GetValue(unit) > 0))
+            {
+                messages.Add("--hours-per-unit: must be > 0");
+            }
+
+            if (messages.Count > 0)
+            {
+                messages.ForEach(Console.Error.WriteLine);
+                return 2;
+            }
+
+            var result = VolunteerMatcher.Match(teamList, needList, new StraightLineTravelTimes(parse.GetValue(speed), parse.GetValue(circuity)), new MatchingOptions
+            {
+                LimitMinutes = parse.GetValue(limit),
+                HoursPerUnit = parse.GetValue(unit),
+                NewTeams = parse.GetValue(newTeams),
+                RecruitCandidates = candidateList,
+            });
+            string json = Json(result).ToJsonString(Indented);
+            if (parse.GetValue(output) is { } file)
+            {
+                File.WriteAllText(file.FullName, json);
+            }
+            else
+            {
+                Console.Out.WriteLine(json);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static JsonObject Json(MatchingResult r) => new()
+    {
+        ["travel"] = r.StraightLine ? "straight-line estimate (speed x circuity), not network times" : "network",
+        ["matched"] = r.MatchedCount,
+        ["unmatched"] = r.UnmatchedCount,
+        ["hoursTimesMinutes"] = r.TravelMinutesTimesHours,
+        ["assignments"] = new JsonArray([.. r.Assignments.Select(a => (JsonNode)new JsonObject
+        {
+            ["need"] = a.NeedId, ["team"] = a.TeamId, ["hours"] = a.Hours, ["minutes"] = Math.Round(a.Minutes, 2),
+        })]),
+        ["needs"] = new JsonArray([.. r.Needs.Select(n => (JsonNode)new JsonObject
+        {
+            ["id"] = n.NeedId, ["kind"] = n.Kind, ["hoursNeeded"] = n.HoursNeeded, ["hoursServed"] = n.HoursServed,
+            ["matched"] = n.Matched, ["reason"] = n.Reason,
+        })]),
+        ["recruit"] = new JsonArray([.. r.Recruitment.Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id, ["lon"] = s.Location.Lon, ["lat"] = s.Location.Lat,
+            ["needs"] = new JsonArray([.. s.NeedIds.Select(id => (JsonNode?)id)]),
+            ["skills"] = new JsonObject(s.Skills.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
+        })]),
+    };
+}

@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Planner.Core.Geo;
+using Planner.Core.Model;
+
+namespace Planner.Storage.Sql;
+
+/// <summary>The JSON document of a region's identity (the <c>regions.document</c> column): region.json's content.</summary>
+internal sealed record RegionInfoDocument(string Name, string Code, string Crs, string[] Groups, double DefaultMinutes, string DefaultMode, DataSource[] Sources)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(RegionInfo info) => JsonSerializer.Serialize(
+        new RegionInfoDocument(info.Name, info.Code, info.Crs.ToString().ToLowerInvariant(), [.. info.Groups.Names], info.DefaultMinutes, info.DefaultMode, [.. info.Sources]),
+        Options);
+
+    public static RegionInfo Deserialize(string json)
+    {
+        var d = JsonSerializer.Deserialize<RegionInfoDocument>(json, Options) ?? throw new InvalidDataException("region document is null");
+        var crs = Enum.Parse<InputCrs>(d.Crs, ignoreCase: true);
+        return new RegionInfo(d.Name, d.Code, crs, new PopulationGroups(d.Groups), d.DefaultMinutes, d.DefaultMode, [.. d.Sources]);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Buffers.Binary;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.IO;
+using Planner.Storage.GeoPackage;
+using Xunit;
+
+namespace Planner.Storage.Tests;
+
+/// <summary>The contract on a GeoPackage file, plus what makes the file a GeoPackage QGIS can open.</summary>
+public sealed class GeoPackageStoreTests : WorkspaceStoreContract
+{
+    private string folder = string.Empty;
+
+    protected override string Target => Path.Combine(folder, "工作区.gpkg");
+
+    public override Task InitializeAsync()
+    {
+        folder = Track(Folders.NewTemp("gpkg"));
+        return Task.CompletedTask;
+    }
+
+    [StoreFact]
+    public async Task File_HasGeoPackageTablesAndLayers_ReadableWithoutOurCode()
+    {
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        }
+
+        await using var c = new SqliteConnection($"Data Source={Target};Mode=ReadOnly;Pooling=False");
+        await c.OpenAsync();
+        Assert.Equal(0x47504B47L, Scalar(c, "PRAGMA application_id"));
+        Assert.Equal(10300L, Scalar(c, "PRAGMA user_version"));
+        Assert.Equal("ok", Scalar(c, "PRAGMA integrity_check"));
+        foreach (var layer in new[] { "units", "roads", "demand", "stations", "teams", "needs", "candidates", "circles" })
+        {
+            Assert.Equal("features", Scalar(c, $"SELECT data_type FROM gpkg_contents WHERE table_name = '{layer}'"));
+            Assert.Equal(4326L, Scalar(c, $"SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = '{layer}' AND column_name = 'geom'"));
+        }
+
+        Assert.Equal("EPSG", Scalar(c, "SELECT organization FROM gpkg_spatial_ref_sys WHERE srs_id = 4326"));
+
+        // A geometry blob read back with the plain GeoPackage reader: magic "GP", SRID 4326, the station's point.
+        var blob = (byte[])Scalar(c, "SELECT geom FROM stations WHERE station_id = 'S-xs'")!;
+        Assert.Equal("GP"u8.ToArray(), blob[..2]);
+        var srsId = (blob[3] & 1) == 1 ? BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(4)) : BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(4));
+        Assert.Equal(4326, srsId);
+        Assert.True(((blob[3] >> 1) & 7) <= 1, "envelope is empty or XY: the layers are declared z = 0, m = 0");
+        Assert.Equal(8 + 32 + 21, blob.Length); // header, XY envelope, WKB point (byte order, type, x, y)
+        var point = new GeoPackageGeoReader().Read(blob);
+        Assert.Equal((117.15, 28.26), (point.Coordinate.X, point.Coordinate.Y));
+        Assert.Equal("雄石街道社工站", Scalar(c, "SELECT name FROM stations WHERE station_id = 'S-xs'"));
+        Assert.Equal(5L, Scalar(c, "SELECT COUNT(*) FROM roads WHERE region = '贵溪测试'"));
+    }
+
+    [StoreFact]
+    public async Task Open_FolderMissing_UnavailableNamingThePath()
+    {
+        var path = Path.Combine(folder, "没有这个目录", "w.gpkg");
+        await using var store = StoreFactory.Open(path);
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListRegionsAsync(default));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("does not exist", e.Message);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Assert.Empty(await store.ListRegionsAsync(default));
+    }
+
+    [StoreFact]
+    public async Task Open_FileIsNotAGeoPackage_UnavailableWithReason()
+    {
+        var path = Path.Combine(folder, "bad.gpkg");
+        await File.WriteAllTextAsync(path, "this is not a database, just text that is long enough to be read as a header ..........");
+        await using var store = new GeoPackageStore(path);
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(default));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("not a GeoPackage", e.Message);
+    }
+
+    private static object? Scalar(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+}

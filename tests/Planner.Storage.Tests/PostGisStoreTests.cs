@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Sockets;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using Planner.Storage.PostGis;
+using Xunit;
+
+namespace Planner.Storage.Tests;
+
+/// <summary>
+/// The contract on a real PostGIS (a fresh schema per test, dropped afterwards), plus migrations, indexes,
+/// PostGIS as an oracle for the stored geometry, and an unreachable server that comes back.
+/// </summary>
+[RequiresPostGis]
+public sealed class PostGisStoreTests : WorkspaceStoreContract
+{
+    private string connectionString = string.Empty;
+    private string schema = string.Empty;
+
+    protected override string Target => connectionString;
+
+    public override Task InitializeAsync()
+    {
+        (connectionString, schema) = PostGisSettings.NewSchema();
+        return Task.CompletedTask;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await PostGisSettings.DropSchemaAsync(schema);
+        await base.DisposeAsync();
+    }
+
+    [StoreFact]
+    public async Task Open_AppliesMigrationsOnce_WithGistIndexes()
+    {
+        await using (var first = await StoreFactory.OpenAsync(Target, default))
+        {
+        }
+
+        await using (var second = await StoreFactory.OpenAsync(Target, default))
+        {
+            Assert.Empty(await second.ListRegionsAsync(default));
+        }
+
+        Assert.Equal(Migrator.Migrations.Count, await Scalar<long>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(1, await Scalar<int>("SELECT MIN(version) FROM schema_migrations"));
+        var gist = await Scalar<long>($"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '{schema}' AND indexdef LIKE '%USING gist (geom)%'");
+        Assert.Equal(8, gist);
+    }
+
+    [StoreFact]
+    public async Task StoredGeometry_AgreesWithPostGisOracle()
+    {
+        var region = TestRegions.Guixi();
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region, null, default);
+        }
+
+        foreach (var unit in region.Units)
+        {
+            var area = await Scalar<double>($"SELECT ST_Area(geom) FROM units WHERE code = '{unit.Code}'");
+            Assert.Equal(unit.Boundary.Area, area, 12);
+        }
+
+        // Demand points per township: PostGIS ST_Covers against NTS Covers.
+        foreach (var township in region.Units.Where(u => u.Level == Core.Model.AdminLevel.Township))
+        {
+            var expected = region.Demand.Count(d => township.Boundary.Covers(new Point(d.Location.Lon, d.Location.Lat)));
+            var actual = await Scalar<long>($"SELECT COUNT(*) FROM demand d JOIN units u ON u.region = d.region WHERE u.code = '{township.Code}' AND ST_Covers(u.geom, d.geom)");
+            Assert.Equal(expected, actual);
+        }
+
+        // Stations within 0.05 degrees of d1, by ST_DWithin and by NTS distance.
+        var d1 = region.Demand[0].Location;
+        var near = region.Stations.Where(s => new Point(s.Location.Lon, s.Location.Lat).IsWithinDistance(new Point(d1.Lon, d1.Lat), 0.05)).Select(s => s.Id).Order().ToList();
+        var fromPostGis = await Strings($"SELECT s.station_id FROM stations s JOIN demand d ON d.region = s.region WHERE d.point_id = 'd1' AND ST_DWithin(s.geom, d.geom, 0.05) ORDER BY 1");
+        Assert.NotEmpty(near);
+        Assert.Equal(near, fromPostGis);
+        Assert.Equal("residential", await Scalar<string>("SELECT tags->>'highway' FROM roads WHERE road_id = 'w1001'"));
+    }
+
+    [StoreFact]
+    public async Task Unreachable_ClosedPort_NamesHostPortWithoutPassword_ThenWorksWhenBack()
+    {
+        var port = FreePort();
+        var live = new NpgsqlConnectionStringBuilder(Target);
+        var down = new NpgsqlConnectionStringBuilder(Target) { Host = "127.0.0.1", Port = port, Password = "s3cret-pw", Timeout = 3 };
+        await using var store = new PostGisStore(down.ConnectionString);
+
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListRegionsAsync(default));
+        Assert.Contains($"127.0.0.1:{port}", e.Message);
+        Assert.Contains(live.Database!, e.Message);
+        Assert.DoesNotContain("s3cret-pw", e.Message);
+        Assert.Contains("refused", e.Message, StringComparison.OrdinalIgnoreCase);
+
+        // The server "comes back" on the same address: a loopback forwarder to the live PostGIS.
+        using var forwarder = new TcpForwarder(port, live.Host!, live.Port);
+        Assert.Equal(1, await store.SaveRegionAsync(TestRegions.Guixi(), null, default));
+        Assert.Equal([new StoredVersion("贵溪测试", 1)], await store.ListRegionsAsync(default));
+    }
+
+    private async Task<T> Scalar<T>(string sql)
+    {
+        await using var c = new NpgsqlConnection(Target);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> Strings(string sql)
+    {
+        await using var c = new NpgsqlConnection(Target);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using NetTopologySuite.Geometries;
+using Planner.Core.IO;
+using Planner.Core.Scenarios;
+using Xunit;
+
+namespace Planner.Storage.Tests;
+
+/// <summary>
+/// The contract every workspace store passes: lossless round trip, versions and conflicts, atomic writes
+/// (cancelled and killed mid-write), scenarios and results. Subclasses supply a fresh, empty workspace per
+/// test and remove it afterwards.
+/// </summary>
+public abstract class WorkspaceStoreContract : IAsyncLifetime
+{
+    private readonly List<string> folders = [];
+
+    /// <summary>What <see cref="StoreFactory.Open"/> takes to open this test's workspace.</summary>
+    protected abstract string Target { get; }
+
+    public abstract Task InitializeAsync();
+
+    public virtual Task DisposeAsync()
+    {
+        folders.ForEach(Folders.Delete);
+        return Task.CompletedTask;
+    }
+
+    [StoreFact]
+    public async Task RoundTrip_RegionFolderThroughStore_WritesIdenticalBytes()
+    {
+        var original = Track(Folders.Write(TestRegions.Guixi()));
+        await using (var store = StoreFactory.Open(Target))
+        {
+            var (load, version) = await WorkspaceTransfer.ImportAsync(original, store, default);
+            Assert.Empty(load.Problems);
+            Assert.Equal(1, version);
+        }
+
+        var exported = Track(Folders.NewTemp());
+        await using (var reopened = StoreFactory.Open(Target))
+        {
+            Assert.Equal(1, await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", exported, default));
+        }
+
+        Folders.AssertIdentical(original, exported);
+    }
+
+    [StoreFact]
+    public async Task RoundTrip_ShippedSampleRegions_WriteIdenticalBytes()
+    {
+        var data = FindDataFolder();
+        var samples = data is null ? [] : Directory.GetDirectories(data).Where(d => File.Exists(Path.Combine(d, RegionFiles.Info))).ToList();
+        await using var store = StoreFactory.Open(Target);
+        foreach (var sample in samples)
+        {
+            var load = RegionFolderReader.Read(sample);
+            Assert.NotNull(load.Region);
+
+            // Normalise through the writer first: the shipped files need not be in the writer's exact format.
+            var expected = Track(Folders.Write(load.Region));
+            await WorkspaceTransfer.ImportAsync(expected, store, default);
+            var actual = Track(Folders.NewTemp());
+            await WorkspaceTransfer.ExportAsync(store, load.Region.Info.Name, actual, default);
+            Folders.AssertIdentical(expected, actual);
+        }
+    }
+
+    [StoreFact]
+    public async Task Save_NewThenChanged_VersionsCountUpAndAreListed()
+    {
+        await using var store = StoreFactory.Open(Target);
+        var region = TestRegions.Guixi();
+        Assert.Equal(1, await store.SaveRegionAsync(region, null, default));
+        Assert.Equal(2, await store.SaveRegionAsync(region with { Stations = region.Stations.RemoveAt(0) }, 1, default));
+        await store.SaveRegionAsync(TestRegions.Guixi("另一个区域"), null, default);
+
+        var list = await store.ListRegionsAsync(default);
+        Assert.Equal([new StoredVersion("另一个区域", 1), new StoredVersion("贵溪测试", 2)], list.OrderBy(r => r.Name, StringComparer.Ordinal));
+        var stored = await store.GetRegionAsync("贵溪测试", default);
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(region.Stations.Length - 1, stored.Value.Stations.Length);
+        Assert.Null(await store.GetRegionAsync("没有", default));
+    }
+
+    [StoreFact]
+    public async Task Save_TwoSavesFromSameVersion_SecondIsRefusedAndFirstKept()
+    {
+        await using var store = StoreFactory.Open(Target);
+        var region = TestRegions.Guixi();
+        await store.SaveRegionAsync(region, null, default);
+
+        var first = region with { Stations = [region.Stations[0]] };
+        var second = region with { Stations = [region.Stations[1], region.Stations[2]] };
+        Assert.Equal(2, await store.SaveRegionAsync(first, 1, default));
+        var conflict = await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveRegionAsync(second, 1, default));
+        Assert.Equal((1L, 2L), (conflict.ExpectedVersion!.Value, conflict.ActualVersion!.Value));
+        Assert.Contains("贵溪测试", conflict.Message);
+
+        var stored = (await store.GetRegionAsync("贵溪测试", default))!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(["S-county"], stored.Value.Stations.Select(s => s.Id));
+    }
+
+    [StoreFact]
+    public async Task Save_CreateWhenAlreadyStored_IsAConflict()
+    {
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        var e = await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveRegionAsync(TestRegions.Guixi(), null, default));
+        Assert.Equal(1, e.ActualVersion);
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveRegionAsync(TestRegions.Guixi("新区域"), 1, default));
+    }
+
+    [StoreFact]
+    public async Task Save_ConcurrentFromSameVersion_ExactlyOneWins()
+    {
+        await using (var setup = StoreFactory.Open(Target))
+        {
+            await setup.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        }
+
+        await using var a = StoreFactory.Open(Target);
+        await using var b = StoreFactory.Open(Target);
+        var region = TestRegions.Large("贵溪测试", 20_000);
+        var outcomes = await Task.WhenAll(Attempt(a, region), Attempt(b, region with { Stations = [] }));
+        Assert.Equal(1, outcomes.Count(o => o == "saved"));
+        Assert.Equal(1, outcomes.Count(o => o == "conflict"));
+        Assert.Equal(2, (await a.GetRegionAsync("贵溪测试", default))!.Version);
+
+        static async Task<string> Attempt(IWorkspaceStore store, Core.Model.Region region)
+        {
+            try
+            {
+                await store.SaveRegionAsync(region, 1, default);
+                return "saved";
+            }
+            catch (VersionConflictException)
+            {
+                return "conflict";
+            }
+        }
+    }
+
+    [StoreFact]
+    public async Task Save_CancelledPartWay_LeavesThePreviousVersionWhole()
+    {
+        var region = TestRegions.Guixi();
+        var before = Track(Folders.Write(region));
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(region, null, default);
+
+        using var cancel = new CancellationTokenSource();
+        var inner = store switch { GeoPackage.GeoPackageStore g => g.Inner, PostGis.PostGisStore p => p.Inner, _ => throw new InvalidOperationException() };
+        inner.ProgressEvery = 500;
+        long seen = 0;
+        inner.RowsWritten = (layer, count) =>
+        {
+            if (layer == "demand" && count >= 2000)
+            {
+                seen = count;
+                cancel.Cancel();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveRegionAsync(TestRegions.Large("贵溪测试", 10_000), 1, cancel.Token));
+        inner.RowsWritten = null;
+        Assert.True(seen >= 2000, "the save was cancelled after demand rows were written");
+
+        var after = Track(Folders.NewTemp());
+        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(store, "贵溪测试", after, default));
+        Folders.AssertIdentical(before, after);
+        Assert.Equal(2, await store.SaveRegionAsync(region, 1, default));
+    }
+
+    [StoreFact]
+    public async Task Save_KilledProcessPartWay_ReopenedStoreShowsThePreviousVersion()
+    {
+        var region = TestRegions.Guixi();
+        var before = Track(Folders.Write(region));
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region, null, default);
+        }
+
+        var outcome = await KillHelper.RunAndKillAsync(Target, "贵溪测试", expectedVersion: 1, demandPoints: 400_000, killAfterDemandRows: 30_000);
+        Assert.True(outcome.Killed, $"the import was killed part-way; child said:\n{outcome.Output}");
+        Assert.DoesNotContain("saved", outcome.Output);
+
+        await using var reopened = StoreFactory.Open(Target);
+        var after = Track(Folders.NewTemp());
+        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", after, default));
+        Folders.AssertIdentical(before, after);
+        Assert.Equal([new StoredVersion("贵溪测试", 1)], await reopened.ListRegionsAsync(default));
+        Assert.Equal(2, await reopened.SaveRegionAsync(region, 1, default));
+    }
+
+    [StoreFact]
+    public async Task Delete_WrongVersionRefused_RightVersionRemovesEverything()
+    {
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        await store.SaveRegionAsync(TestRegions.Guixi("留下"), null, default);
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.DeleteRegionAsync("贵溪测试", 7, default));
+        await store.DeleteRegionAsync("贵溪测试", 1, default);
+        Assert.Null(await store.GetRegionAsync("贵溪测试", default));
+        Assert.Equal(TestRegions.Guixi().Demand.Length, (await store.GetRegionAsync("留下", default))!.Value.Demand.Length);
+
+        // Re-creating starts again at version 1 with no features left over.
+        Assert.Equal(1, await store.SaveRegionAsync(TestRegions.Guixi() with { Demand = [] }, null, default));
+        Assert.Empty((await store.GetRegionAsync("贵溪测试", default))!.Value.Demand);
+    }
+
+    [StoreFact]
+    public async Task Scenario_SaveGetUpdate_RoundTripsAndRefusesStaleSaves()
+    {
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        var scenario = new Scenario("加站方案", "贵溪测试", [
+            new AddStationEdit("S-new", "新建社工站", 117.22, 28.33),
+            new MoveStationEdit("S-zg", 117.3, 28.29),
+            new ScaleGroupEdit("elderly", "360681001", 1.2),
+            new AddTeamEdit("T9", "新队", 117.2, 28.3, 10, 5, ["clinic", "repair"], 12),
+            new SetMinutesEdit(10),
+        ]);
+        Assert.Equal(1, await store.SaveScenarioAsync(scenario, null, default));
+        var stored = (await store.GetScenarioAsync("加站方案", default))!;
+        Assert.Equal(scenario, stored.Value);
+
+        var changed = stored.Value.With(new RemoveStationEdit("S-dm"));
+        Assert.Equal(2, await store.SaveScenarioAsync(changed, 1, default));
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveScenarioAsync(scenario, 1, default));
+        Assert.Equal(changed, (await store.GetScenarioAsync("加站方案", default))!.Value);
+        Assert.Equal([new StoredVersion("加站方案", 2)], await store.ListScenariosAsync(default));
+    }
+
+    [StoreFact]
+    public async Task Scenario_BaseRegionNotStored_IsRefusedWithItsName()
+    {
+        await using var store = StoreFactory.Open(Target);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveScenarioAsync(new Scenario("s", "不存在", []), null, default));
+        Assert.Contains("不存在", e.Message);
+        Assert.Empty(await store.ListScenariosAsync(default));
+    }
+
+    [StoreFact]
+    public async Task Result_SaveGet_KeepsJsonTextAndCircles_AndDeleteScenarioRemovesIt()
+    {
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        await store.SaveScenarioAsync(new Scenario("基准", "贵溪测试", []), null, default);
+        var circle = (Geometry)TestRegions.Box(117.1, 28.2, 117.1234567891, 28.2345678912);
+        var result = new ScenarioResult("基准", "coverage", "{\"covered\": {\"elderly\": 0.75},  \"名称\":\"东门\"}",
+            [new ServiceCircleFeature("S-xs", 15, circle), new ServiceCircleFeature("S-county", 15, circle.Buffer(0.01))]);
+        Assert.Equal(1, await store.SaveResultAsync(result, null, default));
+        var stored = (await store.GetResultAsync("基准", "coverage", default))!;
+        Assert.Equal(result, stored.Value);
+        Assert.Equal(2, await store.SaveResultAsync(result with { Circles = [] }, 1, default));
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveResultAsync(result, 1, default));
+        Assert.Empty((await store.GetResultAsync("基准", "coverage", default))!.Value.Circles);
+
+        await store.DeleteScenarioAsync("基准", 1, default);
+        Assert.Null(await store.GetResultAsync("基准", "coverage", default));
+        Assert.Null(await store.GetScenarioAsync("基准", default));
+    }
+
+    protected string Track(string folder)
+    {
+        folders.Add(folder);
+        return folder;
+    }
+
+    private static string? FindDataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoverageMap.sln")))
+            {
+                var data = Path.Combine(dir.FullName, "data");
+                return Directory.Exists(data) ? data : null;
+            }
+        }
+
+        return null;
+    }
+}
