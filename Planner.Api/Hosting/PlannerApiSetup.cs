@@ -48,7 +48,7 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<Scenarios.IScenarioCatalog, Scenarios.MemoryScenarioCatalog>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService<JobWorker>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         return builder;
     }
 

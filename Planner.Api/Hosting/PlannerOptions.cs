@@ -6,12 +6,6 @@ internal sealed class PlannerOptions
     /// <summary>Folder holding the region folders (each with a <c>region.json</c>) and <c>standards/</c>; default: the repository's <c>data/</c>.</summary>
     public string? DataPath { get; set; }
 
-    /// <summary>A PostgreSQL connection string; when set, regions and scenarios are served from PostGIS instead of the embedded store.</summary>
-    public string? PostGis { get; set; }
-
-    /// <summary>Path of the embedded GeoPackage workspace (default: <c>App_Data/workspace.gpkg</c> under the content root).</summary>
-    public string? Workspace { get; set; }
-
     /// <summary>An admin key for automation and first setup; never logged.</summary>
     public string? AdminKey { get; set; }
 

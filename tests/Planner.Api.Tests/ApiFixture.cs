@@ -10,7 +10,8 @@ using Planner.Core.Synthetic;
 namespace Planner.Api.Tests;
 
 /// <summary>
-/// The API through its real pipeline (WebApplicationFactory over Program) on a temporary data folder with two
+/// The API through its real pipeline and the real Kestrel server on a loopback port (WebApplicationFactory over
+/// Program with UseKestrel) on a temporary data folder with two
 /// counties: <c>tiny</c> (the hand-made fixture, code 360681) and <c>synth</c> (a generated county, code
 /// 361100), the default standards, and keys of every role for each county made through <c>POST /keys</c>.
 /// Every log line is captured so tests can check that no key leaks into logs.
@@ -54,6 +55,10 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("Planner:MaxFeatures", "50");
             b.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Trace));
         });
+
+        // The real Kestrel server on a loopback port chosen by the system, not the in-memory test server.
+        Factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
 
         using var admin = Client(AdminKey);
         foreach (var (county, scope) in new[] { ("tiny", "360681"), ("synth", "3611") })

@@ -13,6 +13,18 @@ public sealed class HealthTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Server_IsKestrelOnLoopback()
+    {
+        using var client = api.Client();
+        Assert.True(System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(client.BaseAddress!.Host)), client.BaseAddress.ToString());
+        Assert.NotEqual(80, client.BaseAddress.Port);
+        using var raw = new HttpClient();
+        var response = await raw.GetAsync(new Uri(client.BaseAddress, "/health/live"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Kestrel", response.Headers.Server.ToString());
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheFeatureGroups_AndHasAPage()
     {
         using var client = api.Client();
@@ -22,6 +34,10 @@ public sealed class HealthTests(ApiFixture api)
         {
             Assert.Contains(p, paths);
         }
+
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
 
         var page = await client.GetStringAsync("/openapi");
         Assert.Contains("/openapi/v1.json", page);

@@ -44,6 +44,14 @@ public sealed class InputProblemTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task UnknownRoute_And_WrongMethod_AreProblems()
+    {
+        using var client = api.Client("viewer", "tiny");
+        await Problems.AssertProblem(await client.GetAsync("/no/such/route"), HttpStatusCode.NotFound);
+        await Problems.AssertProblem(await client.DeleteAsync("/regions/tiny/coverage"), HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task Post_WrongMediaType_Is415()
     {
         using var admin = api.Client(ApiFixture.AdminKey);

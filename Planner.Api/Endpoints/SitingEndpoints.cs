@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Planner.Api.Coverage;
+using Planner.Api.Hosting;
+using Planner.Api.Problems;
+using Planner.Api.Regions;
+using Planner.Api.Security;
+using Planner.Core.Model;
+using Planner.Core.Network;
+
+namespace Planner.Api.Endpoints;
+
+/// <summary>A request for station recommendations.</summary>
+/// <param name="Model">mclp (most people covered by p new sites), lscp (fewest sites covering the target share) or pmedian.</param>
+/// <param name="P">New sites to open (mclp, pmedian), 1..100.</param>
+/// <param name="Minutes">Coverage limit in minutes (default: the region's).</param>
+/// <param name="Mode">Travel mode (default: the region's).</param>
+/// <param name="TargetShare">Share of the target group to cover (lscp), 0..1.</param>
+/// <param name="Candidates">Candidate sites as a GeoJSON FeatureCollection of points (default: the region's candidates).</param>
+internal sealed record RecommendationsRequest(string? Model, int? P, double? Minutes, string? Mode, double? TargetShare, JsonElement? Candidates);
+
+/// <summary>Recommendations (where new stations should go) and volunteer matching, run as jobs.</summary>
+internal static class SitingEndpoints
+{
+    private static readonly string[] Models = ["mclp", "lscp", "pmedian"];
+
+    /// <summary>Maps <c>POST /regions/{region}/recommendations</c>.</summary>
+    public static IEndpointRouteBuilder MapSitingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/regions/{region}/recommendations", Recommend).WithTags("Siting").RequireAuthorization(Roles.Planner)
+            .WithSummary("Checks a recommendation request {model, p, minutes, mode, targetShare, candidates (GeoJSON points)} and runs it as a job (202 + Location).");
+        return app;
+    }
+
+    private static async Task<ProblemHttpResult> Recommend(string region, RegionAccess access, IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return ApiProblems.NotFound("region", region);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<RecommendationsRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (_, checkProblem) = Check(body!, r.Region, options.Value.MaxFeatures);
+        if (checkProblem is not null)
+        {
+            return checkProblem;
+        }
+
+        // The siting engine (Planner.Core/Siting) is not on this branch yet: the request is checked in full,
+        // and the job that solves it is wired when the engine lands.
+        return TypedResults.Problem(title: "Not implemented.", detail: "recommendations need the siting engine, which this server does not include yet.",
+            statusCode: StatusCodes.Status501NotImplemented);
+    }
+
+    /// <summary>Checks the request against the region; returns the candidate sites to use or the problem.</summary>
+    internal static (IReadOnlyList<Candidate>? Candidates, ProblemHttpResult? Problem) Check(RecommendationsRequest body, Region region, int maxFeatures)
+    {
+        var model = (body.Model ?? "mclp").ToLowerInvariant();
+        if (!Models.Contains(model))
+        {
+            return (null, ApiProblems.Field("model", $"'{body.Model}' is not a model; use one of {string.Join(", ", Models)}.", StatusCodes.Status422UnprocessableEntity));
+        }
+
+        if (model != "lscp" && body.P is not (>= 1 and <= 100))
+        {
+            return (null, ApiProblems.Field("p", $"give the number of new sites, 1 to 100 (not {body.P?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}).", StatusCodes.Status422UnprocessableEntity));
+        }
+
+        if (body.Minutes is { } m && (!double.IsFinite(m) || m <= 0 || m > CoverageQuery.MaxMinutes))
+        {
+            return (null, ApiProblems.Field("minutes", $"{m.ToString(CultureInfo.InvariantCulture)} is out of range; give more than 0 and at most {CoverageQuery.MaxMinutes}.", StatusCodes.Status422UnprocessableEntity));
+        }
+
+        if (body.Mode is { } mode && !TravelProfile.BuiltinNames.Contains(mode))
+        {
+            return (null, ApiProblems.Field("mode", $"'{mode}' is not a travel mode; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.", StatusCodes.Status422UnprocessableEntity));
+        }
+
+        if (body.TargetShare is { } t && t is not (> 0 and <= 1))
+        {
+            return (null, ApiProblems.Field("targetShare", "give a share above 0 and at most 1.", StatusCodes.Status422UnprocessableEntity));
+        }
+
+        if (body.Candidates is not { } fc || fc.ValueKind == JsonValueKind.Null)
+        {
+            return region.Candidates.IsEmpty
+                ? (null, ApiProblems.Field("candidates", "the region has no candidate sites; send them as a GeoJSON FeatureCollection of points.", StatusCodes.Status422UnprocessableEntity))
+                : (region.Candidates, null);
+        }
+
+        var (points, problem) = GeoJsonPoints.Read(fc, "candidates", region.Bounds, maxFeatures);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var candidates = new List<Candidate>();
+        foreach (var p in points!)
+        {
+            var name = p.Properties.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : p.Id;
+            double cost = p.Properties.TryGetProperty("cost", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1;
+            candidates.Add(new Candidate(p.Id, name, p.Location, cost));
+        }
+
+        return candidates.Count == 0 ? (null, ApiProblems.Field("candidates.features", "is empty; send at least one candidate site.", StatusCodes.Status422UnprocessableEntity)) : (candidates, null);
+    }
+}
