@@ -25,7 +25,8 @@ export function setupRecommend(app) {
     const box = $('rec-weights');
     if (box.dataset.groups !== state.groups.join(',')) {
       box.dataset.groups = state.groups.join(',');
-      box.innerHTML = state.groups.map((g) => `<label class="row"><span data-i18n="${g}">${esc(t(g))}</span> <input type="number" min="0" step="0.5" value="${g === 'total' ? 1 : 0}" data-group="${g}" style="width:60px"></label>`).join('');
+      box.innerHTML = state.groups.map((g) => `<label class="row"><span data-i18n="${g}">${esc(t(g))}</span> <input type="number" min="0" step="0.5" value="${g === 'total' ? 1 : 0}" data-group="${g}" style="width:60px" disabled></label>`).join('')
+        + `<p class="hint" data-i18n="weightsPending">${esc(t('weightsPending'))}</p>`;
     }
     return Object.fromEntries([...box.querySelectorAll('input')].map((i) => [i.dataset.group, Number(i.value)]));
   }
@@ -62,13 +63,15 @@ export function setupRecommend(app) {
     $('rec-run').textContent = t('cancel');
     $('rec-progress').hidden = false;
     $('rec-status').textContent = t('running');
-    const request = { model: $('rec-model').value, p: Number($('rec-p').value), weights: weights(), minutes: state.minutes, mode: state.mode };
+    // The API's request has no group weights yet (it rejects unknown fields), so the weights stay on the page.
+    const request = { model: $('rec-model').value, minutes: state.minutes, mode: state.mode };
+    if (request.model !== 'lscp') request.p = Number($('rec-p').value);
     try {
       const result = await api.recommend(state.region, request, (x) => { $('rec-progress').value = x; }, controller.signal);
       $('rec-status').textContent = '';
       show(result);
     } catch (e) {
-      $('rec-status').textContent = e.status === 404 || e.status === 405 ? t('recommendApiMissing') : `${t('error')}: ${e.message}`;
+      $('rec-status').textContent = [404, 405, 501].includes(e.status) ? `${t('recommendApiMissing')} (${e.message})` : `${t('error')}: ${e.message}`;
     } finally {
       controller = null;
       $('rec-run').textContent = t('run');
