@@ -202,6 +202,26 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task LayerListAndGroup_HideLayers_SwitchToHeatMap_AndShowTheChosenGroupsShare()
+    {
+        var page = await app.OpenMapAsync();
+        await page.Locator("#layer-roads").UncheckAsync();
+        await page.Locator("#demand-style").SelectOptionAsync("heat");
+        var visible = await page.EvaluateAsync<string[]>("() => window.__planner.visibleLayers");
+        Assert.DoesNotContain("roads", visible);
+        Assert.DoesNotContain("demand", visible);
+        Assert.Contains("heat", visible);
+
+        var report = await app.GetJsonAsync($"regions/{app.RegionName}/coverage");
+        var group = app.Region.Groups.Names.First(g => g != "total");
+        await page.Locator("#group").SelectOptionAsync(group);
+        var share = report["groups"]![group]!["share"]!.GetValue<double>();
+        Assert.Equal((100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%", await page.Locator("#covered-share").InnerTextAsync());
+        await DesktopApp.ScreenshotAsync(page, "heat-map-" + group);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task SwitchLanguage_RelabelsThePage()
     {
         var page = await app.OpenMapAsync("en");
