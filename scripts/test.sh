@@ -21,9 +21,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ -f scripts/postgis.sh ]; then
-  env_file=$(mktemp)
-  bash scripts/postgis.sh start "$env_file"
-  trap 'bash scripts/postgis.sh stop "$env_file" || true; rm -f "$env_file"' EXIT
+  env_file="${TMPDIR:-/tmp}/planner-postgis.env"
+  bash scripts/postgis.sh start
+  trap 'bash scripts/postgis.sh stop || true' EXIT
   # shellcheck disable=SC1090
   source "$env_file"
   export PLANNER_REQUIRE_POSTGIS=1

@@ -60,7 +60,7 @@ public sealed class CensusSpreaderTests
     public void Spread_RoadWeight_FollowsRoadLengthInsideUnits()
     {
         // Two equal halves; roads only in the west half: everybody lives there.
-        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.20, 28.28, 117.22, 28.30));
+        var region = ImportFixtures.BoxRegion(new Planner.Core.Geo.GeoBounds(117.20, 28.28, 117.22, 28.30));
         region = region with
         {
             Units = [region.Units[0], .. UnitModeller.FromHexagons(region, 100_000).Skip(1)],

@@ -36,7 +36,7 @@ public sealed class GridGeneratorTests
     [Fact]
     public void Generate_NoVillages_ThrowsNamingTheLevel()
     {
-        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33));
+        var region = ImportFixtures.BoxRegion(new Planner.Core.Geo.GeoBounds(117.19, 28.28, 117.26, 28.33));
 
         var ex = Assert.Throws<ImportException>(() => GridGenerator.Generate(region, 300));
 
@@ -46,7 +46,7 @@ public sealed class GridGeneratorTests
     [Fact]
     public void Generate_NonPositiveCell_Throws()
     {
-        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33));
+        var region = ImportFixtures.BoxRegion(new Planner.Core.Geo.GeoBounds(117.19, 28.28, 117.26, 28.33));
 
         Assert.Throws<ImportException>(() => GridGenerator.Generate(region, 0, AdminLevel.County));
     }

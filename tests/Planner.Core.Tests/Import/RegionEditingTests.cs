@@ -19,7 +19,7 @@ public sealed class RegionEditingTests
     [Fact]
     public void WithSource_SameLayer_ReplacesItAndKeepsLayerOrder()
     {
-        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33))
+        var region = ImportFixtures.BoxRegion(new Planner.Core.Geo.GeoBounds(117.19, 28.28, 117.26, 28.33))
             .WithSource(new DataSource("demand", "old", "MIT", false, "old"))
             .WithSource(new DataSource("roads", "osm", "ODbL", false, "roads"))
             .WithSource(new DataSource("demand", "census", "MIT", true, "spread"));
@@ -32,9 +32,9 @@ public sealed class RegionEditingTests
     public void Save_NeedOfARemovedGroup_ThrowsAndWritesNothing()
     {
         var folder = ImportFixtures.TempFolder();
-        var region = ImportFixtures.BoxRegion(new Geo.GeoBounds(117.19, 28.28, 117.26, 28.33)) with
+        var region = ImportFixtures.BoxRegion(new Planner.Core.Geo.GeoBounds(117.19, 28.28, 117.26, 28.33)) with
         {
-            Needs = [new Need("N1", new Geo.GeoPoint(117.2, 28.3), "clinic", "elderly", 2, null)],
+            Needs = [new Need("N1", new Planner.Core.Geo.GeoPoint(117.2, 28.3), "clinic", "elderly", 2, null)],
         };
 
         var ex = Assert.Throws<ImportException>(() => RegionEditing.Save(region, folder));
