@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Planner.Api.Coverage;
 using Planner.Api.Hosting;
-using Planner.Api.Layers;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Reports;
@@ -17,7 +13,10 @@ using Planner.Core.Model;
 
 namespace Planner.Api.Endpoints;
 
-/// <summary>Coverage reports of a region or unit: JSON (the CLI's schema), CSV, GeoJSON and a printable HTML page.</summary>
+/// <summary>
+/// Coverage reports of a region or unit: JSON, CSV and GeoJSON exactly as <c>planner coverage</c> writes them
+/// (<see cref="CoverageWriters"/>), and a printable HTML page.
+/// </summary>
 internal static class CoverageEndpoints
 {
     private static readonly string[] Formats = ["json", "csv", "geojson", "html"];
@@ -71,7 +70,7 @@ internal static class CoverageEndpoints
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
         http.Response.Headers.Vary = "Accept, Accept-Language";
         bool chinese = format == "html" && Language.PrefersChinese(http.Request);
-        var body = result.Rendered.GetOrAdd((format, scope?.Code, chinese), k => Render(k.Format, k.Chinese, result, scope, r.Region, http));
+        var body = result.Rendered.GetOrAdd((format, scope?.Code, chinese), k => Render(k.Format, k.Chinese, result, scope));
         return TypedResults.Content(body, format switch
         {
             "csv" => "text/csv; charset=utf-8",
@@ -81,15 +80,15 @@ internal static class CoverageEndpoints
         });
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, AdminUnit? scope, Region region, HttpContext http)
+    private static string Render(string format, bool chinese, CoverageResult result, AdminUnit? scope)
     {
         var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
         return format switch
         {
-            "csv" => CoverageReportWriter.ToCsv(report),
-            "geojson" => JsonSerializer.Serialize(GeoJson(result, report, region), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions),
+            "csv" => CoverageWriters.UnitsCsv(report),
+            "geojson" => CoverageWriters.GeoJsonLayers(report),
             "html" => HtmlReport.Render(result, report, checks, scope, chinese),
-            _ => CoverageReportWriter.ToJson(report),
+            _ => CoverageWriters.ToJson(report),
         };
     }
 
@@ -113,46 +112,5 @@ internal static class CoverageEndpoints
         }
 
         return "json";
-    }
-
-    /// <summary>Units (with covered shares), stations (with catchments), circles and gaps; each feature's <c>layer</c> says which.</summary>
-    private static FeatureCollectionResponse GeoJson(CoverageResult result, CoverageReport report, Region region)
-    {
-        var units = region.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
-        var stations = region.Stations.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var factory = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
-        var features = new List<FeatureResponse>();
-        foreach (var u in report.Units.Where(u => units.ContainsKey(u.Code)))
-        {
-            var p = new Dictionary<string, object?> { ["layer"] = "units", ["code"] = u.Code, ["name"] = u.Name, ["level"] = u.Level, ["accessibility"] = u.Accessibility };
-            foreach (var (g, c) in u.Groups)
-            {
-                p[$"{g}_population"] = c.Population;
-                p[$"{g}_covered"] = c.Covered;
-                p[$"{g}_share"] = c.Share;
-            }
-
-            features.Add(new FeatureResponse(u.Code, units[u.Code].Boundary, p));
-        }
-
-        var ids = report.Stations.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var s in report.Stations.Where(s => stations.ContainsKey(s.Id)))
-        {
-            var loc = stations[s.Id].Location;
-            var p = new Dictionary<string, object?> { ["layer"] = "stations", ["id"] = s.Id, ["name"] = s.Name, ["status"] = s.Status, ["social_workers"] = s.SocialWorkers, ["area_km2"] = s.AreaKm2, ["ratio"] = s.Ratio };
-            foreach (var (g, v) in s.Catchment)
-            {
-                p[$"{g}_catchment"] = v;
-            }
-
-            features.Add(new FeatureResponse(s.Id, factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(loc.Lon, loc.Lat)), p));
-        }
-
-        var gapIds = report.Gaps.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-        features.AddRange(LayerSource.Circles(result).Where(c => ids.Contains(c.Id))
-            .Select(c => new FeatureResponse("circle-" + c.Id, c.Geometry, new Dictionary<string, object?>(c.Properties) { ["layer"] = "circles" })));
-        features.AddRange(LayerSource.Gaps(result).Where(g => gapIds.Contains(g.Id))
-            .Select(g => new FeatureResponse(g.Id, g.Geometry, new Dictionary<string, object?>(g.Properties) { ["layer"] = "gaps" })));
-        return new FeatureCollectionResponse(features, features.Count, features.Count, [], DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
     }
 }

@@ -83,7 +83,7 @@ internal static class JobsEndpoints
         {
             token.ThrowIfCancellationRequested();
             var result = coverage.Compute(r, query!, progress);
-            return JsonDocument.Parse(CoverageReportWriter.ToJson(result.Report)).RootElement.Clone();
+            return JsonDocument.Parse(CoverageWriters.ToJson(result.Report)).RootElement.Clone();
         });
         return Accepted(job, request);
     }

@@ -10,6 +10,8 @@ using Planner.Api.Regions;
 using Planner.Api.Security;
 using Planner.Core.Model;
 using Planner.Core.Network;
+using Planner.Core.Siting;
+using Planner.Api.Jobs;
 
 namespace Planner.Api.Endpoints;
 
@@ -31,11 +33,12 @@ internal static class SitingEndpoints
     public static IEndpointRouteBuilder MapSitingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/regions/{region}/recommendations", Recommend).WithTags("Siting").RequireAuthorization(Roles.Planner)
-            .WithSummary("Checks a recommendation request {model, p, minutes, mode, targetShare, candidates (GeoJSON points)} and runs it as a job (202 + Location).");
+            .WithSummary("Runs a recommendation {model, p, minutes, mode, targetShare, candidates (GeoJSON points)} as a job: 202 + Location /jobs/{id}.");
         return app;
     }
 
-    private static async Task<ProblemHttpResult> Recommend(string region, RegionAccess access, IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> Recommend(
+        string region, RegionAccess access, JobQueue queue, IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
@@ -49,16 +52,29 @@ internal static class SitingEndpoints
             return problem;
         }
 
-        var (_, checkProblem) = Check(body!, r.Region, options.Value.MaxFeatures);
+        var (candidates, checkProblem) = Check(body!, r.Region, options.Value.MaxFeatures);
         if (checkProblem is not null)
         {
             return checkProblem;
         }
 
-        // The siting engine (Planner.Core/Siting) is not on this branch yet: the request is checked in full,
-        // and the job that solves it is wired when the engine lands.
-        return TypedResults.Problem(title: "Not implemented.", detail: "recommendations need the siting engine, which this server does not include yet.",
-            statusCode: StatusCodes.Status501NotImplemented);
+        var model = (body!.Model ?? "mclp").ToLowerInvariant() switch { "lscp" => SitingModel.Lscp, "pmedian" => SitingModel.PMedian, _ => SitingModel.Mclp };
+        var minutes = body.Minutes ?? r.Region.Info.DefaultMinutes;
+        var speedKmh = TravelProfile.Builtin(body.Mode ?? r.Region.Info.DefaultMode).SpeedKmh;
+        var siteRegion = r.Region with { Candidates = [.. candidates!] };
+        var siting = new SitingRequest { Model = model, P = body.P ?? 0, TargetShare = body.TargetShare ?? 1.0, TimeLimitSeconds = 20 };
+        var job = queue.Enqueue("recommendations", r.Name, r.Code, (progress, token) =>
+        {
+            // Travel times: the siting engine's straight-line source (distance x circuity 1.3 at the mode's
+            // speed); the answer says so in travelTimes.
+            var matrix = new RegionCoverageMatrixSource(new Core.Siting.StraightLineTravelTimes(speedKmh, 1.3))
+                .Build(siteRegion, minutes, model == SitingModel.PMedian ? minutes * 4 : minutes, token);
+            progress.Report(0.3);
+            var result = SitingSolver.Solve(matrix, siting, token);
+            progress.Report(1);
+            return RecommendationResponse.From(result, minutes, "straight-line");
+        });
+        return JobsEndpoints.Accepted(job, request);
     }
 
     /// <summary>Checks the request against the region; returns the candidate sites to use or the problem.</summary>

@@ -45,7 +45,6 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddSingleton<LayerSource>();
-        builder.Services.AddSingleton<Scenarios.IScenarioCatalog, Scenarios.MemoryScenarioCatalog>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());

@@ -6,6 +6,15 @@ internal sealed class PlannerOptions
     /// <summary>Folder holding the region folders (each with a <c>region.json</c>) and <c>standards/</c>; default: the repository's <c>data/</c>.</summary>
     public string? DataPath { get; set; }
 
+    /// <summary>Where regions and scenarios live: <c>gpkg</c> (the embedded GeoPackage workspace, default), <c>postgis</c> (needs <see cref="PostGis"/>) or <c>folders</c> (read-only region folders, scenarios in memory).</summary>
+    public string Store { get; set; } = "gpkg";
+
+    /// <summary>Path of the GeoPackage workspace (default: <c>App_Data/workspace.gpkg</c> under the content root).</summary>
+    public string? Workspace { get; set; }
+
+    /// <summary>PostgreSQL connection string (Host=...;Database=...) for <c>Store=postgis</c>; never logged.</summary>
+    public string? PostGis { get; set; }
+
     /// <summary>An admin key for automation and first setup; never logged.</summary>
     public string? AdminKey { get; set; }
 

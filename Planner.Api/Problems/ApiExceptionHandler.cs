@@ -17,6 +17,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "The request is too large.", "the body is larger than the configured limit."),
             BadHttpRequestException b => (b.StatusCode, "The request is invalid.", b.Message),
+            Planner.Storage.StoreUnavailableException => (503, "The store is unavailable.", "the region store cannot be reached; retry later."),
             JsonException j => (400, "The request is invalid.", $"{j.Path ?? "body"}: {j.Message}"),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Cancelled.", "the client went away."),
             _ => (500, "Internal error.", "an unexpected error occurred; the trace id identifies it in the server log."),

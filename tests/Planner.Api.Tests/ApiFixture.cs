@@ -33,6 +33,21 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>The host.</summary>
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>Path of the GeoPackage workspace the API serves (seeded from the data folder on first use).</summary>
+    public string WorkspaceFile => Path.Combine(DataPath, "workspace.gpkg");
+
+    /// <summary>
+    /// A region as the API's store holds it, read through a second connection to the same GeoPackage file: the
+    /// independent input for comparing the API's figures with the core's.
+    /// </summary>
+    public async Task<Planner.Core.Model.Region> StoredRegionAsync(string name)
+    {
+        await using var store = new Planner.Storage.GeoPackage.GeoPackageStore(WorkspaceFile);
+        var stored = await store.GetRegionAsync(name, CancellationToken.None);
+        Assert.NotNull(stored);
+        return stored.Value;
+    }
+
     /// <summary>Path of the keys file.</summary>
     public string KeysFile => Path.Combine(DataPath, "keys.json");
 
@@ -50,6 +65,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             b.UseSetting("Planner:DataPath", DataPath);
             b.UseSetting("Planner:KeysFile", KeysFile);
+            b.UseSetting("Planner:Workspace", WorkspaceFile);
             b.UseSetting("Planner:AdminKey", AdminKey);
             b.UseSetting("Planner:MaxBodyBytes", "65536");
             b.UseSetting("Planner:MaxFeatures", "50");

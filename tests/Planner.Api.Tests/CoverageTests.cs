@@ -21,9 +21,9 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
-        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, county)).Region!;
+        var region = await api.StoredRegionAsync(county);
         var expected = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = minutes, Mode = mode, IncludePlanned = planned });
-        Assert.Equal(CoverageReportWriter.ToJson(expected), await response.Content.ReadAsStringAsync());
+        Assert.Equal(CoverageWriters.ToJson(expected), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -42,19 +42,21 @@ public sealed partial class CoverageTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Csv_RowsAgreeWithJson()
+    public async Task Csv_IsTheClisUnitsCsv_AndAgreesWithJson()
     {
         using var client = api.Client("viewer", "synth");
         var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
-        var csv = (await client.GetStringAsync("/regions/synth/coverage?f=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(CoverageReportWriter.CsvHeader, csv[0]);
+        var text = await client.GetStringAsync("/regions/synth/coverage?f=csv");
+        var region = await api.StoredRegionAsync("synth");
+        Assert.Equal(CoverageWriters.UnitsCsv(CoverageCalculator.Compute(region, new CoverageOptions())), text);
+        var csv = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var units = json.GetProperty("units").EnumerateArray().ToList();
         int groups = json.GetProperty("groups").EnumerateObject().Count();
         Assert.Equal(1 + groups + units.Count * groups, csv.Length);
         foreach (var unit in units)
         {
             var code = unit.GetProperty("code").GetString()!;
-            var row = csv.Single(l => l.StartsWith(code + ",", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal)).Split(',');
+            var row = csv.Single(l => l.StartsWith($"unit,{code},", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal)).Split(',');
             Assert.Equal(unit.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble(), double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture), 3);
         }
     }
@@ -71,23 +73,25 @@ public sealed partial class CoverageTests(ApiFixture api)
         ApiFixture.Accept(geo, "application/geo+json");
         var fc = await (await geo.GetAsync("/regions/tiny/coverage")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("FeatureCollection", fc.GetProperty("type").GetString());
-        var layers = fc.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("layer").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "units", "stations", "circles" }, layers);
+        var kinds = fc.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("kind").GetString()).ToHashSet();
+        Assert.Contains("circle", kinds);
     }
 
     [Fact]
-    public async Task GeoJson_CircleAreasMatchJson()
+    public async Task GeoJson_CirclesAndGapsMatchJson()
     {
         using var client = api.Client("viewer", "synth");
         var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
         var fc = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage?f=geojson");
-        var circles = fc.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("properties").GetProperty("layer").GetString() == "circles").ToList();
+        var circles = fc.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("properties").GetProperty("kind").GetString() == "circle").ToList();
+        var gaps = fc.GetProperty("features").EnumerateArray().Count(f => f.GetProperty("properties").GetProperty("kind").GetString() == "gap");
+        Assert.Equal(json.GetProperty("gaps").GetArrayLength(), gaps);
         var stations = json.GetProperty("stations").EnumerateArray().Where(s => s.GetProperty("areaKm2").GetDouble() > 0).ToList();
         Assert.Equal(stations.Count, circles.Count);
         foreach (var s in stations)
         {
-            var c = circles.Single(f => f.GetProperty("properties").GetProperty("station_id").GetString() == s.GetProperty("id").GetString());
-            Assert.Equal(s.GetProperty("areaKm2").GetDouble(), c.GetProperty("properties").GetProperty("area_km2").GetDouble(), 9);
+            var c = circles.Single(f => f.GetProperty("properties").GetProperty("id").GetString() == s.GetProperty("id").GetString());
+            Assert.Equal(s.GetProperty("areaKm2").GetDouble(), c.GetProperty("properties").GetProperty("areaKm2").GetDouble(), 9);
             Assert.Contains(c.GetProperty("geometry").GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
         }
     }
@@ -113,7 +117,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.Contains("东门街道", html);
         Assert.DoesNotContain("Coverage by unit", html);
 
-        var region = RegionFolderReader.Read(Path.Combine(api.DataPath, "tiny")).Region!;
+        var region = await api.StoredRegionAsync("tiny");
         var report = CoverageCalculator.Compute(region, new CoverageOptions());
         var rules = RuleSet.Load(Path.Combine(api.DataPath, "standards", "default.json"));
         var checks = StandardsChecker.Check(region, rules, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
