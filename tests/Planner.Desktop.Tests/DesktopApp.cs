@@ -96,8 +96,13 @@ public sealed class DesktopApp : IAsyncLifetime
     }
 
     /// <summary>Waits until the page has drawn a newer what-if answer (figures and circles) than <paramref name="before"/>.</summary>
-    public static Task WaitForWhatIfAsync(IPage page, int before) =>
-        page.WaitForFunctionAsync("n => window.__planner.circlesCount > n && window.__planner.busy === 0", before, new PageWaitForFunctionOptions { Timeout = 60_000 });
+    public static async Task WaitForWhatIfAsync(IPage page, int before)
+    {
+        // Fails at once with the page's error rather than waiting out the timeout.
+        await page.WaitForFunctionAsync("n => (window.__planner.circlesCount > n && window.__planner.busy === 0) || window.__planner.error", before, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var error = await page.EvaluateAsync<string?>("() => window.__planner.error");
+        Assert.True(error is null, "the page reports: " + error);
+    }
 
     /// <summary>GET as JSON.</summary>
     public async Task<JsonNode> GetJsonAsync(string path) =>

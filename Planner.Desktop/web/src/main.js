@@ -83,6 +83,7 @@ window.__planner = {
   get lastServerMs() { return state.lastServerMs; },
   get whatIfCount() { return state.whatIfCount; },
   get savedScenario() { return state.savedScenario ?? null; },
+  get recommendations() { return state.recommendations ?? null; },
   get lastCirclesMs() { return state.lastCirclesMs; },
   get circlesCount() { return state.circlesCount; },
   get visibleLayers() { return Object.entries(layers).filter(([, l]) => l.getVisible()).map(([k]) => k); },
@@ -126,6 +127,7 @@ async function loadRegion(name) {
   const [units, roads, demand, stations, teams, needs] = await Promise.all(
     ['units', 'roads', 'demand', 'stations', 'teams', 'needs'].map((c) => api.items(name, c).catch(() => ({ type: 'FeatureCollection', features: [] }))));
   fill(sources.units, read(units)); fill(sources.roads, read(roads)); fill(sources.demand, read(demand));
+  state.demandGeoJson = demand;
   fill(sources.teams, read(teams)); fill(sources.needs, read(needs)); sources.recommended.clear();
   state.baseStations = stations.features.map((f) => ({
     id: String(f.id ?? f.properties.id), name: f.properties.name, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],
