@@ -1,13 +1,14 @@
+using Planner.Core.IO;
 using Planner.Core.Model;
 using Planner.Core.Synthetic;
+using Planner.Core.Validation;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// TEMPORARY STUB, TO BE REPLACED by <c>Planner.Core.IO.RegionFolderReader.Read(folder)</c> (written in parallel on
-/// another branch; it returns a <c>RegionLoadResult</c> with <c>.Region</c> and <c>.Problems</c>). Until it is
-/// merged this loads only synthetic regions, named <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c>, and reports
-/// a problem for a real folder.
+/// Loads the region a command works on: a region folder through <see cref="RegionFolderReader"/> (errors are
+/// returned one line each; warnings do not stop the command), or a generated test region named
+/// <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c> for timing runs.
 /// </summary>
 internal static class RegionLoading
 {
@@ -32,6 +33,8 @@ internal static class RegionLoading
             return (null, [$"{folder}: region folder not found."]);
         }
 
-        return (null, [$"{folder}: reading region folders needs RegionFolderReader (Planner.Core/IO), not merged into this branch yet."]);
+        var load = RegionFolderReader.Read(folder);
+        var errors = load.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{folder}/{p}").ToList();
+        return errors.Count > 0 || load.Region is null ? (null, errors) : (load.Region, []);
     }
 }

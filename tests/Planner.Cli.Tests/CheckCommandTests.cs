@@ -8,8 +8,8 @@ public class CheckCommandTests
     private static readonly DirectoryInfo Tiny = new(Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny"));
     private static readonly FileInfo Rules = new(Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards", "default.json"));
 
-    // By hand: d1 (117.225, 28.2855) is 55 m north of road 101 (lat 28.285); along the road to s1's foot at lon 117.2349 is
-    // 0.0099 degrees of longitude x 97.94 km = 970 m; s1 is 11 m off the road. 1,036 m at 80 m/min = 12.95 minutes.
+    // By hand: d1 (117.225, 28.2855) is 55.4 m north of road 101 (lat 28.285); 979.2 m along it to the footway crossing;
+    // s1 joins the footway (9.8 m away) 11.1 m north of the crossing. 1,055.5 m at 80 m/min = 13.19 minutes: inside 15, outside 12.5.
     [Theory]
     [InlineData(15, true, 120)]
     [InlineData(12.5, false, 0)]

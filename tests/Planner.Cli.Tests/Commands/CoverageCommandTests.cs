@@ -66,4 +66,31 @@ public class CoverageCommandTests
             File.Delete(circles);
         }
     }
+
+    [Fact]
+    public void Coverage_RegionFolder_PointTimesMatchHandComputedWalk()
+    {
+        // Tiny fixture, by hand: s1 (117.2349, 28.2851) is 9.8 m from the footway (lon 117.235) and 11.1 m from road 101
+        // (lat 28.285), so it joins the footway 11.1 m north of the crossing. d1 walks 55.4 m to road 101, 0.01 degrees of
+        // longitude (979.2 m) to the crossing, 11.1 m up the footway and 9.8 m to s1: 1,055.5 m at 80 m/min = 13.19 min.
+        // d2 (117.24, 28.2845): 55.4 m + 489.6 m + 11.1 m + 9.8 m = 565.9 m = 7.07 min.
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny");
+        var points = Path.Combine(Path.GetTempPath(), $"points-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exit, output, error) = Run("coverage", folder, "--points", points);
+            Assert.True(exit == 0, error);
+            var rows = File.ReadAllLines(points).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0]);
+            Assert.Equal("s1", rows["d1"][1]);
+            Assert.Equal(13.19, double.Parse(rows["d1"][2], System.Globalization.CultureInfo.InvariantCulture), 0.05);
+            Assert.Equal(7.07, double.Parse(rows["d2"][2], System.Globalization.CultureInfo.InvariantCulture), 0.05);
+            using var doc = JsonDocument.Parse(output);
+            var total = doc.RootElement.GetProperty("groups").GetProperty("total");
+            Assert.Equal(250, total.GetProperty("population").GetDouble());
+        }
+        finally
+        {
+            File.Delete(points);
+        }
+    }
 }
