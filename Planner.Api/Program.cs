@@ -11,6 +11,7 @@ app.MapAuthEndpoints();
 app.MapLayersEndpoints();
 app.MapCoverageEndpoints();
 app.MapScenariosEndpoints();
+app.MapScenarioRunsEndpoints();
 app.MapSitingEndpoints();
 app.MapJobsEndpoints();
 await app.RunAsync().ConfigureAwait(false);

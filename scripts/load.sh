@@ -2,7 +2,7 @@
 # Load test of the coverage report endpoint with Debian's wrk, on loopback only.
 #   scripts/load.sh                       # guixi from data/, 50 connections, 30 s
 #   REGION=tiny DATA=/path/to/data scripts/load.sh
-# Starts the API (Release) on 127.0.0.1 with a throw-away admin key given through configuration (never
+# Starts the API (Release) on 127.0.0.1 over a fresh GeoPackage workspace with a throw-away admin key given through configuration (never
 # printed), warms the report cache with one request per format, records VmRSS, runs wrk with a Lua script
 # that cycles JSON, CSV, GeoJSON and HTML report requests, records VmRSS again, and prints throughput, p50,
 # p99, errors and memory. Add --append to append the figures to docs/load.md.
@@ -22,17 +22,17 @@ if ! command -v wrk >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-dotnet build Planner.Api -c Release --nologo -v q >/dev/null
+dotnet build Planner.Api -c Release --nologo -v q >"${TMPDIR:-/tmp}/planner-load-build.log" 2>&1 || { cat "${TMPDIR:-/tmp}/planner-load-build.log"; exit 1; }
 work=$(mktemp -d)
 key="load-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-Planner__DataPath="$DATA" Planner__AdminKey="$key" Planner__KeysFile="$work/keys.json" \
+Planner__DataPath="$DATA" Planner__AdminKey="$key" Planner__KeysFile="$work/keys.json" Planner__Workspace="$work/workspace.gpkg" \
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$root/Planner.Api/bin/Release/net10.0/Planner.Api.dll" --urls "http://127.0.0.1:$PORT" >"$work/api.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 base="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do   # the first start seeds the GeoPackage workspace from the region folders
   curl -fs "$base/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
@@ -40,7 +40,7 @@ curl -fs "$base/health/ready" >/dev/null || { echo "API did not become ready"; c
 
 url="$base/regions/$REGION/coverage?$QUERY"
 for f in json csv geojson html; do
-  read -r code secs < <(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "X-Api-Key: $key" "$url&f=$f")
+  read -r code secs < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "X-Api-Key: $key" "$url&f=$f")
   [ "$code" = 200 ] || { echo "warm-up $f answered $code"; exit 1; }
   echo "warm-up $f: ${secs}s"   # the first one computes the coverage; the others render from the cached result
 done

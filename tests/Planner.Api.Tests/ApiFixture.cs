@@ -16,7 +16,7 @@ namespace Planner.Api.Tests;
 /// 361100), the default standards, and keys of every role for each county made through <c>POST /keys</c>.
 /// Every log line is captured so tests can check that no key leaks into logs.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     /// <summary>The admin key given through configuration (Planner:AdminKey).</summary>
     public const string AdminKey = "test-admin-key-6c1f0e2a9b";
@@ -40,7 +40,7 @@ public sealed class ApiFixture : IAsyncLifetime
     /// A region as the API's store holds it, read through a second connection to the same GeoPackage file: the
     /// independent input for comparing the API's figures with the core's.
     /// </summary>
-    public async Task<Planner.Core.Model.Region> StoredRegionAsync(string name)
+    public virtual async Task<Planner.Core.Model.Region> StoredRegionAsync(string name)
     {
         await using var store = new Planner.Storage.GeoPackage.GeoPackageStore(WorkspaceFile);
         var stored = await store.GetRegionAsync(name, CancellationToken.None);
@@ -51,8 +51,11 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Path of the keys file.</summary>
     public string KeysFile => Path.Combine(DataPath, "keys.json");
 
+    /// <summary>Points the API at its store: the GeoPackage workspace file.</summary>
+    protected virtual void ConfigureStore(IWebHostBuilder builder) => builder.UseSetting("Planner:Workspace", WorkspaceFile);
+
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataPath);
         CopyFolder(Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny"), Path.Combine(DataPath, "tiny"));
@@ -65,7 +68,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             b.UseSetting("Planner:DataPath", DataPath);
             b.UseSetting("Planner:KeysFile", KeysFile);
-            b.UseSetting("Planner:Workspace", WorkspaceFile);
+            ConfigureStore(b);
             b.UseSetting("Planner:AdminKey", AdminKey);
             b.UseSetting("Planner:MaxBodyBytes", "65536");
             b.UseSetting("Planner:MaxFeatures", "50");
@@ -108,10 +111,17 @@ public sealed class ApiFixture : IAsyncLifetime
     public static void Accept(HttpClient client, string mediaType) => client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        Directory.Delete(DataPath, recursive: true);
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
     }
 
     private static void CopyFolder(string source, string target)
