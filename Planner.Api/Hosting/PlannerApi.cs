@@ -26,6 +26,7 @@ public static class PlannerApi
         app.MapLayersEndpoints();
         app.MapCoverageEndpoints();
         app.MapScenariosEndpoints();
+        app.MapScenarioRunsEndpoints();
         app.MapSitingEndpoints();
         app.MapJobsEndpoints();
         app.MapWhatIfEndpoints();
