@@ -1,0 +1,35 @@
+using Planner.Api.Endpoints;
+
+namespace Planner.Api.Hosting;
+
+/// <summary>
+/// Builds the whole API into a web application another program hosts: the planners' desktop app runs it
+/// in-process on a loopback port and adds its map page. It maps the groups <c>Program.cs</c> maps, plus
+/// what-if coverage (<see cref="WhatIfEndpoints"/>).
+/// </summary>
+public static class PlannerApi
+{
+    /// <summary>
+    /// Registers the API's services on <paramref name="builder"/> (configuration section <c>Planner</c>), builds
+    /// the application, adds its middleware and maps every endpoint group, including what-if coverage.
+    /// </summary>
+    /// <param name="builder">A builder whose configuration the caller has set (URLs, <c>Planner:*</c>).</param>
+    /// <returns>The application, not yet started.</returns>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPlannerApi();
+        var app = builder.Build();
+        app.UsePlannerApi();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapLayersEndpoints();
+        app.MapCoverageEndpoints();
+        app.MapScenariosEndpoints();
+        app.MapScenarioRunsEndpoints();
+        app.MapSitingEndpoints();
+        app.MapJobsEndpoints();
+        app.MapWhatIfEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Planner.Core.IO;
+using Planner.Core.Model;
+using Planner.Core.Synthetic;
+
+namespace Planner.Desktop.Tests;
+
+/// <summary>
+/// The desktop app started in-process on a free loopback port over a data folder of its own (the standards
+/// and one region), with Debian's Chromium driven by Playwright (never a downloaded browser). The region is a
+/// seeded synthetic county, or the region folder named by <c>PLANNER_DESKTOP_REGION</c> (used to measure the
+/// sample county).
+/// </summary>
+public sealed class DesktopApp : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "planner-desktop-tests-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    /// <summary>The running app.</summary>
+    public DesktopHost Host { get; private set; } = null!;
+
+    /// <summary>Headless Chromium.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>A client for the app's API with the app's key.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The region's URL name.</summary>
+    public string RegionName { get; private set; } = "synthetic";
+
+    /// <summary>The region as the app loaded it, read again independently from its folder.</summary>
+    public Region Region { get; private set; } = null!;
+
+    /// <summary>Where screenshots and measurements go (kept after the run).</summary>
+    public static string ArtifactFolder { get; } = CreateArtifactFolder();
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var data = Path.Combine(_folder, "data");
+        Directory.CreateDirectory(Path.Combine(data, "standards"));
+        foreach (var f in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards")))
+        {
+            File.Copy(f, Path.Combine(data, "standards", Path.GetFileName(f)));
+        }
+
+        var chosen = Environment.GetEnvironmentVariable("PLANNER_DESKTOP_REGION");
+        if (!string.IsNullOrEmpty(chosen))
+        {
+            RegionName = Path.GetFileName(Path.GetFullPath(chosen).TrimEnd(Path.DirectorySeparatorChar));
+            CopyFolder(chosen, Path.Combine(data, RegionName));
+        }
+        else
+        {
+            var synthetic = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 500, DemandPoints: 300, Stations: 5, Seed: 11));
+            RegionFolderWriter.Write(synthetic, Path.Combine(data, RegionName));
+        }
+
+        var loaded = RegionFolderReader.Read(Path.Combine(data, RegionName));
+        Region = loaded.Region ?? throw new InvalidOperationException("test region does not load: " + string.Join("; ", loaded.Problems));
+
+        Host = await DesktopHost.StartAsync([$"--Planner:DataPath={data}", $"--Planner:Workspace={Path.Combine(_folder, "workspace.gpkg")}", $"--Planner:KeysFile={Path.Combine(_folder, "keys.json")}"]);
+        Api = new HttpClient { BaseAddress = Host.BaseAddress };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", Host.ApiKey);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page at 1280x800 on the map, once the map has loaded every layer and the coverage.</summary>
+    public async Task<IPage> OpenMapAsync(string? language = "en")
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync($"{Host.MapUrl}&lang={language}");
+        try
+        {
+            await page.WaitForFunctionAsync("() => window.__planner && window.__planner.ready && window.__planner.counts.stations > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var error = await page.EvaluateAsync<string?>("() => window.__planner && window.__planner.error");
+            throw new InvalidOperationException($"map did not become ready: {error}; page errors: {string.Join(" | ", errors)}");
+        }
+
+        return page;
+    }
+
+    /// <summary>Waits until the page has drawn a newer what-if answer (figures and circles) than <paramref name="before"/>.</summary>
+    public static async Task WaitForWhatIfAsync(IPage page, int before)
+    {
+        // Fails at once with the page's error rather than waiting out the timeout.
+        await page.WaitForFunctionAsync("n => (window.__planner.circlesCount > n && window.__planner.busy === 0) || window.__planner.error", before, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var error = await page.EvaluateAsync<string?>("() => window.__planner.error");
+        Assert.True(error is null, "the page reports: " + error);
+    }
+
+    /// <summary>GET as JSON.</summary>
+    public async Task<JsonNode> GetJsonAsync(string path) =>
+        JsonNode.Parse(await Api.GetStringAsync(new Uri(path, UriKind.Relative)))!;
+
+    /// <summary>POST /whatif with a station list as the page sends it.</summary>
+    public async Task<JsonNode> WhatIfAsync(JsonArray stations, double minutes, string mode)
+    {
+        using var response = await Api.PostAsJsonAsync(new Uri($"regions/{RegionName}/whatif", UriKind.Relative), new JsonObject { ["minutes"] = minutes, ["mode"] = mode, ["stations"] = stations });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Saves a screenshot under <see cref="ArtifactFolder"/>; returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ArtifactFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        return path;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        Api?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string CreateArtifactFolder()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "desktop");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from))
+        {
+            File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        }
+    }
+
+    internal static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>One app and browser for all desktop tests (each test opens its own page).</summary>
+[CollectionDefinition(Name)]
+public sealed class DesktopCollection : ICollectionFixture<DesktopApp>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "desktop";
+}
