@@ -1,13 +1,13 @@
+using Planner.Core.IO;
 using Planner.Core.Model;
+using Planner.Core.Validation;
 using Planner.Core.Synthetic;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// TEMPORARY STUB, TO BE REPLACED by <c>Planner.Core.IO.RegionFolderReader.Read(folder)</c> (written in parallel on
-/// another branch; it returns a <c>RegionLoadResult</c> with <c>.Region</c> and <c>.Problems</c>). Until it is
-/// merged this loads only synthetic regions, named <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c>, and reports
-/// a problem for a real folder.
+/// Loads the region a command names: a region folder through <see cref="RegionFolderReader"/> (errors are
+/// problems, warnings are not), or a synthetic region named <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c>.
 /// </summary>
 internal static class RegionLoading
 {
@@ -32,6 +32,13 @@ internal static class RegionLoading
             return (null, [$"{folder}: region folder not found."]);
         }
 
-        return (null, [$"{folder}: reading region folders needs RegionFolderReader (Planner.Core/IO), not merged into this branch yet."]);
+        var result = RegionFolderReader.Read(folder);
+        if (result.HasErrors || result.Region is null)
+        {
+            var errors = result.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()).ToList();
+            return (null, errors.Count > 0 ? errors : [$"{folder}: region could not be read."]);
+        }
+
+        return (result.Region, []);
     }
 }
