@@ -90,6 +90,24 @@ public sealed class RegionModeTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_RegionWithoutRoads_SaysStraightLine()
+    {
+        string tiny = Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny");
+        string copy = Path.Combine(_dir, "noroads");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(tiny).Where(f => Path.GetFileName(f) != "roads.geojson"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        string outFile = Path.Combine(_dir, "noroads.json");
+        var (code, _, error) = Run("recommend", copy, "--p", "1", "--out", outFile);
+        Assert.True(code is 0 or 1, error);
+        using var json = JsonDocument.Parse(File.ReadAllText(outFile));
+        Assert.StartsWith("straight-line", json.RootElement.GetProperty("travel").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Match_Guixi_ReportsNetworkTimesWithinTheLimit()
     {
         string outFile = Path.Combine(_dir, "match.json");
