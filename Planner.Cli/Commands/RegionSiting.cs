@@ -37,6 +37,14 @@ internal static class RegionSiting
             ["demandPoints"] = region.Demand.Length,
             ["matrixSeconds"] = Math.Round(watch.Elapsed.TotalSeconds, 3),
         };
+        var profile = options.ResolveProfile();
+        var slower = region.Groups.Names.Where(g => profile.GroupSpeedsKmh.ContainsKey(g)).ToList();
+        if (slower.Count > 0)
+        {
+            context["paceNote"] = $"coverage sets use the {options.Mode} base pace ({options.SpeedKmh ?? profile.SpeedKmh} km/h) for every group; "
+                + $"planner coverage times {string.Join(", ", slower)} at their own pace, so their before/after figures here are higher";
+        }
+
         return (matrix, context);
     }
 }
