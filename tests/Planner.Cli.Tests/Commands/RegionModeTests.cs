@@ -65,6 +65,19 @@ public sealed class RegionModeTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_GuixiIncludePlanned_LocksInEveryStationAndMatchesCoverage()
+    {
+        string outFile = Path.Combine(_dir, "planned.json");
+        Assert.Equal(0, Run("recommend", Guixi, "--p", "1", "--include-planned", "--heuristic-only", "--out", outFile).Code);
+        using var answer = JsonDocument.Parse(File.ReadAllText(outFile));
+        Assert.Equal(13, answer.RootElement.GetProperty("lockedIn").GetInt32());
+        using var coverage = JsonDocument.Parse(Run("coverage", Guixi, "--include-planned").Out);
+        Assert.Equal(
+            coverage.RootElement.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble(),
+            answer.RootElement.GetProperty("before").GetProperty("total").GetProperty("covered").GetDouble());
+    }
+
+    [Fact]
     public void Recommend_Guixi_LscpAndPMedianRun()
     {
         string outFile = Path.Combine(_dir, "lscp.json");
