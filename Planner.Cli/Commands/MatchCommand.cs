@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Planner.Core.Coverage;
 using Planner.Core.Siting;
 using Planner.Core.Siting.Csv;
 using Planner.Core.Siting.Matching;
@@ -10,8 +11,8 @@ namespace Planner.Cli.Commands;
 /// <summary>
 /// <c>planner match</c>: dispatch needs to volunteer teams (min-cost flow) and recommend where to recruit new
 /// teams for unmet needs. File mode reads teams, needs and candidates from CSV with straight-line travel times
-/// (speed x circuity); region mode (<c>match &lt;region&gt;</c>) waits for region loading and the network engine's
-/// <see cref="ITravelTimeSource"/>, and says so.
+/// (speed x circuity); region mode (<c>match &lt;region&gt;</c>) takes the region's teams and needs with travel times
+/// along its roads (<see cref="NetworkTravelTimeSource"/>; straight line only when the region has no roads).
 /// </summary>
 internal static class MatchCommand
 {
@@ -19,7 +20,7 @@ internal static class MatchCommand
 
     public static Command Create()
     {
-        var region = new Argument<DirectoryInfo?>("region") { Description = "Region folder (region mode, needs the road-network engine).", Arity = ArgumentArity.ZeroOrOne };
+        var region = new Argument<DirectoryInfo?>("region") { Description = "Region folder (region mode: its teams and needs, travel times along its roads).", Arity = ArgumentArity.ZeroOrOne };
         var teams = new Option<FileInfo?>("--teams") { Description = "teams.csv: id,lon,lat,skills(;-separated),weekly_hours[,name,members,active_members,unit]." };
         var needs = new Option<FileInfo?>("--needs") { Description = "needs.csv: id,lon,lat,kind,hours[,group,unit]." };
         var candidates = new Option<FileInfo?>("--candidates") { Description = "candidates.csv: id,lon,lat[,name,cost]: where new teams could be based (default: at unmet needs)." };
@@ -29,22 +30,27 @@ internal static class MatchCommand
         var newTeams = new Option<int>("--new-teams") { Description = "How many new teams to recommend for unmet needs.", DefaultValueFactory = _ => 1 };
         var unit = new Option<double>("--hours-per-unit") { Description = "Granularity of hours in the flow.", DefaultValueFactory = _ => 0.5 };
         var output = new Option<FileInfo?>("--out") { Description = "Write the JSON answer to this file instead of standard output." };
+        var mode = new Option<string>("--mode") { Description = "Region mode: travel mode along the roads (walk, ebike, drive).", DefaultValueFactory = _ => "walk" };
         var command = new Command("match", "Assign needs to volunteer teams by min-cost flow and recommend where to recruit new teams for unmet needs.");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { teams, needs, candidates, limit, speed, circuity, newTeams, unit, output })
+        foreach (var o in new Option[] { teams, needs, candidates, limit, speed, circuity, newTeams, unit, output, mode })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(parse =>
         {
+            var problems = new List<InputProblem>();
             if (parse.GetValue(region) is { } folder)
             {
-                Console.Error.WriteLine($"match {folder}: region mode needs region loading and the road-network ITravelTimeSource, not wired into the CLI yet; use --teams --needs [--candidates].");
-                return 1;
+                return RunRegion(folder.ToString(), parse.GetValue(mode) ?? "walk", parse.GetValue(candidates), parse.GetValue(unit), new MatchingOptions
+                {
+                    LimitMinutes = parse.GetValue(limit),
+                    HoursPerUnit = parse.GetValue(unit),
+                    NewTeams = parse.GetValue(newTeams),
+                }, parse.GetValue(output));
             }
 
-            var problems = new List<InputProblem>();
             if (parse.GetValue(teams) is not { } teamsFile || parse.GetValue(needs) is not { } needsFile)
             {
                 Console.Error.WriteLine("match needs --teams and --needs (or a region folder)");
@@ -83,19 +89,57 @@ internal static class MatchCommand
                 NewTeams = parse.GetValue(newTeams),
                 RecruitCandidates = candidateList,
             });
-            string json = Json(result).ToJsonString(Indented);
-            if (parse.GetValue(output) is { } file)
-            {
-                File.WriteAllText(file.FullName, json);
-            }
-            else
-            {
-                Console.Out.WriteLine(json);
-            }
-
+            Write(Json(result), parse.GetValue(output));
             return 0;
         });
         return command;
+    }
+
+    private static int RunRegion(string folder, string mode, FileInfo? candidatesFile, double hoursPerUnit, MatchingOptions options, FileInfo? output)
+    {
+        var coverageOptions = new CoverageOptions { Mode = mode, BuildCircles = false };
+        var messages = coverageOptions.Problems().ToList();
+        if (!(hoursPerUnit > 0))
+        {
+            messages.Add("--hours-per-unit: must be > 0");
+        }
+
+        var inputProblems = new List<InputProblem>();
+        var candidateList = candidatesFile is not null ? VolunteerCsv.ReadCandidates(candidatesFile.FullName, inputProblems) : null;
+        messages.AddRange(inputProblems.Select(p => p.ToString()));
+        var (region, loadProblems) = messages.Count == 0 ? RegionLoading.Load(folder) : (null, []);
+        messages.AddRange(loadProblems);
+        if (messages.Count > 0 || region is null)
+        {
+            messages.ForEach(Console.Error.WriteLine);
+            return 2;
+        }
+
+        var travel = NetworkTravelTimeSource.ForRegion(region, coverageOptions);
+        var recruitAt = candidateList ?? (region.Candidates.Length > 0 ? [.. region.Candidates] : null);
+        var result = VolunteerMatcher.Match([.. region.Teams], [.. region.Needs], travel, options with { RecruitCandidates = recruitAt });
+        var json = Json(result);
+        json["region"] = region.Info.Name;
+        json["mode"] = mode;
+        json["limitMinutes"] = options.LimitMinutes;
+        json["teams"] = region.Teams.Length;
+        json["needCount"] = region.Needs.Length;
+        json["recruitCandidates"] = recruitAt is null ? "unmet needs' own locations" : $"{recruitAt.Count} candidates";
+        Write(json, output);
+        return 0;
+    }
+
+    private static void Write(JsonObject json, FileInfo? output)
+    {
+        string text = json.ToJsonString(Indented);
+        if (output is not null)
+        {
+            File.WriteAllText(output.FullName, text);
+        }
+        else
+        {
+            Console.Out.WriteLine(text);
+        }
     }
 
     private static JsonObject Json(MatchingResult r) => new()

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Planner.Core.Coverage;
 using Planner.Core.Siting;
 using Planner.Core.Siting.Csv;
 
@@ -7,14 +9,13 @@ namespace Planner.Cli.Commands;
 /// <summary>
 /// <c>planner recommend</c>: where new stations should go (MCLP, LSCP, p-median). Matrix mode reads an external
 /// travel-cost matrix (<c>--matrix costs.csv --demand demand.csv --sites sites.csv --radius R</c>). Region mode
-/// (<c>recommend &lt;region&gt;</c>) builds the matrix through <see cref="ICoverageMatrixSource"/> once region
-/// loading and the road-network engine are available; until then it says so and exits 1.
+/// (<c>recommend &lt;region&gt;</c>) builds the matrix from bounded road-network searches (see <see cref="RegionSiting"/>).
 /// </summary>
 internal static class RecommendCommand
 {
     public static Command Create()
     {
-        var region = new Argument<DirectoryInfo?>("region") { Description = "Region folder (region mode, needs the road-network engine).", Arity = ArgumentArity.ZeroOrOne };
+        var region = new Argument<DirectoryInfo?>("region") { Description = "Region folder (region mode: coverage sets along the road network), or synthetic:EDGES,POINTS,STATIONS[,SEED].", Arity = ArgumentArity.ZeroOrOne };
         var model = new Option<string>("--model") { Description = "mclp, lscp or pmedian.", DefaultValueFactory = _ => "mclp" };
         var p = new Option<int>("--p") { Description = "Number of new sites (mclp, pmedian).", DefaultValueFactory = _ => 1 };
         var share = new Option<double>("--target-share") { Description = "LSCP: share of the group to cover, (0, 1].", DefaultValueFactory = _ => 1.0 };
@@ -33,11 +34,13 @@ internal static class RecommendCommand
         var radius = new Option<double?>("--radius") { Description = "Coverage radius in the matrix's cost unit." };
         var budget = new Option<double?>("--budget") { Description = "Upper limit on the summed cost of new sites." };
         var perWorker = new Option<double?>("--people-per-worker") { Description = "Capacity: people one social worker serves (with a workers column in sites.csv; or give a capacity column)." };
+        var planned = new Option<bool>("--include-planned") { Description = "Region mode: lock in planned and built stations as well as operating ones." };
+        var spacing = new Option<double>("--candidate-spacing-m") { Description = "Region mode without candidates.geojson: grid spacing in metres for road-intersection candidates.", DefaultValueFactory = _ => 500 };
         var floor = new Option<bool>("--township-floor") { Description = "At least one open site in every township that has a candidate." };
 
         var command = new Command("recommend", "Recommend where new stations should go: maximal covering, set covering or p-median, exact (OR-Tools) or heuristic.");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor, perWorker })
+        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor, perWorker, planned, spacing })
         {
             command.Options.Add(o);
         }
@@ -58,34 +61,62 @@ internal static class RecommendCommand
                 problems.Add($"--format: '{fmt}' is not json or geojson");
             }
 
+            CoverageMatrix? coverage;
+            JsonObject? context = null;
+            string inputName;
             if (parse.GetValue(region) is { } folder)
             {
-                Console.Error.WriteLine($"recommend {folder}: region mode builds coverage sets through ICoverageMatrixSource from the road-network engine, which is not wired into the CLI yet; use --matrix --demand --sites.");
-                return 1;
-            }
+                var options = new CoverageOptions
+                {
+                    Minutes = parse.GetValue(minutes),
+                    Mode = parse.GetValue(mode) ?? "walk",
+                    IncludePlanned = parse.GetValue(planned),
+                    BuildCircles = false,
+                };
+                problems.AddRange(options.Problems());
+                double spacingM = parse.GetValue(spacing);
+                if (!(spacingM > 0) || double.IsInfinity(spacingM))
+                {
+                    problems.Add($"--candidate-spacing-m: {spacingM} is not a positive number");
+                }
 
-            var (costs, demandFile, sitesFile) = (parse.GetValue(matrix), parse.GetValue(demand), parse.GetValue(sites));
-            if (costs is null || demandFile is null || sitesFile is null)
-            {
-                problems.Add("matrix mode needs --matrix, --demand and --sites (or give a region folder)");
-            }
+                var (loaded, loadProblems) = problems.Count == 0 ? RegionLoading.Load(folder.ToString()) : (null, []);
+                problems.AddRange(loadProblems);
+                if (problems.Count > 0 || loaded is null)
+                {
+                    return Fail(problems);
+                }
 
-            double r = parse.GetValue(radius) ?? parse.GetValue(minutes);
-            if (!(r >= 0))
-            {
-                problems.Add($"--radius: {r} is not a number >= 0");
+                (coverage, context) = RegionSiting.BuildMatrix(loaded, options, spacingM, siting == SitingModel.PMedian);
+                inputName = folder.ToString();
             }
-
-            if (problems.Count > 0)
+            else
             {
-                return Fail(problems);
-            }
+                var (costs, demandFile, sitesFile) = (parse.GetValue(matrix), parse.GetValue(demand), parse.GetValue(sites));
+                if (costs is null || demandFile is null || sitesFile is null)
+                {
+                    problems.Add("matrix mode needs --matrix, --demand and --sites (or give a region folder)");
+                }
 
-            var coverage = SitingCsv.Read(costs!.FullName, demandFile!.FullName, sitesFile!.FullName, r,
-                siting == SitingModel.PMedian ? double.PositiveInfinity : r, out var inputProblems, parse.GetValue(perWorker));
-            if (coverage is null)
-            {
-                return Fail([.. inputProblems.Select(x => x.ToString())]);
+                double r = parse.GetValue(radius) ?? parse.GetValue(minutes);
+                if (!(r >= 0))
+                {
+                    problems.Add($"--radius: {r} is not a number >= 0");
+                }
+
+                if (problems.Count > 0)
+                {
+                    return Fail(problems);
+                }
+
+                coverage = SitingCsv.Read(costs!.FullName, demandFile!.FullName, sitesFile!.FullName, r,
+                    siting == SitingModel.PMedian ? double.PositiveInfinity : r, out var inputProblems, parse.GetValue(perWorker));
+                if (coverage is null)
+                {
+                    return Fail([.. inputProblems.Select(x => x.ToString())]);
+                }
+
+                inputName = demandFile.Name;
             }
 
             GroupWeights? w = null;
@@ -96,7 +127,7 @@ internal static class RecommendCommand
 
             if (parse.GetValue(group) is { } g && !coverage.Groups.Contains(g))
             {
-                problems.Add($"--group: unknown group '{g}'; {demandFile.Name} has {coverage.Groups}");
+                problems.Add($"--group: unknown group '{g}'; {inputName} has {coverage.Groups}");
             }
 
             double targetShare = parse.GetValue(share);
@@ -128,7 +159,7 @@ internal static class RecommendCommand
                 RelativeGap = parse.GetValue(gap),
                 HeuristicOnly = parse.GetValue(heuristicOnly),
             });
-            string answer = fmt == "geojson" ? SitingJson.GeoJson(result) : SitingJson.Json(result);
+            string answer = fmt == "geojson" ? SitingJson.GeoJson(result, context) : SitingJson.Json(result, context);
             if (parse.GetValue(output) is { } file)
             {
                 File.WriteAllText(file.FullName, answer);

@@ -9,7 +9,7 @@ internal static class SitingJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Json(SitingResult r)
+    public static string Json(SitingResult r, JsonObject? context = null)
     {
         var sites = new JsonArray();
         foreach (var s in r.Sites)
@@ -40,10 +40,15 @@ internal static class SitingJson
             ["after"] = Coverage(r.After),
             ["uncoveredDemand"] = r.UncoveredDemand,
         };
+        foreach (var (key, value) in context ?? [])
+        {
+            json[key] = value?.DeepClone();
+        }
+
         return json.ToJsonString(Indented);
     }
 
-    public static string GeoJson(SitingResult r)
+    public static string GeoJson(SitingResult r, JsonObject? context = null)
     {
         var features = new JsonArray();
         foreach (var s in r.Sites.Where(s => s.Location is not null))
@@ -56,13 +61,19 @@ internal static class SitingJson
             });
         }
 
-        return new JsonObject
+        var collection = new JsonObject
         {
             ["type"] = "FeatureCollection",
             ["model"] = Name(r.Model),
             ["objective"] = Number(r.Objective),
-            ["features"] = features,
-        }.ToJsonString(Indented);
+        };
+        foreach (var (key, value) in context ?? [])
+        {
+            collection[key] = value?.DeepClone();
+        }
+
+        collection["features"] = features;
+        return collection.ToJsonString(Indented);
     }
 
     public static string Name(SitingModel model) => model switch

@@ -6,7 +6,7 @@ namespace Planner.Core.Siting;
 
 /// <summary>
 /// A region's coverage matrix from a travel-time source: demand = the region's demand points, sites = its
-/// operating stations (existing, locked in) and its candidates (with their cost). Each site's township is the
+/// operating stations (existing, locked in; planned and built ones too with <see cref="IncludePlanned"/>) and its candidates (with their cost). Each site's township is the
 /// township unit whose boundary contains it (for the township floor).
 /// </summary>
 public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
@@ -16,6 +16,9 @@ public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
     /// <summary>Creates the source over travel times (network engine, or straight line for regions without roads).</summary>
     public RegionCoverageMatrixSource(ITravelTimeSource travel) => _travel = travel ?? throw new ArgumentNullException(nameof(travel));
 
+    /// <summary>Lock in planned and built stations as well as operating ones (like coverage's <c>--include-planned</c>).</summary>
+    public bool IncludePlanned { get; init; }
+
     /// <inheritdoc />
     public CoverageMatrix Build(Region region, double limitMinutes, double keepMinutes, CancellationToken cancellationToken)
     {
@@ -24,7 +27,7 @@ public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
         string? TownshipOf(GeoPoint p) =>
             townships.FirstOrDefault(t => t.Boundary.Covers(new Point(p.Lon, p.Lat)))?.Code;
 
-        var sites = region.Stations.Where(s => s.Status == StationStatus.Operating)
+        var sites = region.Stations.Where(s => IncludePlanned || s.Status == StationStatus.Operating)
             .Select(s => new SitingSite(s.Id, 0, SiteRole.Existing, s.Location, TownshipOf(s.Location)))
             .Concat(region.Candidates.Select(c => new SitingSite(c.Id, c.Cost, SiteRole.Candidate, c.Location, TownshipOf(c.Location))))
             .ToList();

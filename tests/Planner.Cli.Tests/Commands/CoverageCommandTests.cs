@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Planner.Cli.Tests.Commands;
 
+[Collection("Console")]
 public class CoverageCommandTests
 {
     private static (int Exit, string Out, string Error) Run(params string[] args)

@@ -74,15 +74,6 @@ public sealed class RecommendCommandTests : IDisposable
         Assert.Contains("sites.csv, row 1, id 'S1', field 'existing': 'maybe' is not true/false/1/0/yes/no", lines);
     }
 
-    [Fact]
-    public void Recommend_RegionMode_SaysTheNetworkEngineIsNotWired()
-    {
-        var (code, _, error) = Run("recommend", _dir, "--p", "3");
-
-        Assert.Equal(1, code);
-        Assert.Contains("ICoverageMatrixSource", error, StringComparison.Ordinal);
-    }
-
     private string P(string name) => Path.Combine(_dir, name);
 
     private void Write(string name, string text) => File.WriteAllText(P(name), text);

@@ -7,7 +7,7 @@ namespace Planner.Core.Tests.Network;
 
 public class DijkstraTests
 {
-    private static (RoadGraph Graph, Snapper Snapper) Prepare(IEnumerable<Road> roads, TravelProfile? profile = null)
+    internal static (RoadGraph Graph, Snapper Snapper) Prepare(IEnumerable<Road> roads, TravelProfile? profile = null)
     {
         var g = RoadGraph.Build(Region(roads, [], []), profile ?? TravelProfile.Walk(), new RoadGraphOptions(0));
         return (g, new Snapper(g));
@@ -103,7 +103,7 @@ public class DijkstraTests
         }
     }
 
-    private static List<(int A, int B)> RandomEdges(Random rng, (double X, double Y)[] pos)
+    internal static List<(int A, int B)> RandomEdges(Random rng, (double X, double Y)[] pos)
     {
         var set = new HashSet<(int, int)>();
         for (int a = 0; a < pos.Length; a++)
@@ -120,10 +120,10 @@ public class DijkstraTests
 
     private static double Dist((double X, double Y) a, (double X, double Y) b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
-    private static Planner.Core.Geo.ProjectedPoint Along((double X, double Y)[] pos, (int A, int B) e, double t) =>
+    internal static Planner.Core.Geo.ProjectedPoint Along((double X, double Y)[] pos, (int A, int B) e, double t) =>
         Metres(pos[e.A].X + (t * (pos[e.B].X - pos[e.A].X)), pos[e.A].Y + (t * (pos[e.B].Y - pos[e.A].Y)));
 
-    private static double[,] FloydWarshall(int n, List<(int A, int B)> edges, (double X, double Y)[] pos)
+    internal static double[,] FloydWarshall(int n, List<(int A, int B)> edges, (double X, double Y)[] pos)
     {
         var d = new double[n, n];
         for (int i = 0; i < n; i++)
@@ -153,7 +153,7 @@ public class DijkstraTests
         return d;
     }
 
-    private static double Expected(double[,] d, List<(int A, int B)> edges, (double X, double Y)[] pos, int ea, double ta, int eb, double tb)
+    internal static double Expected(double[,] d, List<(int A, int B)> edges, (double X, double Y)[] pos, int ea, double ta, int eb, double tb)
     {
         var (a, b) = (edges[ea], edges[eb]);
         double la = Dist(pos[a.A], pos[a.B]), lb = Dist(pos[b.A], pos[b.B]);

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Planner.Core.Coverage;
+using Planner.Core.Model;
+using Planner.Core.Siting;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>
+/// Region mode of <c>recommend</c>: the travel-time source of the region (road network, straight line only when
+/// it has no roads), its candidates (candidates.geojson, or generated unit centres and road intersections) and
+/// the coverage matrix of operating stations (locked in) and candidates over its demand points.
+/// </summary>
+internal static class RegionSiting
+{
+    /// <summary>The matrix and the facts the answer reports about how it was built.</summary>
+    public static (CoverageMatrix Matrix, JsonObject Context) BuildMatrix(Region region, CoverageOptions options, double spacingMeters, bool pMedian)
+    {
+        var watch = Stopwatch.StartNew();
+        var travel = NetworkTravelTimeSource.ForRegion(region, options);
+        string candidateSource = "candidates.geojson";
+        if (region.Candidates.Length == 0)
+        {
+            region = region with { Candidates = CandidateGenerator.Generate(region, (travel as NetworkTravelTimeSource)?.Graph, spacingMeters) };
+            candidateSource = $"generated: unit centres and road intersections on a {spacingMeters} m grid";
+        }
+
+        var source = new RegionCoverageMatrixSource(travel) { IncludePlanned = options.IncludePlanned };
+        var matrix = source.Build(region, options.Minutes, pMedian ? double.PositiveInfinity : options.Minutes, CancellationToken.None);
+        var context = new JsonObject
+        {
+            ["travel"] = travel.IsStraightLine ? "straight-line (the region has no roads)" : "network",
+            ["minutes"] = options.Minutes,
+            ["mode"] = options.Mode,
+            ["lockedIn"] = matrix.Sites.Count(s => s.Role == SiteRole.Existing),
+            ["candidates"] = new JsonObject { ["count"] = region.Candidates.Length, ["source"] = candidateSource },
+            ["demandPoints"] = region.Demand.Length,
+            ["matrixSeconds"] = Math.Round(watch.Elapsed.TotalSeconds, 3),
+        };
+        var profile = options.ResolveProfile();
+        var slower = region.Groups.Names.Where(g => profile.GroupSpeedsKmh.ContainsKey(g)).ToList();
+        if (slower.Count > 0)
+        {
+            context["paceNote"] = $"coverage sets use the {options.Mode} base pace ({options.SpeedKmh ?? profile.SpeedKmh} km/h) for every group; "
+                + $"planner coverage times {string.Join(", ", slower)} at their own pace, so their before/after figures here are higher";
+        }
+
+        return (matrix, context);
+    }
+}

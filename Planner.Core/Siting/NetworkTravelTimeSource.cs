@@ -1,0 +1,245 @@
+using Planner.Core.Coverage;
+using Planner.Core.Geo;
+using Planner.Core.Model;
+using Planner.Core.Network;
+
+namespace Planner.Core.Siting;
+
+/// <summary>
+/// Travel times along the road network for siting and volunteer matching: origins (stations, candidates, team
+/// bases) and targets (demand points, needs) are snapped to the graph like stations and demand points in the
+/// coverage engine (within the snapper's largest snap distance; a point that cannot join the network is never
+/// reached), then ONE bounded Dijkstra search runs per origin. Searches run in parallel, each thread with its
+/// own <see cref="Dijkstra"/> and stamp buffers reused across its origins. Times are in minutes at the graph's
+/// profile speeds, off-road legs included, exactly as <c>CoverageCalculator</c> times a station's catchment.
+/// </summary>
+public sealed class NetworkTravelTimeSource : ITravelTimeSource
+{
+    private readonly RoadGraph _graph;
+    private readonly Snapper _snapper;
+    private readonly int _parallelism;
+
+    /// <summary>Creates the source over a graph and its snapper.</summary>
+    /// <param name="graph">The road graph (built for one travel profile).</param>
+    /// <param name="snapper">Snapper over <paramref name="graph"/>; its largest snap distance applies to origins and targets.</param>
+    /// <param name="parallelism">Threads for the searches; 0 = all cores.</param>
+    public NetworkTravelTimeSource(RoadGraph graph, Snapper snapper, int parallelism = 0)
+    {
+        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
+        _snapper = snapper ?? throw new ArgumentNullException(nameof(snapper));
+        _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+    }
+
+    /// <inheritdoc />
+    public bool IsStraightLine => false;
+
+    /// <summary>The road graph searched.</summary>
+    public RoadGraph Graph => _graph;
+
+    /// <summary>Number of searches run by the last <c>Within</c> call (one per origin on the network).</summary>
+    public int SearchCount { get; private set; }
+
+    /// <summary>
+    /// The travel-time source of a region: along its roads with the options' profile and snap distance, or
+    /// straight line at the profile speed times the circuity factor when the region has no roads.
+    /// </summary>
+    /// <param name="region">The region.</param>
+    /// <param name="options">Mode, profile, speed, snap distance, circuity, island size, parallelism.</param>
+    public static ITravelTimeSource ForRegion(Region region, CoverageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        options ??= new CoverageOptions();
+        var profile = options.ResolveProfile();
+        if (options.SpeedKmh is { } speed)
+        {
+            profile = profile with { SpeedKmh = speed };
+        }
+
+        if (region.Roads.Length == 0)
+        {
+            return new StraightLineTravelTimes(profile.SpeedKmh, options.CircuityFactor);
+        }
+
+        var graph = RoadGraph.Build(region.Roads, region.CreateProjection(), profile, new RoadGraphOptions(options.MinIslandVertices));
+        return new NetworkTravelTimeSource(graph, new Snapper(graph, options.MaxSnapMeters), options.Parallelism);
+    }
+
+    /// <summary>Snaps points to the network (projection on one thread, snapping in parallel).</summary>
+    /// <param name="points">WGS84 points.</param>
+    public NetworkLocation[] Snap(IReadOnlyList<GeoPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var xy = new ProjectedPoint[points.Count];
+        for (int i = 0; i < xy.Length; i++)
+        {
+            xy[i] = _graph.Projection.Project(points[i]);
+        }
+
+        var result = new NetworkLocation[xy.Length];
+        Parallel.For(0, xy.Length, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i => result[i] = _snapper.Snap(xy[i]));
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(int Origin, int Target, double Minutes)> Within(
+        IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> targets, double limitMinutes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        ArgumentNullException.ThrowIfNull(targets);
+        return Within(Snap(origins), Snap(targets), limitMinutes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every (origin, target) pair within <paramref name="limitMinutes"/> for already snapped locations, ordered
+    /// by origin then target; unsnapped (off-network) origins and targets appear in no pair.
+    /// </summary>
+    /// <param name="origins">Snapped origins.</param>
+    /// <param name="targets">Snapped targets.</param>
+    /// <param name="limitMinutes">Largest travel time kept.</param>
+    /// <param name="cancellationToken">Cancels between searches.</param>
+    public IReadOnlyList<(int Origin, int Target, double Minutes)> Within(
+        NetworkLocation[] origins, NetworkLocation[] targets, double limitMinutes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (double.IsNaN(limitMinutes) || limitMinutes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limitMinutes), limitMinutes, "The limit must be a number >= 0.");
+        }
+
+        var (start, byEdge) = TargetsByEdge(_graph.EdgeCount, targets);
+        double limitSeconds = limitMinutes * 60;
+        var perOrigin = new List<(int Target, double Seconds)>?[origins.Length];
+        int searches = 0;
+        Parallel.For(
+            0,
+            origins.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
+            () => new Worker(_graph, targets, start, byEdge),
+            (o, _, worker) =>
+            {
+                if (origins[o].IsOnNetwork)
+                {
+                    perOrigin[o] = worker.Search(origins[o], limitSeconds);
+                    Interlocked.Increment(ref searches);
+                }
+
+                return worker;
+            },
+            _ => { });
+        SearchCount = searches;
+        var result = new List<(int, int, double)>();
+        for (int o = 0; o < origins.Length; o++)
+        {
+            if (perOrigin[o] is { } list)
+            {
+                list.Sort((a, b) => a.Target.CompareTo(b.Target));
+                foreach (var (t, s) in list)
+                {
+                    result.Add((o, t, s / 60));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static (int[] Start, int[] Targets) TargetsByEdge(int edges, NetworkLocation[] locations)
+    {
+        var start = new int[edges + 1];
+        foreach (var l in locations)
+        {
+            if (l.IsOnNetwork)
+            {
+                start[l.Edge + 1]++;
+            }
+        }
+
+        for (int e = 0; e < edges; e++)
+        {
+            start[e + 1] += start[e];
+        }
+
+        var targets = new int[start[edges]];
+        var next = start[..edges];
+        for (int p = 0; p < locations.Length; p++)
+        {
+            if (locations[p].IsOnNetwork)
+            {
+                targets[next[locations[p].Edge]++] = p;
+            }
+        }
+
+        return (start, targets);
+    }
+
+    /// <summary>One thread's search and buffers, reused for every origin the thread handles.</summary>
+    private sealed class Worker(RoadGraph graph, NetworkLocation[] targets, int[] start, int[] byEdge)
+    {
+        private readonly Dijkstra _search = new(graph);
+        private readonly int[] _stamp = new int[targets.Length];
+        private readonly double[] _seconds = new double[targets.Length];
+        private readonly List<int> _touched = [];
+        private int _generation;
+
+        public List<(int Target, double Seconds)> Search(NetworkLocation source, double limitSeconds)
+        {
+            _search.Run(source, limitSeconds);
+            _generation++;
+            _touched.Clear();
+            var t = graph.Edges;
+            int[] first = graph.FirstArc, arcEdge = graph.ArcEdge;
+            foreach (int v in _search.Settled)
+            {
+                double d = _search.SecondsTo(v);
+                for (int a = first[v]; a < first[v + 1]; a++)
+                {
+                    int e = arcEdge[a] >> 1;
+                    bool backward = (arcEdge[a] & 1) != 0;
+                    double spm = t.SecondsPerMeter[e], len = t.LengthMeters[e];
+                    for (int k = start[e]; k < start[e + 1]; k++)
+                    {
+                        int p = byEdge[k];
+                        var loc = targets[p];
+                        double along = backward ? len - loc.OffsetMeters : loc.OffsetMeters;
+                        Offer(p, d + ((along + loc.LegMeters) * spm), limitSeconds);
+                    }
+                }
+            }
+
+            int se = source.Edge;
+            for (int k = start[se]; k < start[se + 1]; k++)
+            {
+                int p = byEdge[k];
+                Offer(p, Dijkstra.SameEdgeSeconds(t, source, targets[p]), limitSeconds);
+            }
+
+            var result = new List<(int, double)>(_touched.Count);
+            foreach (int p in _touched)
+            {
+                result.Add((p, _seconds[p]));
+            }
+
+            return result;
+        }
+
+        private void Offer(int p, double seconds, double limit)
+        {
+            if (seconds > limit)
+            {
+                return;
+            }
+
+            if (_stamp[p] != _generation)
+            {
+                _stamp[p] = _generation;
+                _seconds[p] = seconds;
+                _touched.Add(p);
+            }
+            else if (seconds < _seconds[p])
+            {
+                _seconds[p] = seconds;
+            }
+        }
+    }
+}
