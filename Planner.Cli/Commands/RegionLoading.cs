@@ -4,10 +4,9 @@ using Planner.Core.Synthetic;
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// TEMPORARY STUB, TO BE REPLACED by <c>Planner.Core.IO.RegionFolderReader.Read(folder)</c> (written in parallel on
-/// another branch; it returns a <c>RegionLoadResult</c> with <c>.Region</c> and <c>.Problems</c>). Until it is
-/// merged this loads only synthetic regions, named <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c>, and reports
-/// a problem for a real folder.
+/// Loads a region for a command: a region folder through <see cref="Planner.Core.IO.RegionFolderReader"/> (its
+/// errors are the problems; warnings are not), or a synthetic region named
+/// <c>synthetic:EDGES,POINTS,STATIONS[,SEED]</c>.
 /// </summary>
 internal static class RegionLoading
 {
@@ -32,6 +31,10 @@ internal static class RegionLoading
             return (null, [$"{folder}: region folder not found."]);
         }
 
-        return (null, [$"{folder}: reading region folders needs RegionFolderReader (Planner.Core/IO), not merged into this branch yet."]);
+        var load = Planner.Core.IO.RegionFolderReader.Read(folder);
+        var errors = load.Problems.Where(p => p.Severity == Planner.Core.Validation.ProblemSeverity.Error).Select(p => p.ToString()).ToList();
+        return errors.Count > 0 || load.Region is null
+            ? (null, errors.Count > 0 ? errors : [$"{folder}: region.json is unusable."])
+            : (load.Region, []);
     }
 }
