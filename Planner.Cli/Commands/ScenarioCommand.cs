@@ -318,15 +318,17 @@ internal static class ScenarioCommand
         return sb.ToString();
     }
 
-    private static Option<string[]> Multi(string name, string description, int values) => new(name)
-    {
-        Description = description,
-        Arity = new ArgumentArity(values, values),
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static Option Multi(string name, string description, int values) => values == 1
+        ? new Option<string>(name) { Description = description }
+        : new Option<string[]>(name)
+        {
+            Description = description,
+            Arity = new ArgumentArity(values, values),
+            AllowMultipleArgumentsPerToken = true,
+        };
 
     /// <summary>The edit options given, in command-line order, each with its values.</summary>
-    private static IEnumerable<(string Option, string[] Values)> InOrder(ParseResult parse, Option<string[]>[] options)
+    private static IEnumerable<(string Option, string[] Values)> InOrder(ParseResult parse, Option[] options)
     {
         var found = new List<(int Position, string Option, string[] Values)>();
         foreach (var option in options)
