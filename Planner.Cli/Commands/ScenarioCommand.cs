@@ -117,12 +117,12 @@ internal static class ScenarioCommand
                 }
             }
 
-            if (problems.Count == 0 && scenario.Edits.Length == stored.Value.Edits.Length)
+            if (problems.Count == 0 && scenario.Edits.Length == stored.Value.Edits.Length && !parse.Tokens.Any(t => t.Type == TokenType.Option && edits.Any(x => x.Name == t.Value)))
             {
                 problems.Add("edit: give at least one edit (--add-station, --move-station, --remove-station, --restaff, --status, --minutes, --mode, --speed-kmh, --scale-group).");
             }
 
-            problems.AddRange(problems.Count == 0 ? ScenarioApplier.Validate(region.Value, scenario) : []);
+            problems.AddRange(ScenarioApplier.Validate(region.Value, scenario));
             if (problems.Count > 0)
             {
                 problems.ForEach(e.WriteLine);
