@@ -213,4 +213,14 @@ public sealed class WorkspaceCommandTests : IDisposable
         (exit, _, _) = Run("scenario", "new", ws, "t", "--base", "nowhere");
         Assert.Equal(2, exit);
     }
+
+    [Fact]
+    public void Scenario_UnreachablePostGis_ExitsFourNamingTheConnectionWithoutPassword()
+    {
+        var (exit, output, error) = Run("scenario", "list", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=secret;Timeout=2");
+        Assert.Equal(4, exit);
+        Assert.Empty(output);
+        Assert.Contains("127.0.0.1:1/x", error);
+        Assert.DoesNotContain("secret", error);
+    }
 }
