@@ -9,11 +9,13 @@ namespace Planner.Core.Tests.Scenarios;
 public class IncrementalCoverageTests
 {
     [Theory]
-    [InlineData(3, 15.0)]
-    [InlineData(17, 10.0)]
-    public void MovingStations_MatchesFullRecompute(int seed, double minutes)
+    [InlineData(3, 15.0, true)]
+    [InlineData(17, 10.0, true)]
+    [InlineData(8, 15.0, false)]
+    public void MovingStations_MatchesFullRecompute(int seed, double minutes, bool roads)
     {
         var region = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 4000, DemandPoints: 1200, Stations: 10, Seed: seed));
+        region = roads ? region : region with { Roads = [] };
         var options = new CoverageOptions { Minutes = minutes, BuildCircles = false };
         var incremental = new IncrementalCoverage(CoverageContext.Prepare(region, options), options);
         var random = new Random(seed);
