@@ -8,4 +8,10 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parse = root.Parse(args);
+if (ParseErrors.Report(parse, Console.Error) is { } code)
+{
+    return code;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
         yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
+        yield return ScenarioCommand.Create();
         yield return RecommendCommand.Create();
         yield return MatchCommand.Create();
     }

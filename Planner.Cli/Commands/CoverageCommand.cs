@@ -97,7 +97,8 @@ internal static class CoverageCommand
         return 0;
     }
 
-    private static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options)
+    /// <summary>Computes coverage, with a progress bar when both output streams are a terminal.</summary>
+    internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options)
     {
         if (Console.IsOutputRedirected || Console.IsErrorRedirected)
         {

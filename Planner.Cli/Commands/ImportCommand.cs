@@ -1,14 +1,23 @@
 using System.CommandLine;
 using Planner.Core.Import;
+using Planner.Storage;
 
 namespace Planner.Cli.Commands;
 
-/// <summary><c>planner import</c>: builds and fills region folders from real sources (see data/README.md).</summary>
+/// <summary>
+/// <c>planner import</c>: builds and fills region folders from real sources (subcommands, see data/README.md);
+/// <c>planner import &lt;region-folder&gt; --into &lt;workspace&gt;</c> stores a region folder in a workspace.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var command = new Command("import", "Build a region folder from real sources: osm, units, grids, population, census, stations, illustrative.");
+        var folder = new Argument<string?>("region-folder") { Description = "A region folder to store in the workspace given by --into.", Arity = ArgumentArity.ZeroOrOne };
+        var into = new Option<string?>("--into") { Description = "Workspace to import the region folder into: a .gpkg file or a PostgreSQL connection string (Host=...;Database=...)." };
+        var command = new Command("import", "Store a region folder in a workspace (import FOLDER --into WORKSPACE), or build a region folder from real sources: osm, units, grids, population, census, stations, illustrative.");
+        command.Arguments.Add(folder);
+        command.Options.Add(into);
+        command.SetAction((parse, ct) => IntoWorkspaceAsync(parse, parse.GetValue(folder), parse.GetValue(into), ct));
         command.Subcommands.Add(ImportOsmCommand.Create());
         command.Subcommands.Add(ImportUnitsCommand.Create());
         command.Subcommands.Add(ImportGridsCommand.Create());
@@ -17,6 +26,32 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportStationsCommand.Create());
         command.Subcommands.Add(ImportIllustrativeCommand.Create());
         return command;
+    }
+
+    private static async Task<int> IntoWorkspaceAsync(ParseResult parse, string? folder, string? into, CancellationToken cancellationToken)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        if (folder is null || into is null)
+        {
+            error.WriteLine(folder is null
+                ? "import: give a region folder and --into WORKSPACE, or a subcommand (osm, units, grids, population, census, stations, illustrative)."
+                : "import: --into WORKSPACE is required (a .gpkg file or Host=...;Database=...).");
+            return ExitCodes.BadInput;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"{folder}: region folder not found.");
+            return ExitCodes.BadInput;
+        }
+
+        return await Workspace.RunAsync(parse, into, async (store, o, _, ct) =>
+        {
+            var (load, version) = await WorkspaceTransfer.ImportAsync(folder, store, ct).ConfigureAwait(false);
+            var region = load.Region!;
+            o.WriteLine($"imported region '{region.Info.Name}' version {version} into {store.Description}: {region.Units.Length} units, {region.Roads.Length} roads, {region.Demand.Length} demand points, {region.Stations.Length} stations");
+            return ExitCodes.Ok;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs an import step: prints its summary lines; on bad input prints one line per problem on the error writer and returns 2; returns 1 when a file cannot be written.</summary>

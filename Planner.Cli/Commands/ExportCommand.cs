@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Planner.Storage;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner export &lt;workspace&gt; &lt;region-name&gt; --out &lt;folder&gt;</c>: writes a stored region back as a region folder.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var workspace = new Argument<string>("workspace") { Description = "Workspace: a .gpkg file or a PostgreSQL connection string (Host=...;Database=...)." };
+        var name = new Argument<string>("region-name") { Description = "Name of the stored region (region.json name)." };
+        var output = new Option<string>("--out") { Description = "Region folder to write.", Required = true };
+        var command = new Command("export", "Write a region stored in a workspace back to a region folder.");
+        command.Arguments.Add(workspace);
+        command.Arguments.Add(name);
+        command.Options.Add(output);
+        command.SetAction((parse, ct) => Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
+        {
+            string region = parse.GetValue(name)!;
+            try
+            {
+                long version = await WorkspaceTransfer.ExportAsync(store, region, parse.GetValue(output)!, token).ConfigureAwait(false);
+                o.WriteLine($"exported region '{region}' version {version} to {parse.GetValue(output)}");
+                return ExitCodes.Ok;
+            }
+            catch (KeyNotFoundException ex)
+            {
+                e.WriteLine(ex.Message);
+                return ExitCodes.BadInput;
+            }
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,226 @@
+using System.CommandLine;
+using System.Text.Json;
+using Npgsql;
+using Planner.Cli.Commands;
+using Planner.Core.Coverage;
+using Planner.Core.IO;
+using Planner.Core.Scenarios;
+using Xunit;
+
+namespace Planner.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>planner import FOLDER --into</c>, <c>planner export</c> and <c>planner scenario ...</c> on a GeoPackage
+/// workspace, and on PostGIS when <c>PLANNER_TEST_POSTGIS</c> is set (scripts/test.sh starts one).
+/// </summary>
+public sealed class WorkspaceCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("planner-ws-").FullName;
+
+    public static TheoryData<string> Stores()
+    {
+        var data = new TheoryData<string> { "gpkg" };
+        if (Environment.GetEnvironmentVariable("PLANNER_TEST_POSTGIS") is { Length: > 0 })
+        {
+            data.Add("postgis");
+        }
+
+        return data;
+    }
+
+    public void Dispose()
+    {
+        foreach (var schema in _schemas)
+        {
+            using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("PLANNER_TEST_POSTGIS"));
+            connection.Open();
+            using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+            cmd.ExecuteNonQuery();
+        }
+
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private readonly List<string> _schemas = [];
+
+    internal static string Guixi
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoverageMap.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("repository root"), "data", "guixi");
+        }
+    }
+
+    private string Workspace(string kind)
+    {
+        if (kind == "gpkg")
+        {
+            return Path.Combine(_dir, "ws.gpkg");
+        }
+
+        string schema = $"t_{Guid.NewGuid():N}";
+        _schemas.Add(schema);
+        return new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("PLANNER_TEST_POSTGIS")) { SearchPath = $"{schema}, public" }.ConnectionString;
+    }
+
+    internal static (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var parse = root.Parse(args);
+        int exit = ParseErrors.Report(parse, error) ?? parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void ImportThenExport_Guixi_RegionFilesAreByteIdentical(string kind)
+    {
+        string ws = Workspace(kind), outDir = Path.Combine(_dir, "out");
+        var (exit, output, error) = Run("import", Guixi, "--into", ws);
+        Assert.True(exit == 0, error);
+        Assert.Contains("imported region '贵溪市' version 1", output);
+        (exit, _, error) = Run("export", ws, "贵溪市", "--out", outDir);
+        Assert.True(exit == 0, error);
+
+        string[] regionFiles = [RegionFiles.Info, RegionFiles.Units, RegionFiles.Roads, RegionFiles.Demand, RegionFiles.Stations, RegionFiles.Teams, RegionFiles.Needs, RegionFiles.Candidates];
+        var expected = regionFiles.Where(f => File.Exists(Path.Combine(Guixi, f))).ToArray();
+        Assert.Equal(expected.Order(), Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        foreach (var f in expected)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Guixi, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, f))), $"{f} differs after the round trip");
+        }
+
+        // A second import replaces the region based on its current version.
+        (exit, output, _) = Run("import", Guixi, "--into", ws);
+        Assert.Equal(0, exit);
+        Assert.Contains("version 2", output);
+    }
+
+    [Fact]
+    public void Import_SubcommandsStillParse_AndFolderFormNeedsInto()
+    {
+        var root = new RootCommand();
+        root.Subcommands.Add(ImportCommand.Create());
+        var osm = root.Parse(["import", "osm", "extract.osm.pbf", "--out", "folder"]);
+        Assert.Empty(osm.Errors);
+        Assert.Equal("osm", osm.CommandResult.Command.Name);
+        var folder = root.Parse(["import", "data/guixi", "--into", "w.gpkg"]);
+        Assert.Empty(folder.Errors);
+        Assert.Equal("import", folder.CommandResult.Command.Name);
+
+        var (exit, _, error) = Run("import", Guixi);
+        Assert.Equal(2, exit);
+        Assert.Contains("--into", error);
+        (exit, _, error) = Run("import", Guixi, "--into", Path.Combine(_dir, "w.txt"));
+        Assert.Equal(2, exit);
+        Assert.Contains("not a workspace", error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void ScenarioSession_NewEditRunCompare(string kind)
+    {
+        string ws = Workspace(kind);
+        Assert.Equal(0, Run("import", Guixi, "--into", ws).Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "base", "--base", "贵溪市").Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "more", "--base", "贵溪市").Exit);
+        var (exit, output, error) = Run("scenario", "edit", ws, "more", "--add-station", "117.225,28.305,新站", "--move-station", "S360681002", "117.21,28.29",
+            "--status", "S360681001003", "operating", "--scale-group", "elderly", "360681001", "1.2");
+        Assert.True(exit == 0, error);
+        Assert.Contains("saved scenario 'more' version 2 (4 edits)", output);
+
+        (exit, output, error) = Run("scenario", "run", ws, "more", "--format", "json");
+        Assert.True(exit == 0, error);
+
+        // Independently: apply the same edits to the folder's region and compute coverage directly.
+        var region = RegionFolderReader.Read(Guixi).Region!;
+        var scenario = new Scenario("more", "贵溪市", [new AddStationEdit("new-1", "新站", 117.225, 28.305), new MoveStationEdit("S360681002", 117.21, 28.29),
+            new ChangeStatusEdit("S360681001003", "operating"), new ScaleGroupEdit("elderly", "360681001", 1.2)]);
+        var applied = ScenarioApplier.Apply(region, scenario);
+        var expected = CoverageCalculator.Compute(applied.Region, new CoverageOptions { Minutes = applied.Parameters.LimitMinutes, Mode = applied.Parameters.Mode });
+        Assert.Equal(CoverageWriters.ToJson(expected), output.TrimEnd());
+
+        Assert.Equal(0, Run("scenario", "run", ws, "base").Exit);
+        (exit, output, _) = Run("scenario", "list", ws);
+        Assert.Equal(0, exit);
+        Assert.Contains("scenario more  v2  base 贵溪市  4 edits  (coverage saved)", output);
+
+        (exit, output, error) = Run("scenario", "compare", ws, "base", "more", "--format", "json");
+        Assert.True(exit == 0, error);
+        var baseReport = CoverageCalculator.Compute(region, new CoverageOptions());
+        using var doc = JsonDocument.Parse(output);
+        var total = doc.RootElement.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "total");
+        Assert.Equal(baseReport.Groups["total"].Covered, total.GetProperty("coveredA").GetDouble());
+        Assert.Equal(expected.Groups["total"].Covered, total.GetProperty("coveredB").GetDouble());
+        var changed = doc.RootElement.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString() + ":" + s.GetProperty("change").GetString()).ToList();
+        Assert.Contains("new-1:added", changed);
+        Assert.Contains("S360681001003:added", changed);
+        Assert.Contains("S360681002:changed", changed);
+
+        (exit, output, _) = Run("scenario", "compare", ws, "base", "more", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("section,key,name,group,a,b,change\n", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void ScenarioEdit_BasedOnOldVersion_IsAConflict(string kind)
+    {
+        string ws = Workspace(kind);
+        Assert.Equal(0, Run("import", Guixi, "--into", ws).Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "s", "--base", "贵溪市").Exit);
+        Assert.Equal(0, Run("scenario", "edit", ws, "s", "--minutes", "20", "--expect-version", "1").Exit);
+        var (exit, _, error) = Run("scenario", "edit", ws, "s", "--minutes", "10", "--expect-version", "1");
+        Assert.Equal(3, exit);
+        Assert.Contains("conflict", error);
+        Assert.Contains("version 1", error);
+        Assert.Contains("s  v2  base 贵溪市  1 edits", Run("scenario", "list", ws).Out);
+    }
+
+    [Fact]
+    public void ScenarioEdit_BadInput_ExitsTwoWithOneLinePerProblem()
+    {
+        string ws = Workspace("gpkg");
+        Assert.Equal(0, Run("import", Guixi, "--into", ws).Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "s", "--base", "贵溪市").Exit);
+        var (exit, _, error) = Run("scenario", "edit", ws, "s", "--move-station", "NOPE", "117.2,28.3", "--minutes", "-3", "--restaff", "S360681001", "x");
+        Assert.Equal(2, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("--restaff: 'x'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("move_station", StringComparison.Ordinal) && l.Contains("NOPE", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("set_minutes", StringComparison.Ordinal) && l.Contains("-3", StringComparison.Ordinal));
+        Assert.Contains("0 edits", Run("scenario", "list", ws).Out);
+
+        (exit, _, error) = Run("scenario", "edit", ws, "s", "--minutes");
+        Assert.Equal(2, exit);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        (exit, _, error) = Run("scenario", "run", ws, "missing");
+        Assert.Equal(2, exit);
+        Assert.Contains("scenario 'missing' is not in", error);
+        (exit, _, _) = Run("scenario", "new", ws, "t", "--base", "nowhere");
+        Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public void Scenario_UnreachablePostGis_ExitsFourNamingTheConnectionWithoutPassword()
+    {
+        var (exit, output, error) = Run("scenario", "list", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=secret;Timeout=2");
+        Assert.Equal(4, exit);
+        Assert.Empty(output);
+        Assert.Contains("127.0.0.1:1/x", error);
+        Assert.DoesNotContain("secret", error);
+    }
+}
