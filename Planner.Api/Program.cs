@@ -1,20 +1,7 @@
-using Planner.Api.Endpoints;
 using Planner.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPlannerApi();
-
-var app = builder.Build();
-app.UsePlannerApi();
-app.MapHealthEndpoints();
-app.MapAuthEndpoints();
-app.MapLayersEndpoints();
-app.MapCoverageEndpoints();
-app.MapScenariosEndpoints();
-app.MapScenarioRunsEndpoints();
-app.MapSitingEndpoints();
-app.MapMatchingEndpoints();
-app.MapJobsEndpoints();
+// The standalone API and the desktop app build the same application: one list of endpoint groups (PlannerApi).
+var app = PlannerApi.Build(WebApplication.CreateBuilder(args));
 await app.RunAsync().ConfigureAwait(false);
 
 /// <summary>The API's entry point (public so that tests can host it through WebApplicationFactory).</summary>

@@ -4,8 +4,8 @@ namespace Planner.Api.Hosting;
 
 /// <summary>
 /// Builds the whole API into a web application another program hosts: the planners' desktop app runs it
-/// in-process on a loopback port and adds its map page. It maps the groups <c>Program.cs</c> maps, plus
-/// what-if coverage (<see cref="WhatIfEndpoints"/>).
+/// in-process on a loopback port and adds its map page, and <c>Program.cs</c> serves it standalone, so both
+/// always map the same groups, what-if coverage (<see cref="WhatIfEndpoints"/>) included.
 /// </summary>
 public static class PlannerApi
 {
@@ -28,6 +28,7 @@ public static class PlannerApi
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();
         app.MapSitingEndpoints();
+        app.MapMatchingEndpoints();
         app.MapJobsEndpoints();
         app.MapWhatIfEndpoints();
         return app;

@@ -40,17 +40,25 @@ public sealed class JobsTests(ApiFixture api)
     public async Task Delete_CancelsTheJob()
     {
         using var client = api.Client("planner", "synth");
-        // A run over every station behind which a second one waits in the queue (one worker).
-        var first = await client.PostAsync("/regions/synth/coverage/jobs?minutes=25&includePlanned=true", null);
-        var second = await client.PostAsync("/regions/synth/coverage/jobs?minutes=24&includePlanned=true", null);
-        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var cancel = await client.DeleteAsync(second.Headers.Location!.AbsolutePath);
+        // Runs over every station queue behind one another (one worker); the last of five, each with its own limit so
+        // none is served from the cache, is still waiting when it is cancelled, even on a fast machine.
+        var queued = new List<Uri>();
+        foreach (var minutes in new[] { 25, 24, 23, 22, 21 })
+        {
+            var posted = await client.PostAsync($"/regions/synth/coverage/jobs?minutes={minutes}&includePlanned=true", null);
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            queued.Add(posted.Headers.Location!);
+        }
+
+        var last = queued[^1];
+        var cancel = await client.DeleteAsync(last.AbsolutePath);
         Assert.True(cancel.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted);
-        var cancelled = await WaitFinished(client, second.Headers.Location!);
+        var cancelled = await WaitFinished(client, last);
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.False(cancelled.TryGetProperty("result", out _));
-        await client.DeleteAsync(first.Headers.Location!.AbsolutePath);
-        var firstState = await WaitFinished(client, first.Headers.Location!);
+        var first = queued[0];
+        await client.DeleteAsync(first.AbsolutePath);
+        var firstState = await WaitFinished(client, first);
         Assert.Contains(firstState.GetProperty("status").GetString(), new[] { "cancelled", "succeeded" });
     }
 
