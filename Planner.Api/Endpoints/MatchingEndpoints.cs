@@ -88,10 +88,10 @@ internal static class MatchingEndpoints
             return ApiProblems.Field("mode", $"'{mode}' is not a travel mode; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.", StatusCodes.Status422UnprocessableEntity);
         }
 
-        var speed = TravelProfile.Builtin(mode).SpeedKmh;
         var job = queue.Enqueue("matching", r.Name, r.Code, (progress, token) =>
         {
-            var m = VolunteerMatcher.Match(r.Region.Teams, r.Region.Needs, new Core.Siting.StraightLineTravelTimes(speed, 1.3),
+            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(r.Region, new Core.Coverage.CoverageOptions { Mode = mode });
+            var m = VolunteerMatcher.Match(r.Region.Teams, r.Region.Needs, travel,
                 new MatchingOptions { LimitMinutes = limit, RecruitCandidates = r.Region.Candidates }, token);
             return new MatchingResponse(m.MatchedCount, m.UnmatchedCount, m.TravelMinutesTimesHours, m.StraightLine ? "straight-line" : "network",
                 [.. m.Assignments.Select(a => new AssignmentResponse(a.NeedId, a.TeamId, a.Hours, a.Minutes))],

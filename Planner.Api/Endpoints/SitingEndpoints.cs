@@ -60,19 +60,20 @@ internal static class SitingEndpoints
 
         var model = (body!.Model ?? "mclp").ToLowerInvariant() switch { "lscp" => SitingModel.Lscp, "pmedian" => SitingModel.PMedian, _ => SitingModel.Mclp };
         var minutes = body.Minutes ?? r.Region.Info.DefaultMinutes;
-        var speedKmh = TravelProfile.Builtin(body.Mode ?? r.Region.Info.DefaultMode).SpeedKmh;
+        var mode = body.Mode ?? r.Region.Info.DefaultMode;
         var siteRegion = r.Region with { Candidates = [.. candidates!] };
         var siting = new SitingRequest { Model = model, P = body.P ?? 0, TargetShare = body.TargetShare ?? 1.0, TimeLimitSeconds = 20 };
         var job = queue.Enqueue("recommendations", r.Name, r.Code, (progress, token) =>
         {
-            // Travel times: the siting engine's straight-line source (distance x circuity 1.3 at the mode's
-            // speed); the answer says so in travelTimes.
-            var matrix = new RegionCoverageMatrixSource(new Core.Siting.StraightLineTravelTimes(speedKmh, 1.3))
+            // Coverage sets from bounded searches on the road network, as the CLI's region mode; straight line
+            // (and said so in travelTimes) only when the region has no roads.
+            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(siteRegion, new Core.Coverage.CoverageOptions { Mode = mode });
+            var matrix = new RegionCoverageMatrixSource(travel)
                 .Build(siteRegion, minutes, model == SitingModel.PMedian ? minutes * 4 : minutes, token);
             progress.Report(0.3);
             var result = SitingSolver.Solve(matrix, siting, token);
             progress.Report(1);
-            return RecommendationResponse.From(result, minutes, "straight-line");
+            return RecommendationResponse.From(result, minutes, travel.IsStraightLine ? "straight-line" : "network");
         });
         return JobsEndpoints.Accepted(job, request);
     }

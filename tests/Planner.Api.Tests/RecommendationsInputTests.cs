@@ -55,9 +55,10 @@ public sealed class RecommendationsInputTests(ApiFixture api)
     [Fact]
     public async Task Recommend_RunsAsJob_AndPicksTheSiteThatCoversMostPeople()
     {
-        // Straight-line travel: 15 min walking at 4.8 km/h over a circuity of 1.3 reaches 923 m. The operating
-        // station s1 reaches d2 (80 people, 500 m) only. c1 stands on d3 (50 people), c2 on d1 (120 people),
-        // and neither reaches another point: with p = 1 the best choice is c2, giving 80 + 120 = 200 covered.
+        // Along the roads at 80 m/min (hand-walked, see the CLI coverage test): s1 reaches d1 in 13.19 min and d2 in
+        // 7.07 min, so 200 people are covered before. d3 lies 19.6 m off the footway, 1,212 m up it from where s1
+        // joins it: 1,241.5 m = 15.5 min, outside. c1 stands on d3 (50 people), c2 on d1 (already covered): with
+        // p = 1 the best choice is c1, gaining 50, 250 covered.
         using var planner = api.Client("planner", "tiny");
         var json = $"{{\"model\":\"mclp\",\"p\":1,\"minutes\":15,\"candidates\":{Collection(Point("c1", 117.2352, 28.296), Point("c2", 117.225, 28.2855))}}}";
         var response = await planner.PostAsync("/regions/tiny/recommendations", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -65,10 +66,10 @@ public sealed class RecommendationsInputTests(ApiFixture api)
         var job = await JobsTests.WaitFinished(planner, response.Headers.Location!);
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
         var result = job.GetProperty("result");
-        Assert.Equal("straight-line", result.GetProperty("travelTimes").GetString());
-        Assert.Equal(80, result.GetProperty("before").GetProperty("total").GetProperty("covered").GetDouble());
-        Assert.Equal(200, result.GetProperty("after").GetProperty("total").GetProperty("covered").GetDouble());
-        Assert.Equal(["c2"], result.GetProperty("sites").EnumerateArray().Select(x => x.GetProperty("id").GetString()));
-        Assert.Equal(120, result.GetProperty("sites")[0].GetProperty("gain").GetProperty("total").GetDouble());
+        Assert.Equal("network", result.GetProperty("travelTimes").GetString());
+        Assert.Equal(200, result.GetProperty("before").GetProperty("total").GetProperty("covered").GetDouble());
+        Assert.Equal(250, result.GetProperty("after").GetProperty("total").GetProperty("covered").GetDouble());
+        Assert.Equal(["c1"], result.GetProperty("sites").EnumerateArray().Select(x => x.GetProperty("id").GetString()));
+        Assert.Equal(50, result.GetProperty("sites")[0].GetProperty("gain").GetProperty("total").GetDouble());
     }
 }
