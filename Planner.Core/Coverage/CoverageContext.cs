@@ -22,7 +22,7 @@ public sealed class CoverageContext
         DemandXy = demandXy;
         DemandLocations = demandLocations;
         Units = units;
-        (EdgePointStart, EdgePoints) = graph is null ? ([0], []) : PointsByEdge(graph.EdgeCount, demandLocations);
+        (EdgePointStart, EdgePoints) = graph is null ? ([0], []) : LocationsByEdge.Group(graph.EdgeCount, demandLocations);
     }
 
     /// <summary>The region.</summary>
@@ -92,33 +92,4 @@ public sealed class CoverageContext
 
     internal static ParallelOptions Parallelism(CoverageOptions options) =>
         new() { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount };
-
-    private static (int[] Start, int[] Points) PointsByEdge(int edges, NetworkLocation[] locations)
-    {
-        var start = new int[edges + 1];
-        foreach (var l in locations)
-        {
-            if (l.IsOnNetwork)
-            {
-                start[l.Edge + 1]++;
-            }
-        }
-
-        for (int e = 0; e < edges; e++)
-        {
-            start[e + 1] += start[e];
-        }
-
-        var points = new int[start[edges]];
-        var next = start[..edges];
-        for (int p = 0; p < locations.Length; p++)
-        {
-            if (locations[p].IsOnNetwork)
-            {
-                points[next[locations[p].Edge]++] = p;
-            }
-        }
-
-        return (start, points);
-    }
 }

@@ -107,7 +107,7 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
             throw new ArgumentOutOfRangeException(nameof(limitMinutes), limitMinutes, "The limit must be a number >= 0.");
         }
 
-        var (start, byEdge) = TargetsByEdge(_graph.EdgeCount, targets);
+        var (start, byEdge) = Network.LocationsByEdge.Group(_graph.EdgeCount, targets);
         double limitSeconds = limitMinutes * 60;
         var perOrigin = new List<(int Target, double Seconds)>?[origins.Length];
         int searches = 0;
@@ -142,35 +142,6 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
         }
 
         return result;
-    }
-
-    private static (int[] Start, int[] Targets) TargetsByEdge(int edges, NetworkLocation[] locations)
-    {
-        var start = new int[edges + 1];
-        foreach (var l in locations)
-        {
-            if (l.IsOnNetwork)
-            {
-                start[l.Edge + 1]++;
-            }
-        }
-
-        for (int e = 0; e < edges; e++)
-        {
-            start[e + 1] += start[e];
-        }
-
-        var targets = new int[start[edges]];
-        var next = start[..edges];
-        for (int p = 0; p < locations.Length; p++)
-        {
-            if (locations[p].IsOnNetwork)
-            {
-                targets[next[locations[p].Edge]++] = p;
-            }
-        }
-
-        return (start, targets);
     }
 
     /// <summary>One thread's search and buffers, reused for every origin the thread handles.</summary>
