@@ -67,8 +67,11 @@ internal static class SitingEndpoints
         {
             // Coverage sets from bounded searches on the road network, as the CLI's region mode; straight line
             // (and said so in travelTimes) only when the region has no roads.
-            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(siteRegion, new Core.Coverage.CoverageOptions { Mode = mode });
-            var matrix = new RegionCoverageMatrixSource(travel)
+            var travelOptions = new Core.Coverage.CoverageOptions { Mode = mode };
+            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(siteRegion, travelOptions);
+            var paces = TravelProfile.Builtin(mode).GroupSpeedsKmh.Where(g => siteRegion.Groups.Contains(g.Key) && g.Value > 0)
+                .ToDictionary(g => g.Key, g => TravelProfile.Builtin(mode).SpeedKmh / g.Value, StringComparer.Ordinal);
+            var matrix = new RegionCoverageMatrixSource(travel) { PaceRatios = paces }
                 .Build(siteRegion, minutes, model == SitingModel.PMedian ? minutes * 4 : minutes, token);
             progress.Report(0.3);
             var result = SitingSolver.Solve(matrix, siting, token);

@@ -25,7 +25,7 @@ internal static class RegionSiting
             candidateSource = $"generated: unit centres and road intersections on a {spacingMeters} m grid";
         }
 
-        var source = new RegionCoverageMatrixSource(travel) { IncludePlanned = options.IncludePlanned };
+        var source = new RegionCoverageMatrixSource(travel) { IncludePlanned = options.IncludePlanned, PaceRatios = PaceRatios(region, options) };
         var matrix = source.Build(region, options.Minutes, pMedian ? double.PositiveInfinity : options.Minutes, CancellationToken.None);
         var context = new JsonObject
         {
@@ -37,14 +37,20 @@ internal static class RegionSiting
             ["demandPoints"] = region.Demand.Length,
             ["matrixSeconds"] = Math.Round(watch.Elapsed.TotalSeconds, 3),
         };
-        var profile = options.ResolveProfile();
-        var slower = region.Groups.Names.Where(g => profile.GroupSpeedsKmh.ContainsKey(g)).ToList();
-        if (slower.Count > 0)
+        if (source.PaceRatios.Count > 0)
         {
-            context["paceNote"] = $"coverage sets use the {options.Mode} base pace ({options.SpeedKmh ?? profile.SpeedKmh} km/h) for every group; "
-                + $"planner coverage times {string.Join(", ", slower)} at their own pace, so their before/after figures here are higher";
+            context["paceNote"] = $"{string.Join(", ", source.PaceRatios.Keys)} covered at their own pace, as in planner coverage";
         }
 
         return (matrix, context);
+    }
+
+    /// <summary>Base speed / group speed for each of the region's groups with its own pace in the profile.</summary>
+    public static IReadOnlyDictionary<string, double> PaceRatios(Region region, CoverageOptions options)
+    {
+        var profile = options.ResolveProfile();
+        double baseKmh = options.SpeedKmh ?? profile.SpeedKmh;
+        return profile.GroupSpeedsKmh.Where(g => region.Groups.Contains(g.Key) && g.Value > 0 && g.Value != baseKmh)
+            .ToDictionary(g => g.Key, g => baseKmh / g.Value, StringComparer.Ordinal);
     }
 }
