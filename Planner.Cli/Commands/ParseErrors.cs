@@ -1,18 +1,17 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// Parse errors of the workspace commands (<c>scenario ...</c>, <c>export</c>, <c>import FOLDER --into</c>) are bad
-/// input: one line per problem and exit code 2, not the help text and exit code 1.
+/// Parse errors (an unknown option, a missing argument, a value of the wrong type) are bad input like any other:
+/// one line per problem and exit code 2, for every command, not the help text and System.CommandLine's exit code 1.
 /// </summary>
 internal static class ParseErrors
 {
-    /// <summary>Prints the errors and returns 2 when <paramref name="parse"/> failed inside a workspace command; else null.</summary>
+    /// <summary>Prints the errors and returns 2 when <paramref name="parse"/> failed; else null.</summary>
     public static int? Report(ParseResult parse, TextWriter error)
     {
-        if (parse.Errors.Count == 0 || !IsWorkspaceCommand(parse.CommandResult))
+        if (parse.Errors.Count == 0)
         {
             return null;
         }
@@ -23,18 +22,5 @@ internal static class ParseErrors
         }
 
         return ExitCodes.BadInput;
-    }
-
-    private static bool IsWorkspaceCommand(CommandResult result)
-    {
-        for (SymbolResult? r = result; r is not null; r = r.Parent)
-        {
-            if (r is CommandResult { Command.Name: "scenario" or "export" } || (r == result && result.Command.Name == "import"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -8,25 +8,7 @@ namespace Planner.Cli.Tests.Commands;
 [Collection("Console")]
 public class CoverageCommandTests
 {
-    private static (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(CoverageCommand.Create());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Exit, string Out, string Error) Run(params string[] args) => PlannerCli.Run(args);
 
     [Fact]
     public void Coverage_BadOptions_ExitsTwoWithOneLinePerProblem()
@@ -93,5 +75,14 @@ public class CoverageCommandTests
         {
             File.Delete(points);
         }
+    }
+
+    [Fact]
+    public void Coverage_UnknownOption_ExitsTwoWithOneLine()
+    {
+        var (exit, output, error) = Run("coverage", "synthetic:500,50,2", "--minuts", "20");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--minuts", error, StringComparison.Ordinal);
     }
 }

@@ -25,15 +25,7 @@ public sealed class ImportCommandTests
         </osm>
         """;
 
-    private static (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(ImportCommand.Create());
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Error) Run(params string[] args) => PlannerCli.Run(args);
 
     private static string TempFolder()
     {

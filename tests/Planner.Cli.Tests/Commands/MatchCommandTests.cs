@@ -47,27 +47,5 @@ public sealed class MatchCommandTests : IDisposable
 
     private string P(string name) => Path.Combine(_dir, name);
 
-    private static int Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All())
-        {
-            root.Subcommands.Add(c);
-        }
-
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            return root.Parse(args).Invoke();
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static int Run(params string[] args) => PlannerCli.Run(args).Exit;
 }

@@ -78,28 +78,5 @@ public sealed class RecommendCommandTests : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(P(name), text);
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All())
-        {
-            root.Subcommands.Add(c);
-        }
-
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = root.Parse(args).Invoke();
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => PlannerCli.Run(args);
 }

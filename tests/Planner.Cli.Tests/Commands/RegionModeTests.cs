@@ -154,28 +154,5 @@ public sealed class RegionModeTests : IDisposable
         return dir?.FullName ?? throw new InvalidOperationException("CoverageMap.sln not found above the test output folder.");
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All())
-        {
-            root.Subcommands.Add(c);
-        }
-
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = root.Parse(args).Invoke();
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => PlannerCli.Run(args);
 }

@@ -69,19 +69,7 @@ public sealed class WorkspaceCommandTests : IDisposable
         return new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("PLANNER_TEST_POSTGIS")) { SearchPath = $"{schema}, public" }.ConnectionString;
     }
 
-    internal static (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var parse = root.Parse(args);
-        int exit = ParseErrors.Report(parse, error) ?? parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    internal static (int Exit, string Out, string Error) Run(params string[] args) => PlannerCli.Run(args);
 
     [Theory]
     [MemberData(nameof(Stores))]
