@@ -148,69 +148,14 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
     private sealed class Worker(RoadGraph graph, NetworkLocation[] targets, int[] start, int[] byEdge)
     {
         private readonly Dijkstra _search = new(graph);
-        private readonly int[] _stamp = new int[targets.Length];
-        private readonly double[] _seconds = new double[targets.Length];
-        private readonly List<int> _touched = [];
-        private int _generation;
+        private readonly ReachedLocations _reached = new(graph, targets, start, byEdge);
 
         public List<(int Target, double Seconds)> Search(NetworkLocation source, double limitSeconds)
         {
             _search.Run(source, limitSeconds);
-            _generation++;
-            _touched.Clear();
-            var t = graph.Edges;
-            int[] first = graph.FirstArc, arcEdge = graph.ArcEdge;
-            foreach (int v in _search.Settled)
-            {
-                double d = _search.SecondsTo(v);
-                for (int a = first[v]; a < first[v + 1]; a++)
-                {
-                    int e = arcEdge[a] >> 1;
-                    bool backward = (arcEdge[a] & 1) != 0;
-                    double spm = t.SecondsPerMeter[e], len = t.LengthMeters[e];
-                    for (int k = start[e]; k < start[e + 1]; k++)
-                    {
-                        int p = byEdge[k];
-                        var loc = targets[p];
-                        double along = backward ? len - loc.OffsetMeters : loc.OffsetMeters;
-                        Offer(p, d + ((along + loc.LegMeters) * spm), limitSeconds);
-                    }
-                }
-            }
-
-            int se = source.Edge;
-            for (int k = start[se]; k < start[se + 1]; k++)
-            {
-                int p = byEdge[k];
-                Offer(p, Dijkstra.SameEdgeSeconds(t, source, targets[p]), limitSeconds);
-            }
-
-            var result = new List<(int, double)>(_touched.Count);
-            foreach (int p in _touched)
-            {
-                result.Add((p, _seconds[p]));
-            }
-
+            var result = new List<(int Location, double Seconds)>();
+            _reached.Collect(_search, source, limitSeconds, result);
             return result;
-        }
-
-        private void Offer(int p, double seconds, double limit)
-        {
-            if (seconds > limit)
-            {
-                return;
-            }
-
-            if (_stamp[p] != _generation)
-            {
-                _stamp[p] = _generation;
-                _seconds[p] = seconds;
-                _touched.Add(p);
-            }
-            else if (seconds < _seconds[p])
-            {
-                _seconds[p] = seconds;
-            }
         }
     }
 }
