@@ -80,9 +80,12 @@ internal static class ScenarioCommand
         var mode = Multi("--mode", "M: travel mode (walk, ebike, drive).", 1);
         var speed = Multi("--speed-kmh", "X: base speed override in km/h.", 1);
         var scale = Multi("--scale-group", "g unit factor: scale group g in a unit (and the units under it) by factor.", 3);
+        var addTeam = Multi("--add-team", "lon,lat,members,weekly_hours,skill;skill[,name]: add a volunteer team (all members active).", 1);
+        var removeTeam = Multi("--remove-team", "id: remove a volunteer team.", 1);
+        var editsFile = Multi("--edits", "FILE.json: append the edits in a JSON file (an array of edits, or one edit, as scenario JSON writes them).", 1);
         var expect = new Option<long?>("--expect-version") { Description = "Save only if the scenario is still at this version (from scenario list); else exit 3." };
         var command = new Command("edit", "Append edits to a scenario, in command-line order; each is validated against the base region.") { workspace, name, expect };
-        var edits = new[] { add, move, remove, restaff, status, minutes, mode, speed, scale };
+        var edits = new[] { add, move, remove, restaff, status, minutes, mode, speed, scale, addTeam, removeTeam, editsFile };
         foreach (var option in edits)
         {
             command.Options.Add(option);
@@ -108,10 +111,17 @@ internal static class ScenarioCommand
             var problems = new List<string>();
             var scenario = stored.Value;
             var existing = ScenarioApplier.Validate(region.Value, scenario).Count == 0 ? ScenarioApplier.Apply(region.Value, scenario).Region : region.Value;
-            int added = 0;
+            int added = 0, addedTeams = 0;
             foreach (var (option, values) in InOrder(parse, edits))
             {
-                if (ParseEdit(option, values, existing, ref added, problems) is { } edit)
+                if (option == "--edits")
+                {
+                    foreach (var fromFile in ReadEditsFile(values[0], problems))
+                    {
+                        scenario = scenario.With(fromFile);
+                    }
+                }
+                else if (ParseEdit(option, values, existing, ref added, ref addedTeams, problems) is { } edit)
                 {
                     scenario = scenario.With(edit);
                 }
@@ -119,7 +129,7 @@ internal static class ScenarioCommand
 
             if (problems.Count == 0 && scenario.Edits.Length == stored.Value.Edits.Length && !parse.Tokens.Any(t => t.Type == TokenType.Option && edits.Any(x => x.Name == t.Value)))
             {
-                problems.Add("edit: give at least one edit (--add-station, --move-station, --remove-station, --restaff, --status, --minutes, --mode, --speed-kmh, --scale-group).");
+                problems.Add("edit: give at least one edit (--add-station, --move-station, --remove-station, --restaff, --status, --minutes, --mode, --speed-kmh, --scale-group, --add-team, --remove-team, --edits).");
             }
 
             problems.AddRange(ScenarioApplier.Validate(region.Value, scenario));
@@ -343,7 +353,7 @@ internal static class ScenarioCommand
         return found.OrderBy(f => f.Position).Select(f => (f.Option, f.Values));
     }
 
-    private static ScenarioEdit? ParseEdit(string option, string[] v, Region region, ref int added, List<string> problems)
+    private static ScenarioEdit? ParseEdit(string option, string[] v, Region region, ref int added, ref int addedTeams, List<string> problems)
     {
         string? error = null;
         ScenarioEdit? edit = null;
@@ -397,6 +407,12 @@ internal static class ScenarioCommand
                 edit = Number(v[2]) is { } f ? new ScaleGroupEdit(v[0], v[1], f) : null;
                 error = edit is null ? $"'{v[2]}' is not a factor" : null;
                 break;
+            case "--add-team":
+                (edit, error) = ParseAddTeam(v[0], region, ref addedTeams);
+                break;
+            case "--remove-team":
+                edit = new RemoveTeamEdit(v[0]);
+                break;
         }
 
         if (error is not null)
@@ -405,6 +421,65 @@ internal static class ScenarioCommand
         }
 
         return edit;
+    }
+
+    /// <summary>
+    /// Parses <c>lon,lat,members,weekly_hours,skill;skill[,name]</c>. Every member counts as active: a team
+    /// added in a what-if is one the planner means to recruit, not one with a history of attendance.
+    /// </summary>
+    private static (ScenarioEdit? Edit, string? Error) ParseAddTeam(string value, Region region, ref int added)
+    {
+        var t = value.Split(',', 6);
+        if (t.Length < 5 || Number(t[0]) is not { } lon || Number(t[1]) is not { } lat)
+        {
+            return (null, $"'{value}' is not lon,lat,members,weekly_hours,skill;skill[,name]");
+        }
+
+        if (!int.TryParse(t[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int members))
+        {
+            return (null, $"'{t[2]}' is not a whole number of members");
+        }
+
+        if (Number(t[3]) is not { } hours)
+        {
+            return (null, $"'{t[3]}' is not a number of weekly hours");
+        }
+
+        var skills = t[4].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string id;
+        do
+        {
+            id = $"team-{++added}";
+        }
+        while (region.Teams.Any(x => x.Id == id));
+        return (new AddTeamEdit(id, t.Length > 5 ? t[5] : id, lon, lat, members, members, [.. skills], hours), null);
+    }
+
+    /// <summary>Reads the edits of a JSON file: an array of edits or a single edit; problems name the file.</summary>
+    private static IReadOnlyList<ScenarioEdit> ReadEditsFile(string path, List<string> problems)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"--edits: {path}: {ex.Message}");
+            return [];
+        }
+
+        try
+        {
+            return json.TrimStart().StartsWith('[')
+                ? ScenarioJson.DeserializeEdits(json)
+                : [ScenarioJson.DeserializeEdit(json)];
+        }
+        catch (ScenarioException ex)
+        {
+            problems.AddRange(ex.Problems.Select(p => $"--edits: {path}: {p}"));
+            return [];
+        }
     }
 
     private static double? Number(string s) =>

@@ -52,6 +52,14 @@ public static class ScenarioJson
     /// <summary>Reads one edit; throws <see cref="ScenarioException"/> naming the problem (e.g. an unknown kind).</summary>
     public static ScenarioEdit DeserializeEdit(string json) => Read<ScenarioEdit>(json, "edit");
 
+    /// <summary>Reads a JSON array of edits; throws <see cref="ScenarioException"/> naming the problem, e.g. a null item.</summary>
+    public static IReadOnlyList<ScenarioEdit> DeserializeEdits(string json)
+    {
+        var edits = Read<ScenarioEdit?[]>(json, "edits");
+        var problems = edits.Select((e, i) => e is null ? $"edit {i + 1} is null" : null).OfType<string>().ToList();
+        return problems.Count > 0 ? throw new ScenarioException(problems) : edits.OfType<ScenarioEdit>().ToList();
+    }
+
     private static T Read<T>(string json, string what)
         where T : class
     {

@@ -178,6 +178,46 @@ public sealed class WorkspaceCommandTests : IDisposable
     }
 
     [Fact]
+    public void ScenarioEdit_TeamsAndEditsFile_AreAppendedInCommandLineOrder()
+    {
+        string ws = Workspace("gpkg");
+        Assert.Equal(0, Run("import", Guixi, "--into", ws).Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "t", "--base", "贵溪市").Exit);
+        string file = Path.Combine(_dir, "edits.json");
+        File.WriteAllText(file, """[{"kind":"set_minutes","minutes":20},{"kind":"remove_station","station_id":"S360681002"}]""");
+        var (exit, output, error) = Run("scenario", "edit", ws, "t", "--add-team", "117.22,28.30,15,8.5,haircut;repair,滨江志愿队",
+            "--edits", file, "--remove-team", "T360681001");
+        Assert.True(exit == 0, error);
+        Assert.Contains("saved scenario 't' version 2 (4 edits)", output);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var team = ScenarioJson.DeserializeEdit(lines[0][(lines[0].IndexOf('{', StringComparison.Ordinal))..]);
+        var added = Assert.IsType<AddTeamEdit>(team);
+        Assert.Equal(new AddTeamEdit("team-1", "滨江志愿队", 117.22, 28.30, 15, 15, [], 8.5), added with { Skills = [] });
+        Assert.Equal(["haircut", "repair"], added.Skills.ToArray());
+        Assert.Contains("\"kind\":\"set_minutes\"", lines[1]);
+        Assert.Contains("\"kind\":\"remove_station\"", lines[2]);
+        Assert.Contains("\"kind\":\"remove_team\"", lines[3]);
+
+        // The stored scenario applies: one team in, one out, so the count is unchanged and the new one is there.
+        var region = RegionFolderReader.Read(Guixi).Region!;
+        var applied = ScenarioApplier.Apply(region, new Scenario("t", "贵溪市", [team, new SetMinutesEdit(20), new RemoveStationEdit("S360681002"), new RemoveTeamEdit("T360681001")]));
+        Assert.Equal(region.Teams.Length, applied.Region.Teams.Length);
+        Assert.Contains(applied.Region.Teams, t => t.Id == "team-1" && t.WeeklyHours == 8.5);
+        Assert.DoesNotContain(applied.Region.Teams, t => t.Id == "T360681001");
+
+        File.WriteAllText(file, """[{"kind":"fly_station"}]""");
+        (exit, _, error) = Run("scenario", "edit", ws, "t", "--edits", file, "--add-team", "117.2,28.3,x,4,repair", "--remove-team", "NOPE");
+        Assert.Equal(2, exit);
+        var problems = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, problems.Length);
+        Assert.Contains(problems, l => l.StartsWith($"--edits: {file}: edits JSON cannot be read", StringComparison.Ordinal));
+        Assert.Contains(problems, l => l.StartsWith("--add-team: 'x' is not a whole number of members", StringComparison.Ordinal));
+        Assert.Contains(problems, l => l.Contains("remove_team", StringComparison.Ordinal) && l.Contains("NOPE", StringComparison.Ordinal));
+        Assert.Contains("t  v2  base 贵溪市  4 edits", Run("scenario", "list", ws).Out);
+    }
+
+    [Fact]
     public void ScenarioEdit_BadInput_ExitsTwoWithOneLinePerProblem()
     {
         string ws = Workspace("gpkg");
