@@ -1,20 +1,17 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index;
-using NetTopologySuite.Index.Strtree;
 using Planner.Core.Geo;
 
 namespace Planner.Core.Network;
 
 /// <summary>
 /// Joins points to a <see cref="RoadGraph"/> at the nearest point of the nearest edge segment (not the nearest
-/// vertex), through an NTS STR-tree over every edge segment. Points farther than the maximum snap distance
-/// from every edge are unreachable. Thread-safe once constructed.
+/// vertex), through a uniform grid over every edge segment (<see cref="SegmentGrid"/>). Points farther than the
+/// maximum snap distance from every edge are unreachable. Ties go to the lower segment index. Thread-safe once
+/// constructed.
 /// </summary>
 public sealed class Snapper
 {
-    private const double FirstRadiusMeters = 60;
     private readonly RoadGraph _graph;
-    private readonly STRtree<int> _tree;
+    private readonly SegmentGrid _grid;
     private readonly int[] _segmentEdge;
 
     /// <summary>Indexes the segments of <paramref name="graph"/>.</summary>
@@ -27,22 +24,16 @@ public sealed class Snapper
         _graph = graph;
         MaxSnapMeters = maxSnapMeters;
         var t = graph.Edges;
-        int coords = t.X.Length;
-        _segmentEdge = new int[coords];
-        _tree = new STRtree<int>(10);
+        _segmentEdge = new int[t.X.Length];
         for (int e = 0; e < t.Count; e++)
         {
             for (int i = t.CoordStart[e]; i < t.CoordStart[e + 1] - 1; i++)
             {
                 _segmentEdge[i] = e;
-                _tree.Insert(new Envelope(t.X[i], t.X[i + 1], t.Y[i], t.Y[i + 1]), i);
             }
         }
 
-        if (t.Count > 0)
-        {
-            _tree.Build();
-        }
+        _grid = new SegmentGrid(t);
     }
 
     /// <summary>Largest off-road leg in metres.</summary>
@@ -51,73 +42,17 @@ public sealed class Snapper
     /// <summary>Joins a projected point (metres) to the network.</summary>
     public NetworkLocation Snap(ProjectedPoint p)
     {
-        if (_graph.EdgeCount == 0)
+        var (seg, distance, fraction) = _grid.Nearest(p.X, p.Y, MaxSnapMeters);
+        if (seg < 0)
         {
             return NetworkLocation.Unreachable;
         }
 
-        var visitor = new NearestVisitor(_graph.Edges, p.X, p.Y);
-        double r = Math.Min(FirstRadiusMeters, MaxSnapMeters);
-        while (true)
-        {
-            visitor.Reset();
-            _tree.Query(new Envelope(p.X - r, p.X + r, p.Y - r, p.Y + r), visitor);
-            if (visitor.Best >= 0 && visitor.BestDistance <= r)
-            {
-                break;
-            }
-
-            if (r >= MaxSnapMeters)
-            {
-                break;
-            }
-
-            r = Math.Min(r * 3, MaxSnapMeters);
-        }
-
-        if (visitor.Best < 0 || visitor.BestDistance > MaxSnapMeters)
-        {
-            return NetworkLocation.Unreachable;
-        }
-
-        int seg = visitor.Best;
         var t = _graph.Edges;
-        double along = t.Offset[seg] + (visitor.BestT * (t.Offset[seg + 1] - t.Offset[seg]));
-        return new NetworkLocation(_segmentEdge[seg], along, visitor.BestDistance);
+        double along = t.Offset[seg] + (fraction * (t.Offset[seg + 1] - t.Offset[seg]));
+        return new NetworkLocation(_segmentEdge[seg], along, distance);
     }
 
     /// <summary>Joins a WGS84 point to the network (projected with the graph's projection).</summary>
     public NetworkLocation Snap(GeoPoint p) => Snap(_graph.Projection.Project(p));
-
-    private sealed class NearestVisitor(EdgeTable t, double x, double y) : IItemVisitor<int>
-    {
-        public int Best { get; private set; } = -1;
-
-        public double BestDistance { get; private set; } = double.PositiveInfinity;
-
-        public double BestT { get; private set; }
-
-        public void Reset()
-        {
-            Best = -1;
-            BestDistance = double.PositiveInfinity;
-        }
-
-        public void VisitItem(int i)
-        {
-            double ax = t.X[i], ay = t.Y[i], dx = t.X[i + 1] - ax, dy = t.Y[i + 1] - ay;
-            double len2 = (dx * dx) + (dy * dy);
-            double u = len2 > 0 ? Math.Clamp((((x - ax) * dx) + ((y - ay) * dy)) / len2, 0, 1) : 0;
-            double ex = ax + (u * dx) - x, ey = ay + (u * dy) - y;
-            double d = Math.Sqrt((ex * ex) + (ey * ey));
-
-            // Ties go to the lower segment index so that results do not depend on tree order.
-            if (d < BestDistance || (d == BestDistance && i < Best))
-            {
-                Best = i;
-                BestDistance = d;
-                BestT = u;
-            }
-        }
-    }
 }
