@@ -31,7 +31,7 @@ internal sealed record GroupShareResponse(double Covered, double Population, dou
 /// <param name="Sites">Chosen sites with their gains.</param>
 /// <param name="Before">Coverage per group before.</param>
 /// <param name="After">Coverage per group after.</param>
-/// <param name="UncoveredDemand">Demand points still uncovered.</param>
+/// <param name="UncoveredDemand">Demand points with people still uncovered (a point counts once however many paces it is split into).</param>
 internal sealed record RecommendationResponse(string Model, string Method, string Status, string StatusText, double? Objective, double? Bound, double? Gap,
     double Seconds, double Minutes, string TravelTimes, IReadOnlyList<SiteResponse> Sites, IReadOnlyDictionary<string, GroupShareResponse> Before,
     IReadOnlyDictionary<string, GroupShareResponse> After, int UncoveredDemand)

@@ -60,7 +60,7 @@ public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
                 }
 
                 var id = ratio == 1.0 ? d.Id : $"{d.Id}@{string.Join("+", groups.Where((_, g) => RatioOf(g) == ratio))}";
-                demand.Add(new SitingDemand(id, counts, d.UnitCode, d.Location));
+                demand.Add(new SitingDemand(id, counts, d.UnitCode, d.Location, ratio == 1.0 ? null : d.Id));
                 itemPoint.Add(i);
                 itemRatio.Add(ratio);
             }

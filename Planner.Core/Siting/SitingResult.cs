@@ -46,6 +46,9 @@ public sealed record SitingResult
     /// <summary>Coverage per group with existing and new sites.</summary>
     public required ImmutableArray<GroupCoverage> After { get; init; }
 
-    /// <summary>Demand items not covered by any open site after the answer.</summary>
+    /// <summary>
+    /// Demand points with people no open site covers after the answer (a point split into items per walking
+    /// pace counts once, when any of its items is uncovered).
+    /// </summary>
     public required int UncoveredDemand { get; init; }
 }

@@ -169,9 +169,13 @@ public static class SitingSolver
             Sites = SitingReport.Chosen(m, open),
             Before = SitingReport.Coverage(m, existing),
             After = SitingReport.Coverage(m, open),
-            UncoveredDemand = after.Count(c => c == 0),
+            UncoveredDemand = UncoveredPoints(m, after),
         };
     }
+
+    /// <summary>Demand points with people no open site covers (a point split per pace counts once).</summary>
+    private static int UncoveredPoints(CoverageMatrix m, IReadOnlyList<int> coverCounts) =>
+        Enumerable.Range(0, coverCounts.Count).Where(i => coverCounts[i] == 0).Select(i => m.Demand[i].Point).Distinct(StringComparer.Ordinal).Count();
 
     private static SitingResult Infeasible(SitingInstance instance, SolveMethod method, Stopwatch clock, string text)
     {
@@ -188,7 +192,7 @@ public static class SitingSolver
             Sites = [],
             Before = before,
             After = before,
-            UncoveredDemand = SitingReport.CoverCounts(instance.Matrix, instance.Existing).Count(c => c == 0),
+            UncoveredDemand = UncoveredPoints(instance.Matrix, SitingReport.CoverCounts(instance.Matrix, instance.Existing)),
         };
     }
 }

@@ -66,6 +66,17 @@ public sealed class RegionModeTests : IDisposable
         }
 
         Assert.Equal(root.GetProperty("objective").GetDouble(), root.GetProperty("after").GetProperty("total").GetProperty("covered").GetDouble());
+
+        // 'uncoveredDemand' counts demand points with someone left out: from coverage's per-point minutes, a point
+        // is short when it is unreachable, beyond 15 minutes at 4.8 km/h, or has elderly beyond 15 minutes at 3.6 km/h.
+        string points = Path.Combine(_dir, "points.csv");
+        Assert.Equal(0, Run("coverage", copy, "--points", points).Code);
+        var elderly = File.ReadLines(Path.Combine(Guixi, "demand.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => double.Parse(f[5], CultureInfo.InvariantCulture));
+        int shortPoints = File.ReadLines(points).Skip(1).Select(l => l.Split(',')).Count(f =>
+            f[2].Length == 0 || double.Parse(f[2], CultureInfo.InvariantCulture) is var m && (m > 15 || (elderly[f[0]] > 0 && m * 4.8 / 3.6 > 15)));
+        Assert.Equal(shortPoints, root.GetProperty("uncoveredDemand").GetInt32());
+        Assert.True(shortPoints <= root.GetProperty("demandPoints").GetInt32());
     }
 
     [Fact]
