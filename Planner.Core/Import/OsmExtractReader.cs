@@ -129,7 +129,7 @@ public static class OsmExtractReader
 
             if (Line(way, coords, requireAll: true) is not { } line || line.NumPoints < 4 || !line.IsClosed)
             {
-                notes.Add($"way {id} ({kind}): public building skipped: some of its nodes are not in the extract");
+                notes.Add($"way {id} ({kind}): public building skipped: its outline is not complete in the extract or has fewer than 3 corners");
                 continue;
             }
 
