@@ -35,7 +35,7 @@ internal sealed record FeatureCollectionResponse(IReadOnlyList<FeatureResponse> 
 }
 
 /// <summary>A collection's description.</summary>
-/// <param name="Id">Collection id (units, roads, demand, stations, circles, gaps, teams, needs, candidates).</param>
+/// <param name="Id">Collection id (units, roads, demand, stations, circles, gaps, teams, needs, candidates, public_buildings).</param>
 /// <param name="Title">Title in the requested language.</param>
 /// <param name="Description">What the features are.</param>
 /// <param name="Extent">Spatial extent: bbox [[minLon, minLat, maxLon, maxLat]] in CRS84.</param>

@@ -34,6 +34,7 @@ internal sealed class LayerSource
         new("teams", "Volunteer teams", "志愿服务队", "Volunteer teams at their home base.", ["id", "name", "unit_code"], false),
         new("needs", "Needs", "需求清单", "Needs from the need list, with kind, group and hours.", ["id", "kind", "group", "unit_code"], false),
         new("candidates", "Candidate sites", "候选站址", "Sites where a new station could open.", ["id", "name"], false),
+        new("public_buildings", "Public buildings", "公共建筑", "Existing town halls, community centres, schools, clinics and other public buildings (generated candidate sites include each one).", ["id", "name", "kind"], false),
     ];
 
     /// <summary>The layer's features.</summary>
@@ -49,6 +50,7 @@ internal sealed class LayerSource
             "teams" => [.. r.Teams.Select(t => F(t.Id, Point(t.Base), ("id", t.Id), ("name", t.Name), ("members", t.Members), ("active_members", t.ActiveMembers), ("skills", string.Join(";", t.Skills)), ("weekly_hours", t.WeeklyHours), ("unit_code", t.UnitCode)))],
             "needs" => [.. r.Needs.Select(n => F(n.Id, Point(n.Location), ("id", n.Id), ("kind", n.Kind), ("group", n.Group), ("hours_per_week", n.HoursPerWeek), ("unit_code", n.UnitCode)))],
             "candidates" => [.. r.Candidates.Select(c => F(c.Id, Point(c.Location), ("id", c.Id), ("name", c.Name), ("cost", c.Cost)))],
+            "public_buildings" => [.. r.PublicBuildings.Select(b => F(b.Id, Point(b.Location), ("id", b.Id), ("name", b.Name), ("kind", b.Kind), ("source", b.Source)))],
             "circles" => Circles(coverage!),
             "gaps" => Gaps(coverage!),
             _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Id, "unknown layer"),

@@ -13,7 +13,7 @@ internal static class ImportOsmCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Region folder to create or overwrite.", Required = true };
         var name = new Option<string?>("--name") { Description = "Region name (default: the folder name)." };
         var code = new Option<string?>("--code") { Description = "Division code of the region, e.g. 360681 (default: the folder name)." };
-        var command = new Command("osm", "Create a region folder from an OSM extract: roads.geojson (highway ways with tags), places.geojson and boundaries.geojson (unit seeds), one county unit over the extent.");
+        var command = new Command("osm", "Create a region folder from an OSM extract: roads.geojson (highway ways with tags), places.geojson and boundaries.geojson (unit seeds), public_buildings.geojson (town halls, schools, clinics, ... when the extract has any), one county unit over the extent.");
         command.Arguments.Add(file);
         command.Options.Add(output);
         command.Options.Add(name);
@@ -30,7 +30,7 @@ internal static class ImportOsmCommand
             var (region, extract) = OsmRegionImporter.Import(f.FullName, folder.FullName, parse.GetValue(name) ?? folder.Name, parse.GetValue(code) ?? folder.Name);
             return extract.Notes.Select(n => "note: " + n).Concat(
             [
-                string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}: {region.Roads.Length} roads, {extract.Places.Length} places, {extract.Boundaries.Length} boundaries ({string.Join(", ", extract.Boundaries.Select(b => b.Name))}), extent {extract.Extent}"),
+                string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}: {region.Roads.Length} roads, {extract.Places.Length} places, {extract.Boundaries.Length} boundaries ({string.Join(", ", extract.Boundaries.Select(b => b.Name))}), {extract.PublicBuildings.Length} public buildings, extent {extract.Extent}"),
             ]);
         }));
         return command;

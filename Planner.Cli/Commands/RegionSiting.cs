@@ -8,8 +8,8 @@ namespace Planner.Cli.Commands;
 
 /// <summary>
 /// Region mode of <c>recommend</c>: the travel-time source of the region (road network, straight line only when
-/// it has no roads), its candidates (candidates.geojson, or generated unit centres and road intersections) and
-/// the coverage matrix of operating stations (locked in) and candidates over its demand points.
+/// it has no roads), its candidates (candidates.geojson, or generated unit centres, road intersections and public
+/// buildings) and the coverage matrix of operating stations (locked in) and candidates over its demand points.
 /// </summary>
 internal static class RegionSiting
 {
@@ -22,7 +22,7 @@ internal static class RegionSiting
         if (region.Candidates.Length == 0)
         {
             region = region with { Candidates = CandidateGenerator.Generate(region, (travel as NetworkTravelTimeSource)?.Graph, spacingMeters) };
-            candidateSource = $"generated: unit centres and road intersections on a {spacingMeters} m grid";
+            candidateSource = $"generated: unit centres, road intersections on a {spacingMeters} m grid and {region.PublicBuildings.Length} public building{(region.PublicBuildings.Length == 1 ? string.Empty : "s")}";
         }
 
         var source = new RegionCoverageMatrixSource(travel) { IncludePlanned = options.IncludePlanned, PaceRatios = PaceRatios(region, options) };

@@ -69,5 +69,6 @@ internal static class ValidateCommand
         o.WriteLine(string.Create(c, $"Roads       {s.RoadKmByClass.Sum(kv => kv.Value):N1} km: {string.Join(", ", s.RoadKmByClass.Select(kv => string.Create(c, $"{kv.Key} {kv.Value:N1}")))}"));
         o.WriteLine($"Stations    {string.Join(", ", s.StationsByStatus.Select(kv => $"{kv.Value} {kv.Key}"))}");
         o.WriteLine($"Volunteers  {s.Teams} teams, {s.Needs} needs; {s.Candidates} candidate sites");
+        o.WriteLine($"Buildings   {s.PublicBuildings} public{(s.PublicBuildings > 0 ? $": {string.Join(", ", s.PublicBuildingsByKind.Select(kv => $"{kv.Value} {kv.Key}"))}" : string.Empty)}");
     }
 }

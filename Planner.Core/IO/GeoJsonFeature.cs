@@ -19,8 +19,8 @@ internal sealed class GeoJsonFeature(int position, JsonElement properties, Geome
     /// <summary>Why the geometry could not be read, or null.</summary>
     public string? GeometryError { get; } = geometryError;
 
-    /// <summary>The id to name the feature by: the given property, else <c>#position</c>.</summary>
-    public string Label(string idProperty) => GetString(idProperty) is { Length: > 0 } id ? id : $"#{Position}";
+    /// <summary>The id to name the feature by: the given property, else (missing or blank) <c>#position</c>.</summary>
+    public string Label(string idProperty) => GetString(idProperty) is { } id && !string.IsNullOrWhiteSpace(id) ? id : $"#{Position}";
 
     /// <summary>All properties as strings (numbers and booleans in invariant form); nulls and objects left out.</summary>
     public IEnumerable<KeyValuePair<string, string>> StringProperties()

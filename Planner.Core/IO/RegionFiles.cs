@@ -26,4 +26,7 @@ public static class RegionFiles
 
     /// <summary>Candidate sites (points, optional).</summary>
     public const string Candidates = "candidates.geojson";
+
+    /// <summary>Existing public buildings (points, optional): id, name, kind, source.</summary>
+    public const string PublicBuildings = "public_buildings.geojson";
 }

@@ -8,7 +8,7 @@ namespace Planner.Core.IO;
 
 /// <summary>
 /// Reads a region folder (region.json, units.geojson, roads.geojson, demand.csv, stations.geojson and the
-/// optional teams, needs and candidates) into a <see cref="Region"/> in WGS84. Features with errors are left
+/// optional teams, needs, candidates and public buildings) into a <see cref="Region"/> in WGS84. Features with errors are left
 /// out and reported with their file, id, field and reason; reading never throws on bad data. Input marked
 /// <c>gcj02</c> or <c>bd09</c> in region.json is converted to WGS84 here. Cross-feature checks (parents,
 /// duplicates, distance to roads) are done by the region validator.
@@ -42,6 +42,7 @@ public static class RegionFolderReader
             Teams = ctx.ReadTeams(),
             Needs = ctx.ReadNeeds(),
             Candidates = ctx.ReadCandidates(),
+            PublicBuildings = ctx.ReadPublicBuildings(),
         };
         return new RegionLoadResult(region, [.. problems]);
     }
@@ -158,6 +159,22 @@ public static class RegionFolderReader
             return location is null || cost is null ? null : new Candidate(id, f.GetString("name") ?? id, location.Value, cost.Value);
         });
 
+        public ImmutableArray<PublicBuilding> ReadPublicBuildings() => ReadFeatures<PublicBuilding>(RegionFiles.PublicBuildings, required: false, "id", (f, id) =>
+        {
+            var location = Location(RegionFiles.PublicBuildings, f, id);
+            var kind = f.GetString("kind");
+            if (string.IsNullOrWhiteSpace(kind))
+            {
+                Problem(RegionFiles.PublicBuildings, id, "kind", "is missing: say what the building is (townhall, community_centre, school, clinic, ...)");
+                return null;
+            }
+
+            var name = f.GetString("name");
+            var source = f.GetString("source");
+            return location is null ? null
+                : new PublicBuilding(id, string.IsNullOrWhiteSpace(name) ? $"{kind} {id}" : name, kind, location.Value, string.IsNullOrWhiteSpace(source) ? null : source);
+        });
+
         private ImmutableArray<T> ReadFeatures<T>(string file, bool required, string idProperty, Func<GeoJsonFeature, string, object?> build)
         {
             var path = Path.Combine(folder, file);
@@ -186,9 +203,10 @@ public static class RegionFolderReader
             foreach (var f in features)
             {
                 var id = f.Label(idProperty);
-                if (!f.Has(idProperty))
+                if (string.IsNullOrWhiteSpace(f.GetString(idProperty)))
                 {
-                    Problem(file, id, idProperty, "is missing", idProperty == "id" && file == RegionFiles.Roads ? ProblemSeverity.Warning : ProblemSeverity.Error);
+                    // An empty id cannot be referred to or told apart from another, so it counts as missing.
+                    Problem(file, id, idProperty, f.Has(idProperty) ? "is empty" : "is missing", idProperty == "id" && file == RegionFiles.Roads ? ProblemSeverity.Warning : ProblemSeverity.Error);
                     if (file != RegionFiles.Roads)
                     {
                         continue;

@@ -51,6 +51,12 @@ public static class RegionFolderWriter
             Atomically(Path.Combine(folder, RegionFiles.Candidates), p => GeoJsonWriter.Write(p, region.Candidates.Select(c => (Point(c.Location), Props(
                 ("id", c.Id), ("name", c.Name), ("cost", c.Cost))))));
         }
+
+        if (!region.PublicBuildings.IsEmpty)
+        {
+            Atomically(Path.Combine(folder, RegionFiles.PublicBuildings), p => GeoJsonWriter.Write(p, region.PublicBuildings.Select(b => (Point(b.Location), Props(
+                ("id", b.Id), ("name", b.Name), ("kind", b.Kind), ("source", b.Source))))));
+        }
     }
 
     /// <summary>Writes <c>region.json</c>.</summary>

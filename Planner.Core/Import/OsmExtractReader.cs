@@ -11,7 +11,11 @@ namespace Planner.Core.Import;
 
 /// <summary>
 /// Reads an OpenStreetMap extract (<c>.osm</c> XML or <c>.osm.pbf</c>, through OsmSharp) into roads, place
-/// seeds and complete admin boundaries. Coordinates are WGS84 as OSM stores them.
+/// seeds, complete admin boundaries and public buildings. Coordinates are WGS84 as OSM stores them. A public
+/// building (<see cref="OsmPublicBuildings"/>) is a tagged node at its position or a tagged closed way at the
+/// centroid of its outline (area centroid in lon/lat, which over a building's size differs from the projected
+/// one by far less than a metre); relations (multipolygon outlines) are not read. Buildings outside the
+/// extent are left out.
 /// </summary>
 public static class OsmExtractReader
 {
@@ -43,6 +47,7 @@ public static class OsmExtractReader
         var ways = new Dictionary<long, Way>();
         var relations = new List<Relation>();
         var places = new List<OsmPlace>();
+        var nodeBuildings = new List<(long Id, PublicBuilding Building)>();
         foreach (var geo in source)
         {
             switch (geo)
@@ -54,6 +59,11 @@ public static class OsmExtractReader
                     {
                         var name = tags.TryGetValue("name", out var n) && !string.IsNullOrWhiteSpace(n) ? n : id.ToString(CultureInfo.InvariantCulture);
                         places.Add(new OsmPlace(id, place, name, tags.TryGetValue("name:en", out var en) ? en : null, new GeoPoint(lon, lat)));
+                    }
+
+                    if (node.Tags is { Count: > 0 } nodeTags && OsmPublicBuildings.KindOf(k => nodeTags.TryGetValue(k, out var v) ? v : null) is { } kind)
+                    {
+                        nodeBuildings.Add((id, OsmPublicBuildings.Create("node", id, kind, nodeTags.TryGetValue("name", out var n) ? n : null, new GeoPoint(lon, lat))));
                     }
 
                     break;
@@ -89,7 +99,45 @@ public static class OsmExtractReader
         var boundaries = Boundaries(relations, ways, coords, boundaryAdminLevel, notes);
         places.Sort((a, b) => a.Id.CompareTo(b.Id));
         var extent = declared ?? Box(roads, places);
-        return new OsmExtract([.. roads], [.. places], [.. boundaries], extent, [.. notes]);
+        var buildings = nodeBuildings.OrderBy(b => b.Id).Select(b => b.Building).Concat(BuildingOutlines(ways, coords, notes)).ToList();
+        var inside = buildings.Where(b => extent.Contains(b.Location)).ToList();
+        if (inside.Count < buildings.Count)
+        {
+            notes.Add($"{buildings.Count - inside.Count} of {buildings.Count} public buildings lie outside the extent {extent} and are left out");
+        }
+
+        return new OsmExtract([.. roads], [.. places], [.. boundaries], extent, [.. notes], [.. inside]);
+    }
+
+    /// <summary>Closed ways tagged as public buildings, at the centroid of their outline, by way id.</summary>
+    private static List<PublicBuilding> BuildingOutlines(Dictionary<long, Way> ways, Dictionary<long, Coordinate> coords, List<string> notes)
+    {
+        var result = new List<PublicBuilding>();
+        foreach (var (id, way) in ways.OrderBy(w => w.Key))
+        {
+            if (way.Tags is not { Count: > 0 } tags || OsmPublicBuildings.KindOf(k => tags.TryGetValue(k, out var v) ? v : null) is not { } kind)
+            {
+                continue;
+            }
+
+            var nodes = way.Nodes ?? [];
+            if (nodes.Length < 4 || nodes[0] != nodes[^1])
+            {
+                notes.Add($"way {id} ({kind}): public building skipped: not a closed outline");
+                continue;
+            }
+
+            if (Line(way, coords, requireAll: true) is not { } line || line.NumPoints < 4 || !line.IsClosed)
+            {
+                notes.Add($"way {id} ({kind}): public building skipped: its outline is not complete in the extract or has fewer than 3 corners");
+                continue;
+            }
+
+            var centroid = Factory.CreatePolygon(line.Coordinates).Centroid;
+            result.Add(OsmPublicBuildings.Create("way", id, kind, tags.TryGetValue("name", out var n) ? n : null, new GeoPoint(centroid.X, centroid.Y)));
+        }
+
+        return result;
     }
 
     private static List<OsmBoundary> Boundaries(List<Relation> relations, Dictionary<long, Way> ways, Dictionary<long, Coordinate> coords, int level, List<string> notes)

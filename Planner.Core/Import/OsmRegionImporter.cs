@@ -9,7 +9,9 @@ namespace Planner.Core.Import;
 /// <summary>
 /// <c>planner import osm</c>: a new region folder from an OSM extract. Writes the roads, a single
 /// county-level unit covering the extract's extent (modelled: it is the extract box, not a boundary), an
-/// empty demand and station layer, and the unit seeds (<see cref="SeedFiles"/>) for <c>UnitModeller</c>.
+/// empty demand and station layer, the public buildings inside the extent (public_buildings.geojson, written
+/// only when there are any, like every optional layer), and the unit seeds (<see cref="SeedFiles"/>) for
+/// <c>UnitModeller</c>.
 /// </summary>
 public static class OsmRegionImporter
 {
@@ -27,13 +29,22 @@ public static class OsmRegionImporter
         var e = extract.Extent;
         var box = Factory.ToGeometry(new Envelope(e.MinLon, e.MaxLon, e.MinLat, e.MaxLat));
         var county = new AdminUnit(code, name, AdminLevel.County, null, box, Modelled: true);
-        var info = new RegionInfo(name, code, InputCrs.Wgs84, new PopulationGroups([PopulationGroups.Total]), 15, "walk",
-        [
-            new DataSource("roads", sourceName, "ODbL 1.0 (© OpenStreetMap contributors)", false, $"{extract.Roads.Length} highway ways with all their OSM tags; id = OSM way id"),
-            new DataSource("places", sourceName, "ODbL 1.0 (© OpenStreetMap contributors)", false, $"{extract.Places.Length} place nodes (town, suburb, quarter, village, neighbourhood) in places.geojson; {extract.Boundaries.Length} complete admin boundaries in boundaries.geojson"),
-            new DataSource("units", "extract extent", "n/a", true, $"one county-level unit: the extract's bounding box {e}, not a real boundary"),
-        ]);
-        return new Region { Info = info, Units = [county], Roads = extract.Roads };
+        const string Odbl = "ODbL 1.0 (© OpenStreetMap contributors)";
+        var sources = new List<DataSource>
+        {
+            new("roads", sourceName, Odbl, false, $"{extract.Roads.Length} highway ways with all their OSM tags; id = OSM way id"),
+            new("places", sourceName, Odbl, false, $"{extract.Places.Length} place nodes (town, suburb, quarter, village, neighbourhood) in places.geojson; {extract.Boundaries.Length} complete admin boundaries in boundaries.geojson"),
+        };
+        if (!extract.PublicBuildings.IsEmpty)
+        {
+            var kinds = extract.PublicBuildings.GroupBy(b => b.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+            sources.Add(new("public_buildings", sourceName, Odbl, false,
+                $"{extract.PublicBuildings.Length} nodes and closed ways tagged as public buildings ({string.Join(", ", kinds)}) inside the extent; a way at the centroid of its outline; id = osm:node:N or osm:way:N"));
+        }
+
+        sources.Add(new("units", "extract extent", "n/a", true, $"one county-level unit: the extract's bounding box {e}, not a real boundary"));
+        var info = new RegionInfo(name, code, InputCrs.Wgs84, new PopulationGroups([PopulationGroups.Total]), 15, "walk", [.. sources]);
+        return new Region { Info = info, Units = [county], Roads = extract.Roads, PublicBuildings = extract.PublicBuildings };
     }
 
     /// <summary>Reads <paramref name="osmPath"/> and writes a new region folder at <paramref name="folder"/>.</summary>

@@ -58,12 +58,13 @@ public static class RegionEditing
     {
         "roads" => 0,
         "places" => 1,
-        "units" => 2,
-        "grids" => 3,
-        "demand" => 4,
-        "stations" => 5,
-        "teams" => 6,
-        "needs" => 7,
-        _ => 8,
+        "public_buildings" => 2,
+        "units" => 3,
+        "grids" => 4,
+        "demand" => 5,
+        "stations" => 6,
+        "teams" => 7,
+        "needs" => 8,
+        _ => 9,
     };
 }

@@ -5,8 +5,8 @@ namespace Planner.Core.Model;
 
 /// <summary>
 /// The immutable aggregate of everything known about one region: its units, roads, people, stations,
-/// volunteer teams, needs and candidate sites, all in WGS84, plus the local metric projection in which it is
-/// computed. An edit produces a new region (<c>with</c> expressions).
+/// volunteer teams, needs, candidate sites and existing public buildings, all in WGS84, plus the local metric
+/// projection in which it is computed. An edit produces a new region (<c>with</c> expressions).
 /// </summary>
 public sealed record Region
 {
@@ -33,6 +33,9 @@ public sealed record Region
 
     /// <summary>Candidate sites for new stations.</summary>
     public ImmutableArray<Candidate> Candidates { get; init; } = [];
+
+    /// <summary>Existing public buildings (town halls, community centres, schools, clinics, ...); empty when the region has none.</summary>
+    public ImmutableArray<PublicBuilding> PublicBuildings { get; init; } = [];
 
     /// <summary>The population groups (shortcut for <c>Info.Groups</c>).</summary>
     public PopulationGroups Groups => Info.Groups;

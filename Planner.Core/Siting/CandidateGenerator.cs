@@ -7,17 +7,18 @@ namespace Planner.Core.Siting;
 
 /// <summary>
 /// Candidate station sites for a region without <c>candidates.geojson</c>: the representative (interior)
-/// point of every village/community unit (of every township when the region has no villages), and on a
-/// square grid of the given spacing (in the region's UTM metres) the road intersection (a graph vertex where
-/// at least three road edges meet) nearest each cell's centre. The region model has no public-building layer,
-/// so none are added. Every candidate costs 1. Ids are deterministic: <c>unit:CODE</c> and
-/// <c>x:COLUMN:ROW</c> (grid cell of the intersection); the list is ordered by id. The travel-time source
-/// snaps each candidate to the network like a station.
+/// point of every village/community unit (of every township when the region has no villages), on a square
+/// grid of the given spacing (in the region's UTM metres) the road intersection (a graph vertex where at
+/// least three road edges meet) nearest each cell's centre, and every existing public building of the region
+/// (<see cref="Region.PublicBuildings"/>, e.g. from public_buildings.geojson) at its location. Every candidate
+/// costs 1. Ids are deterministic: <c>unit:CODE</c>, <c>x:COLUMN:ROW</c> (grid cell of the intersection) and
+/// <c>pb:BUILDING-ID</c>; names are <c>NAME 中心</c>, <c>路口 COLUMN,ROW</c> and <c>NAME（KIND）</c>; the list
+/// is ordered by id. The travel-time source snaps each candidate to the network like a station.
 /// </summary>
 public static class CandidateGenerator
 {
     /// <summary>Generates the candidates.</summary>
-    /// <param name="region">The region (its units give the unit centres).</param>
+    /// <param name="region">The region (its units give the unit centres, its public buildings their own candidates).</param>
     /// <param name="graph">The road graph whose intersections are sampled; null when the region has no roads.</param>
     /// <param name="spacingMeters">Grid spacing for intersections, metres (&gt; 0).</param>
     public static ImmutableArray<Candidate> Generate(Region region, RoadGraph? graph, double spacingMeters)
@@ -39,6 +40,11 @@ public static class CandidateGenerator
 
             var p = unit.Boundary.InteriorPoint;
             result.Add(new Candidate($"unit:{unit.Code}", $"{unit.Name} 中心", new GeoPoint(p.X, p.Y), 1));
+        }
+
+        foreach (var building in region.PublicBuildings)
+        {
+            result.Add(new Candidate($"pb:{building.Id}", $"{building.Name}（{building.Kind}）", building.Location, 1));
         }
 
         if (graph is not null)

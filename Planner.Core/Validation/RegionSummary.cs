@@ -17,6 +17,7 @@ namespace Planner.Core.Validation;
 /// <param name="Teams">Volunteer teams.</param>
 /// <param name="Needs">Needs.</param>
 /// <param name="Candidates">Candidate sites.</param>
+/// <param name="PublicBuildingsByKind">Existing public buildings per kind, most numerous first (ties by kind).</param>
 public sealed record RegionSummary(
     string Name,
     string Code,
@@ -29,8 +30,12 @@ public sealed record RegionSummary(
     ImmutableArray<KeyValuePair<string, int>> StationsByStatus,
     int Teams,
     int Needs,
-    int Candidates)
+    int Candidates,
+    ImmutableArray<KeyValuePair<string, int>> PublicBuildingsByKind)
 {
+    /// <summary>Number of existing public buildings.</summary>
+    public int PublicBuildings => PublicBuildingsByKind.Sum(kv => kv.Value);
+
     /// <summary>Summarises <paramref name="region"/>.</summary>
     public static RegionSummary Of(Region region)
     {
@@ -53,6 +58,9 @@ public sealed record RegionSummary(
             [.. Enum.GetValues<StationStatus>().Select(s => new KeyValuePair<string, int>(DomainNames.Of(s), region.Stations.Count(x => x.Status == s)))],
             region.Teams.Length,
             region.Needs.Length,
-            region.Candidates.Length);
+            region.Candidates.Length,
+            [.. region.PublicBuildings.GroupBy(b => b.Kind, StringComparer.Ordinal)
+                .Select(g => new KeyValuePair<string, int>(g.Key, g.Count()))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)]);
     }
 }

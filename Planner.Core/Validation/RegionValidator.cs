@@ -43,6 +43,7 @@ public static class RegionValidator
         Check(IO.RegionFiles.Teams, "id", region.Teams, t => t.Id);
         Check(IO.RegionFiles.Needs, "id", region.Needs, n => n.Id);
         Check(IO.RegionFiles.Candidates, "id", region.Candidates, c => c.Id);
+        Check(IO.RegionFiles.PublicBuildings, "id", region.PublicBuildings, b => b.Id);
     }
 
     private static void CheckHierarchy(Region region, List<ValidationProblem> problems)
@@ -155,6 +156,11 @@ public static class RegionValidator
         foreach (var k in region.Candidates)
         {
             Check(IO.RegionFiles.Candidates, k.Id, k.Location);
+        }
+
+        foreach (var b in region.PublicBuildings)
+        {
+            Check(IO.RegionFiles.PublicBuildings, b.Id, b.Location);
         }
     }
 

@@ -7,7 +7,10 @@ namespace Planner.Storage.GeoPackage;
 /// The GeoPackage 1.3 schema of a workspace: the core tables (<c>gpkg_spatial_ref_sys</c>,
 /// <c>gpkg_contents</c>, <c>gpkg_geometry_columns</c>), one feature table per layer (all regions together,
 /// told apart by the <c>region</c> column) and three attribute tables for the versioned documents. Every
-/// statement is idempotent, so opening an existing workspace re-runs it harmlessly.
+/// statement is idempotent, so opening an existing workspace re-runs it harmlessly, and that is also how a
+/// workspace written before a layer existed (public_buildings) gains the layer's empty table: no version bump
+/// is needed (<c>user_version</c> is the GeoPackage version, not ours) and its regions read back with the
+/// layer empty.
 /// </summary>
 internal static class GeoPackageSchema
 {

@@ -11,7 +11,7 @@ namespace Planner.Storage.GeoPackage;
 /// transactions (<c>BEGIN IMMEDIATE</c>: one writer at a time, readers see the last commit; a process killed
 /// mid-write leaves a journal that SQLite rolls back on the next open). Geometries are GeoPackage binary
 /// blobs in WGS84 (EPSG:4326), so QGIS opens the file and shows the layers units, roads, demand, stations,
-/// teams, needs, candidates and circles. See docs/storage.md for the schema.
+/// teams, needs, candidates, public_buildings and circles. See docs/storage.md for the schema.
 /// </summary>
 public sealed class GeoPackageStore : IWorkspaceStore
 {

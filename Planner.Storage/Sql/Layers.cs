@@ -56,12 +56,15 @@ internal static class Layers
     public static readonly Layer Candidates = new("candidates", "POINT", "Candidate sites for new stations",
         Region, Seq, new("candidate_id", ColumnType.Text), new("name", ColumnType.Text), new("cost", ColumnType.Real), Geom);
 
+    public static readonly Layer PublicBuildings = new("public_buildings", "POINT", "Existing public buildings (town halls, community centres, schools, clinics, ...)",
+        Region, Seq, new("building_id", ColumnType.Text), new("name", ColumnType.Text), new("kind", ColumnType.Text), new("source", ColumnType.Text), Geom);
+
     public static readonly Layer Circles = new("circles", "GEOMETRY", "Service circles of saved scenario results",
         new("scenario", ColumnType.Text), new("result", ColumnType.Text), Seq, new("station_id", ColumnType.Text),
         new("limit_minutes", ColumnType.Real), Geom);
 
     /// <summary>The layers of a region, in the order they are written.</summary>
-    public static readonly IReadOnlyList<Layer> RegionLayers = [Units, Roads, Demand, Stations, Teams, Needs, Candidates];
+    public static readonly IReadOnlyList<Layer> RegionLayers = [Units, Roads, Demand, Stations, Teams, Needs, Candidates, PublicBuildings];
 
     /// <summary>Every feature table.</summary>
     public static readonly IReadOnlyList<Layer> All = [.. RegionLayers, Circles];

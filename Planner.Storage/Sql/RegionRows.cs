@@ -28,6 +28,7 @@ internal static class RegionRows
             "teams" => region.Teams.Select((t, i) => Row(r, i, t.Id, t.Name, (long)t.Members, (long)t.ActiveMembers, Json(t.Skills), t.WeeklyHours, t.UnitCode, Point(t.Base))),
             "needs" => region.Needs.Select((n, i) => Row(r, i, n.Id, n.Kind, n.Group, n.HoursPerWeek, n.UnitCode, Point(n.Location))),
             "candidates" => region.Candidates.Select((c, i) => Row(r, i, c.Id, c.Name, c.Cost, Point(c.Location))),
+            "public_buildings" => region.PublicBuildings.Select((b, i) => Row(r, i, b.Id, b.Name, b.Kind, b.Source, Point(b.Location))),
             _ => throw new ArgumentException($"{layer.Table} is not a region layer", nameof(layer)),
         };
     }
@@ -43,6 +44,7 @@ internal static class RegionRows
         Teams = [.. rows(Layers.Teams).Select(v => new VolunteerTeam(S(v[0]), S(v[1]), At(v[7]), (int)L(v[2]), (int)L(v[3]), JsonSerializer.Deserialize<ImmutableArray<string>>(S(v[4])), D(v[5]), N(v[6])))],
         Needs = [.. rows(Layers.Needs).Select(v => new Need(S(v[0]), At(v[5]), S(v[1]), S(v[2]), D(v[3]), N(v[4])))],
         Candidates = [.. rows(Layers.Candidates).Select(v => new Candidate(S(v[0]), S(v[1]), At(v[3]), D(v[2])))],
+        PublicBuildings = [.. rows(Layers.PublicBuildings).Select(v => new PublicBuilding(S(v[0]), S(v[1]), S(v[2]), At(v[4]), N(v[3])))],
     };
 
     /// <summary>The columns read back for a region layer: all but region and seq.</summary>

@@ -13,7 +13,7 @@ public sealed class LayersTests(ApiFixture api)
         using var client = api.Client("viewer", "synth");
         var body = await client.GetFromJsonAsync<JsonElement>("/regions/synth/collections");
         var ids = body.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["units", "roads", "demand", "stations", "circles", "gaps", "teams", "needs", "candidates"], ids);
+        Assert.Equal(["units", "roads", "demand", "stations", "circles", "gaps", "teams", "needs", "candidates", "public_buildings"], ids);
         var units = body.GetProperty("collections")[0];
         Assert.EndsWith("/regions/synth/collections/units/items", units.GetProperty("links").EnumerateArray().First(l => l.GetProperty("rel").GetString() == "items").GetProperty("href").GetString());
         Assert.Equal(4, units.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].GetArrayLength());
@@ -68,6 +68,28 @@ public sealed class LayersTests(ApiFixture api)
         var page = await client.GetFromJsonAsync<JsonElement>($"/regions/synth/collections/stations/items?bbox={q}");
         Assert.Equal(inside, page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()).Order());
         Assert.Equal(inside.Count, page.GetProperty("numberMatched").GetInt32());
+    }
+
+    [Fact]
+    public async Task PublicBuildings_ItemsKindFilterAndItem_MatchTheStoredRegion()
+    {
+        var region = await api.StoredRegionAsync("tiny");
+        Assert.Equal(2, region.PublicBuildings.Length);
+        using var client = api.Client("viewer", "tiny");
+
+        var collection = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/public_buildings");
+        Assert.Equal("public_buildings", collection.GetProperty("id").GetString());
+        var all = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/public_buildings/items");
+        Assert.Equal(region.PublicBuildings.Select(b => b.Id), all.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+        var schools = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/public_buildings/items?kind=school");
+        Assert.Equal(region.PublicBuildings.Where(b => b.Kind == "school").Select(b => b.Id), schools.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+
+        var expected = region.PublicBuildings.Single(b => b.Id == "pb1");
+        var item = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/public_buildings/items/pb1");
+        var coordinates = item.GetProperty("geometry").GetProperty("coordinates");
+        Assert.Equal((expected.Location.Lon, expected.Location.Lat), (coordinates[0].GetDouble(), coordinates[1].GetDouble()));
+        var properties = item.GetProperty("properties");
+        Assert.Equal((expected.Name, expected.Kind, expected.Source), (properties.GetProperty("name").GetString(), properties.GetProperty("kind").GetString(), properties.GetProperty("source").GetString()));
     }
 
     [Fact]

@@ -89,6 +89,23 @@ public sealed class PostGisApiTests(PostGisApiFixture api) : IClassFixture<PostG
     }
 
     [PostGisFact]
+    public async Task PublicBuildings_OverPostGis_AreTheFixtureFile()
+    {
+        using var client = api.Client("viewer", "tiny");
+        var items = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/public_buildings/items");
+        var file = Planner.Core.IO.RegionFolderReader.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny")).Region!;
+        Assert.Equal(2, file.PublicBuildings.Length);
+        Assert.Equal(
+            file.PublicBuildings.Select(b => (b.Id, b.Name, b.Kind, b.Location.Lon, b.Location.Lat)),
+            items.GetProperty("features").EnumerateArray().Select(f => (
+                f.GetProperty("id").GetString()!,
+                f.GetProperty("properties").GetProperty("name").GetString()!,
+                f.GetProperty("properties").GetProperty("kind").GetString()!,
+                f.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(),
+                f.GetProperty("geometry").GetProperty("coordinates")[1].GetDouble())));
+    }
+
+    [PostGisFact]
     public async Task Scenarios_OverPostGis_StaleWriteIs412()
     {
         using var planner = api.Client("planner", "tiny");

@@ -18,6 +18,7 @@ public class ValidateCommandTests
         Assert.Contains("Units       1 county, 2 township, 1 village, 0 grid", text, StringComparison.Ordinal);
         Assert.Contains("Demand      3 points; population total 250, elderly 35, children 55", text, StringComparison.Ordinal);
         Assert.Contains("Stations    1 planned, 0 built, 1 operating", text, StringComparison.Ordinal);
+        Assert.Contains("Buildings   2 public: 1 school, 1 townhall", text, StringComparison.Ordinal);
         Assert.Contains("computed in WGS 84 / UTM zone 50N", text, StringComparison.Ordinal);
         Assert.Contains("No problems found.", text, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         Assert.Equal(0x47504B47L, Scalar(c, "PRAGMA application_id"));
         Assert.Equal(10300L, Scalar(c, "PRAGMA user_version"));
         Assert.Equal("ok", Scalar(c, "PRAGMA integrity_check"));
-        foreach (var layer in new[] { "units", "roads", "demand", "stations", "teams", "needs", "candidates", "circles" })
+        foreach (var layer in new[] { "units", "roads", "demand", "stations", "teams", "needs", "candidates", "public_buildings", "circles" })
         {
             Assert.Equal("features", Scalar(c, $"SELECT data_type FROM gpkg_contents WHERE table_name = '{layer}'"));
             Assert.Equal(4326L, Scalar(c, $"SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = '{layer}' AND column_name = 'geom'"));
@@ -51,6 +51,41 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         Assert.Equal((117.15, 28.26), (point.Coordinate.X, point.Coordinate.Y));
         Assert.Equal("雄石街道社工站", Scalar(c, "SELECT name FROM stations WHERE station_id = 'S-xs'"));
         Assert.Equal(5L, Scalar(c, "SELECT COUNT(*) FROM roads WHERE region = '贵溪测试'"));
+        Assert.Equal("POINT", Scalar(c, "SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = 'public_buildings'"));
+        Assert.Equal("school", Scalar(c, "SELECT kind FROM public_buildings WHERE building_id = 'osm:way:1256740917'"));
+    }
+
+    [StoreFact]
+    public async Task Open_WorkspaceFromBeforePublicBuildings_GainsTheLayerAndKeepsItsRegions()
+    {
+        var region = TestRegions.Guixi();
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region with { PublicBuildings = [] }, null, default);
+        }
+
+        // What a workspace written before the layer existed holds: no table and no GeoPackage metadata rows for it.
+        await using (var c = new SqliteConnection($"Data Source={Target};Pooling=False"))
+        {
+            await c.OpenAsync();
+            Scalar(c, "DROP TABLE public_buildings; DELETE FROM gpkg_geometry_columns WHERE table_name = 'public_buildings'; DELETE FROM gpkg_contents WHERE table_name = 'public_buildings'");
+            Assert.Equal(0L, Scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'public_buildings'"));
+        }
+
+        await using (var reopened = StoreFactory.Open(Target))
+        {
+            var old = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Empty(old!.Value.PublicBuildings);
+            Assert.Equal(region.Stations.ToArray(), old.Value.Stations.ToArray());
+            Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
+            var saved = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(region.PublicBuildings.ToArray(), saved!.Value.PublicBuildings.ToArray());
+        }
+
+        await using var check = new SqliteConnection($"Data Source={Target};Mode=ReadOnly;Pooling=False");
+        await check.OpenAsync();
+        Assert.Equal("features", Scalar(check, "SELECT data_type FROM gpkg_contents WHERE table_name = 'public_buildings'"));
+        Assert.Equal("ok", Scalar(check, "PRAGMA integrity_check"));
     }
 
     [StoreFact]

@@ -47,7 +47,38 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
         Assert.Equal(Migrator.Migrations.Count, await Scalar<long>("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(1, await Scalar<int>("SELECT MIN(version) FROM schema_migrations"));
         var gist = await Scalar<long>($"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '{schema}' AND indexdef LIKE '%USING gist (geom)%'");
-        Assert.Equal(8, gist);
+        Assert.Equal(9, gist);
+        Assert.Contains("002_public_buildings", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
+    }
+
+    [StoreFact]
+    public async Task Open_SchemaAtVersion1_AppliesMigration2AndKeepsItsRegions()
+    {
+        var region = TestRegions.Guixi();
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region with { PublicBuildings = [] }, null, default);
+        }
+
+        // Back to what a workspace migrated before 002 holds: no public_buildings table, version 2 not recorded.
+        await Execute("DROP TABLE public_buildings; DELETE FROM schema_migrations WHERE version = 2");
+        Assert.Equal(0L, await Scalar<long>($"SELECT COUNT(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename = 'public_buildings'"));
+
+        await using (var reopened = await StoreFactory.OpenAsync(Target, default))
+        {
+            var old = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Empty(old!.Value.PublicBuildings);
+            Assert.Equal(region.Stations.ToArray(), old.Value.Stations.ToArray());
+            Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
+            var saved = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(region.PublicBuildings.ToArray(), saved!.Value.PublicBuildings.ToArray());
+        }
+
+        Assert.Equal(2, await Scalar<int>("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(1L, await Scalar<long>($"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = 'public_buildings' AND indexdef LIKE '%USING gist (geom)%'"));
+
+        // PostGIS as the oracle: the stored school point is the one saved.
+        Assert.Equal(0.0, await Scalar<double>("SELECT ST_Distance(geom, ST_SetSRID(ST_MakePoint(117.23472204949412, 28.284303394354048), 4326)) FROM public_buildings WHERE building_id = 'osm:way:1256740917'"));
     }
 
     [StoreFact]
@@ -100,6 +131,14 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
         using var forwarder = new TcpForwarder(port, live.Host!, live.Port);
         Assert.Equal(1, await store.SaveRegionAsync(TestRegions.Guixi(), null, default));
         Assert.Equal([new StoredVersion("贵溪测试", 1)], await store.ListRegionsAsync(default));
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var c = new NpgsqlConnection(Target);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private async Task<T> Scalar<T>(string sql)

@@ -15,7 +15,7 @@ internal static class TestRegions
     /// <summary>
     /// Part of 贵溪市 (360681): the county, two townships, three villages and a grid; roads with OSM tags
     /// (one private, one footway, one with a name); demand in four groups; stations at every level and status;
-    /// teams, needs and candidate sites.
+    /// teams, needs, candidate sites and public buildings (one at full double precision, one without a source).
     /// </summary>
     public static Region Guixi(string name = "贵溪测试") => new()
     {
@@ -73,6 +73,12 @@ internal static class TestRegions
         [
             new Candidate("C1", "西门社区党群服务中心", new GeoPoint(117.18, 28.36), 1),
             new Candidate("C2", "志光村委会", new GeoPoint(117.285, 28.305), 2.75),
+        ],
+        PublicBuildings =
+        [
+            new PublicBuilding("osm:node:4459977799", "贵溪市人民政府", "townhall", new GeoPoint(117.2400747, 28.2958127), "osm"),
+            new PublicBuilding("osm:way:1256740917", "贵溪市第九中学", "school", new GeoPoint(117.23472204949412, 28.284303394354048), "osm"),
+            new PublicBuilding("B-3", "志光镇卫生院", "clinic", new GeoPoint(117.29, 28.285)),
         ],
     };
 

@@ -82,8 +82,9 @@ public sealed class WorkspaceCommandTests : IDisposable
         (exit, _, error) = Run("export", ws, "贵溪市", "--out", outDir);
         Assert.True(exit == 0, error);
 
-        string[] regionFiles = [RegionFiles.Info, RegionFiles.Units, RegionFiles.Roads, RegionFiles.Demand, RegionFiles.Stations, RegionFiles.Teams, RegionFiles.Needs, RegionFiles.Candidates];
+        string[] regionFiles = [RegionFiles.Info, RegionFiles.Units, RegionFiles.Roads, RegionFiles.Demand, RegionFiles.Stations, RegionFiles.Teams, RegionFiles.Needs, RegionFiles.Candidates, RegionFiles.PublicBuildings];
         var expected = regionFiles.Where(f => File.Exists(Path.Combine(Guixi, f))).ToArray();
+        Assert.Contains(RegionFiles.PublicBuildings, expected);
         Assert.Equal(expected.Order(), Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
         foreach (var f in expected)
         {

@@ -26,6 +26,7 @@ public class RegionFolderReaderTests
         Assert.Single(region.Teams);
         Assert.Single(region.Needs);
         Assert.Single(region.Candidates);
+        Assert.Equal(2, region.PublicBuildings.Length);
     }
 
     [Fact]
@@ -58,6 +59,18 @@ public class RegionFolderReaderTests
         var need = Assert.Single(region.Needs);
         Assert.Equal(("haircut", "elderly", 2.0), (need.Kind, need.Group, need.HoursPerWeek));
         Assert.Equal(2.0, Assert.Single(region.Candidates).Cost);
+        Assert.Equal(
+            [new PublicBuilding("pb1", "东门街道办事处", "townhall", new GeoPoint(117.2305, 28.2862), "hand-made"), new PublicBuilding("pb2", "花园小学", "school", new GeoPoint(117.2268, 28.2839))],
+            region.PublicBuildings.ToArray());
+    }
+
+    [Fact]
+    public void Read_PublicBuildingWithoutName_NamedByKindAndId()
+    {
+        using var fixture = FixtureRegion.Copy().Replace("public_buildings.geojson", "\"name\":\"花园小学\",", string.Empty);
+        var result = RegionFolderReader.Read(fixture.Path);
+        Assert.Empty(result.Problems);
+        Assert.Equal("school pb2", result.Region!.PublicBuildings[1].Name);
     }
 
     [Fact]
@@ -75,6 +88,7 @@ public class RegionFolderReaderTests
         var e = ChinaCoordinates.Gcj02ToWgs84(new GeoPoint(117.221, 28.285));
         Assert.Equal((e.Lon, e.Lat), (c.X, c.Y));
         Assert.NotEqual(original.Units[0].Boundary.Coordinates[0], converted.Units[0].Boundary.Coordinates[0]);
+        Assert.Equal(ChinaCoordinates.Gcj02ToWgs84(new GeoPoint(117.2305, 28.2862)), converted.PublicBuildings[0].Location);
     }
 
     [Fact]
@@ -88,12 +102,13 @@ public class RegionFolderReaderTests
     [Fact]
     public void Read_OptionalLayersMissing_LoadsWithEmptyLists()
     {
-        using var fixture = FixtureRegion.Copy().Delete("teams.geojson").Delete("needs.geojson").Delete("candidates.geojson");
+        using var fixture = FixtureRegion.Copy().Delete("teams.geojson").Delete("needs.geojson").Delete("candidates.geojson").Delete("public_buildings.geojson");
         var result = RegionFolderReader.Read(fixture.Path);
         Assert.Empty(result.Problems);
         Assert.Empty(result.Region!.Teams);
         Assert.Empty(result.Region.Needs);
         Assert.Empty(result.Region.Candidates);
+        Assert.Empty(result.Region.PublicBuildings);
     }
 
     [Fact]

@@ -24,11 +24,25 @@ public class RegionFolderWriterTests
         Assert.Equal(original.Demand.Select(d => (d.Id, d.Location, d.UnitCode, string.Join(",", d.Counts))), copy.Demand.Select(d => (d.Id, d.Location, d.UnitCode, string.Join(",", d.Counts))));
         Assert.Equal(original.Stations.ToArray(), copy.Stations.ToArray());
         Assert.Equal(original.Candidates.ToArray(), copy.Candidates.ToArray());
+        Assert.Equal(original.PublicBuildings.ToArray(), copy.PublicBuildings.ToArray());
+        Assert.Equal(2, copy.PublicBuildings.Length);
         Assert.Equal(original.Needs.ToArray(), copy.Needs.ToArray());
         Assert.Equal(original.Teams.Select(t => (t.Id, string.Join(";", t.Skills), t.WeeklyHours)), copy.Teams.Select(t => (t.Id, string.Join(";", t.Skills), t.WeeklyHours)));
         Assert.Equal(original.Units.Select(u => (u.Code, u.Name, u.Level, u.ParentCode)), copy.Units.Select(u => (u.Code, u.Name, u.Level, u.ParentCode)));
         Assert.All(original.Units.Zip(copy.Units), p => Assert.True(p.First.Boundary.EqualsExact(p.Second.Boundary, 1e-9)));
         Assert.Equal(original.Roads.Select(r => (r.Id, string.Join(";", r.Tags.OrderBy(t => t.Key)))), copy.Roads.Select(r => (r.Id, string.Join(";", r.Tags.OrderBy(t => t.Key)))));
+    }
+
+    [Fact]
+    public void Write_RegionWithoutPublicBuildings_WritesNoPublicBuildingsFile()
+    {
+        var region = RegionFolderReader.Read(FixtureRegion.Original()).Region! with { PublicBuildings = [] };
+        using var target = FixtureRegion.Copy().Delete(RegionFiles.PublicBuildings);
+
+        RegionFolderWriter.Write(region, target.Path);
+
+        Assert.False(File.Exists(Path.Combine(target.Path, RegionFiles.PublicBuildings)));
+        Assert.True(File.Exists(Path.Combine(target.Path, RegionFiles.Candidates)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using OsmSharp;
 using OsmSharp.Streams;
+using Planner.Core.Geo;
 using Planner.Core.Import;
 using Xunit;
 
@@ -107,6 +108,37 @@ public sealed class OsmExtractReaderTests
         Assert.All(extract.Roads, r => Assert.False(string.IsNullOrEmpty(r.Highway)));
         Assert.InRange(extract.Extent.MinLon, -51.4, -51.0);
         Assert.InRange(extract.Extent.MinLat, -30.2, -29.9);
+    }
+
+    [Fact]
+    public void Read_HandWrittenExtract_KeepsTaggedNodesAndClosedWaysInsideTheExtent()
+    {
+        var extract = OsmExtractReader.Read(ImportFixtures.Path("public_buildings.osm"));
+
+        // Node 2 and closed way 103 are amenity=parking only; node 4 (a clinic) lies east of maxlon 117.24; way 102 is not closed.
+        Assert.Equal(["osm:node:1", "osm:node:3", "osm:node:5", "osm:way:101"], extract.PublicBuildings.Select(b => b.Id));
+        Assert.All(extract.PublicBuildings, b => Assert.Equal("osm", b.Source));
+        var townhall = extract.PublicBuildings[0];
+        Assert.Equal(("测试镇人民政府", "townhall", new GeoPoint(117.225, 28.295)), (townhall.Name, townhall.Kind, townhall.Location));
+        Assert.Equal(("government osm:node:3", "government"), (extract.PublicBuildings[1].Name, extract.PublicBuildings[1].Kind));
+        Assert.Equal(("阳光之家", "social_facility"), (extract.PublicBuildings[2].Name, extract.PublicBuildings[2].Kind));
+
+        // Way 101 is a trapezoid: base 117.230..117.234 at lat 28.300, top 117.231..117.233 at 28.302. Its area centroid
+        // lies on the axis of symmetry, h/3 * (a + 2b) / (a + b) above the base (a = 0.004, b = 0.002, h = 0.002), not at
+        // the corners' mean latitude 28.301.
+        var school = extract.PublicBuildings[3];
+        Assert.Equal(("测试小学", "school"), (school.Name, school.Kind));
+        Assert.Equal(117.232, school.Location.Lon, 9);
+        Assert.Equal(28.300 + (0.002 / 3 * (0.004 + (2 * 0.002)) / (0.004 + 0.002)), school.Location.Lat, 9);
+
+        Assert.Contains("way 102 (school): public building skipped: not a closed outline", extract.Notes);
+        Assert.Contains(extract.Notes, n => n.StartsWith("1 of 5 public buildings lie outside the extent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_GuixiXmlCut_HasNoPublicBuildings()
+    {
+        Assert.Empty(OsmExtractReader.Read(ImportFixtures.Path("guixi_small.osm")).PublicBuildings);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Planner.Core.Geo;
 using Planner.Core.IO;
 using Planner.Core.Model;
 using Planner.Core.Validation;
@@ -24,6 +25,24 @@ public sealed class SampleRegionTests
         Assert.Equal("贵溪市", region.Info.Name);
         Assert.Equal("360681", region.Info.Code);
         Assert.Equal(["total", "elderly", "children", "disabled"], region.Groups.Names.ToArray());
+    }
+
+    [Fact]
+    public void Guixi_PublicBuildings_AreTheSchoolsAndTownHallsOfTheOsmExtract()
+    {
+        // Counted by hand in guixi.osm: grep gives 4 amenity=school (nodes 3382563730, 3382563731, 3382563733 and the
+        // closed way 1256740917) and 2 amenity=townhall (nodes 4459977799, 4459983898); the only other amenity is
+        // parking, and no feature has office, social_facility or building=public/civic/government/school/hospital.
+        var region = Load("guixi");
+
+        Assert.Equal(6, region.PublicBuildings.Length);
+        Assert.Equal(
+            ["osm:node:3382563730", "osm:node:3382563731", "osm:node:3382563733", "osm:node:4459977799", "osm:node:4459983898", "osm:way:1256740917"],
+            region.PublicBuildings.Select(b => b.Id));
+        Assert.Equal(4, region.PublicBuildings.Count(b => b.Kind == "school"));
+        Assert.Equal(2, region.PublicBuildings.Count(b => b.Kind == "townhall"));
+        Assert.Contains(region.PublicBuildings, b => b.Name == "贵溪市人民政府" && b.Location == new GeoPoint(117.2400747, 28.2958127));
+        Assert.DoesNotContain(RegionValidator.Validate(region), p => p.File == RegionFiles.PublicBuildings);
     }
 
     [Fact]

@@ -39,5 +39,29 @@ public sealed class CandidateGeneratorTests
 
         Assert.Single(CandidateGenerator.Generate(region, graph, 100_000), c => c.Id.StartsWith("x:", StringComparison.Ordinal));
         Assert.Equal(2, CandidateGenerator.Generate(region, null, 1000).Length);
+        Assert.DoesNotContain(fine, c => c.Id.StartsWith("pb:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_EveryPublicBuildingIsACandidateAtItsLocation()
+    {
+        var unit = new AdminUnit("360681001001", "V1", AdminLevel.Village, null, Box(-100, -500, 1000, 500));
+        var region = Region([Road("h", "residential", (0, 0), (2000, 0))], [], [], [unit]) with
+        {
+            PublicBuildings =
+            [
+                new PublicBuilding("osm:way:1256740917", "贵溪市第九中学", "school", At(300, 120), "osm"),
+                new PublicBuilding("b2", "东门街道办事处", "townhall", At(900, -80)),
+            ],
+        };
+        var graph = RoadGraph.Build(region, TravelProfile.Walk(), new RoadGraphOptions(0));
+
+        var candidates = CandidateGenerator.Generate(region, graph, 500);
+
+        // Ordered by id: pb: before unit: before x: (a straight road has no intersection, so no x: here).
+        Assert.Equal(["pb:b2", "pb:osm:way:1256740917", "unit:360681001001"], candidates.Select(c => c.Id));
+        Assert.Equal(new Candidate("pb:osm:way:1256740917", "贵溪市第九中学（school）", At(300, 120), 1), candidates[1]);
+        Assert.Equal(new Candidate("pb:b2", "东门街道办事处（townhall）", At(900, -80), 1), candidates[0]);
+        Assert.Equal(2, CandidateGenerator.Generate(region, null, 500).Count(c => c.Id.StartsWith("pb:", StringComparison.Ordinal)));
     }
 }

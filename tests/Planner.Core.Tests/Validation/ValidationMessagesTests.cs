@@ -114,6 +114,9 @@ public class ValidationMessagesTests
     [InlineData("needs.geojson", "\"kind\":\"haircut\",", "", "n1", "kind", "is missing: say what service is needed")]
     [InlineData("candidates.geojson", "\"cost\":2", "\"cost\":-1", "c1", "cost", "-1 is negative")]
     [InlineData("units.geojson", "\"name\":\"花园社区\",", "", "360681001001", "name", "is missing or empty")]
+    [InlineData("public_buildings.geojson", ",\"kind\":\"school\"", "", "pb2", "kind", "is missing: say what the building is (townhall, community_centre, school, clinic, ...)")]
+    [InlineData("public_buildings.geojson", "\"id\":\"pb2\"", "\"id\":\" \"", "#2", "id", "is empty")]
+    [InlineData("stations.geojson", "\"id\":\"s2\"", "\"id\":\"\"", "#2", "id", "is empty")]
     public void Read_BadValue_ReportsFileFeatureFieldAndReason(string file, string oldText, string newText, string id, string field, string message)
     {
         using var f = FixtureRegion.Copy().Replace(file, oldText, newText);
@@ -121,6 +124,43 @@ public class ValidationMessagesTests
         Assert.Equal(field, p.Field);
         Assert.Equal(message, p.Message);
         Assert.Equal($"{file} feature {id} field '{field}': {message}", p.ToString());
+    }
+
+    [Fact]
+    public void ReadAndValidate_BadPublicBuildingsFile_NamesFileFeatureFieldAndReasonForEachBrokenBuilding()
+    {
+        using var f = FixtureRegion.Copy().Write("public_buildings.geojson", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "public_buildings_bad.geojson")));
+
+        var load = RegionFolderReader.Read(f.Path);
+
+        const string Layer = "public_buildings.geojson";
+        Assert.Equal(
+            [
+                $"{Layer} feature #3 field 'id': is empty",
+                $"{Layer} feature b4 field 'kind': is missing: say what the building is (townhall, community_centre, school, clinic, ...)",
+                $"{Layer} feature b5 field 'geometry': coordinate (28.284, 117.226) is out of range: latitude 117.226 > 90, lon/lat look swapped (GeoJSON is [lon, lat])",
+                $"{Layer} feature b6 field 'geometry': geometry is a LineString, expected Point",
+                $"{Layer} feature b8 field 'geometry': geometry is missing",
+            ],
+            load.Problems.Select(p => p.ToString()));
+        Assert.All(load.Problems, p => Assert.Equal(ProblemSeverity.Error, p.Severity));
+
+        // The rest loads (b9 without a name is named by kind and id), and the validator finds what needs the whole layer.
+        Assert.Equal(["b1", "b1", "b7", "b9"], load.Region!.PublicBuildings.Select(b => b.Id));
+        Assert.Equal("hospital b9", load.Region.PublicBuildings[3].Name);
+        var problems = RegionValidator.Validate(load.Region).Where(p => p.File == Layer).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Equal($"{Layer} feature b1 field 'id': id is used by 2 features: ids must be unique", problems[0].ToString());
+        Assert.Equal(("b7", "geometry"), (problems[1].FeatureId, problems[1].Field));
+        Assert.Matches(@"^position \(113\.245, 23\.2851\) is \d+ km from the region's centre .*; wrong CRS or a typo\?$", problems[1].Message);
+    }
+
+    [Fact]
+    public void Validate_PublicBuildingWithSwappedButValidCoordinates_ReportedAsSwapped()
+    {
+        using var f = Relocate(FixtureRegion.Copy(), "30.2", "20.2", "20.3").Replace("public_buildings.geojson", "[30.2305,20.2862]", "[20.2862,30.2305]");
+        var p = SingleValidation(f, "public_buildings.geojson", "pb1");
+        Assert.EndsWith("lon/lat look swapped", p.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,7 +258,7 @@ public class ValidationMessagesTests
     /// <summary>Moves the whole tiny fixture by rewriting its coordinate prefixes (lon 117.2x, lat 28.2x and 28.3x).</summary>
     private static FixtureRegion Relocate(FixtureRegion f, string lon, string lat2, string lat3)
     {
-        foreach (var file in new[] { "units.geojson", "roads.geojson", "stations.geojson", "teams.geojson", "needs.geojson", "candidates.geojson", "demand.csv" })
+        foreach (var file in new[] { "units.geojson", "roads.geojson", "stations.geojson", "teams.geojson", "needs.geojson", "candidates.geojson", "public_buildings.geojson", "demand.csv" })
         {
             var path = Path.Combine(f.Path, file);
             File.WriteAllText(path, File.ReadAllText(path).Replace("117.2", lon, StringComparison.Ordinal).Replace("28.2", lat2, StringComparison.Ordinal).Replace("28.3", lat3, StringComparison.Ordinal));
