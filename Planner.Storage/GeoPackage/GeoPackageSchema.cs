@@ -62,7 +62,7 @@ internal static class GeoPackageSchema
             """);
         foreach (var layer in Layers.All)
         {
-            var columns = string.Join(", ", layer.Columns.Select(c => $"{c.Name} {Type(c, layer)}"));
+            var columns = string.Join(", ", layer.Columns.Select(c => ColumnDefinition(c, layer, forAlter: false)));
             var key = layer == Layers.Circles ? "scenario, result, seq" : "region, seq";
             sql.Append(FormattableString.Invariant($"""
                 CREATE TABLE IF NOT EXISTS {layer.Table} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {columns});
@@ -76,6 +76,14 @@ internal static class GeoPackageSchema
 
         return sql.ToString();
     }
+
+    /// <summary>
+    /// The definition of a column (name and type). A column added to an existing table cannot be NOT NULL
+    /// without a default, so <paramref name="forAlter"/> leaves the constraint off: only optional columns are
+    /// ever added later.
+    /// </summary>
+    public static string ColumnDefinition(Column c, Layer layer, bool forAlter) =>
+        $"{c.Name} {(forAlter ? Type(c, layer).Replace(" NOT NULL", string.Empty, StringComparison.Ordinal) : Type(c, layer))}";
 
     private static string Type(Column c, Layer layer) => c.Type switch
     {

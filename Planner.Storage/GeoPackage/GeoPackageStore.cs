@@ -104,6 +104,28 @@ public sealed class GeoPackageStore : IWorkspaceStore
             await using var tx = await BeginAsync(connection, forWrite: true, cancellationToken).ConfigureAwait(false);
             await using var cmd = Command(connection, tx, GeoPackageSchema.Sql());
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // CREATE TABLE IF NOT EXISTS leaves a table from an older workspace as it was: add the columns a
+            // layer has gained since (e.g. teams.registered_members), empty for the rows already there.
+            foreach (var layer in Layers.All)
+            {
+                var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                await using (var info = Command(connection, tx, $"SELECT name FROM pragma_table_info('{layer.Table}')"))
+                await using (var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        present.Add(reader.GetString(0));
+                    }
+                }
+
+                foreach (var column in layer.Columns.Where(c => !present.Contains(c.Name)))
+                {
+                    await using var alter = Command(connection, tx, $"ALTER TABLE {layer.Table} ADD COLUMN {GeoPackageSchema.ColumnDefinition(column, layer, forAlter: true)}");
+                    await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

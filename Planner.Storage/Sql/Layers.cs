@@ -47,7 +47,7 @@ internal static class Layers
     public static readonly Layer Teams = new("teams", "POINT", "Volunteer teams",
         Region, Seq, new("team_id", ColumnType.Text), new("name", ColumnType.Text), new("members", ColumnType.Integer),
         new("active_members", ColumnType.Integer), new("skills", ColumnType.Json), new("weekly_hours", ColumnType.Real),
-        new("unit", ColumnType.Text), Geom);
+        new("unit", ColumnType.Text), new("registered_members", ColumnType.Integer), Geom);
 
     public static readonly Layer Needs = new("needs", "POINT", "Needs from the need list",
         Region, Seq, new("need_id", ColumnType.Text), new("kind", ColumnType.Text), new("population_group", ColumnType.Text),

@@ -89,6 +89,39 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
     }
 
     [StoreFact]
+    public async Task Open_WorkspaceWithoutTeamRegisteredMembers_GainsTheColumnAndKeepsItsTeams()
+    {
+        var region = TestRegions.Guixi();
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region, null, default);
+        }
+
+        // What a workspace written before the column existed holds: teams without registered_members.
+        await using (var c = new SqliteConnection($"Data Source={Target};Pooling=False"))
+        {
+            await c.OpenAsync();
+            Scalar(c, "ALTER TABLE teams DROP COLUMN registered_members");
+            Assert.Equal(0L, Scalar(c, "SELECT COUNT(*) FROM pragma_table_info('teams') WHERE name = 'registered_members'"));
+        }
+
+        await using (var reopened = StoreFactory.Open(Target))
+        {
+            var old = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(region.Teams.Select(t => t with { RegisteredMembers = null, Skills = [] }), old!.Value.Teams.Select(t => t with { Skills = [] }));
+            Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
+            var saved = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(21, saved!.Value.Teams.Single(t => t.Id == "T1").RegisteredMembers);
+            Assert.Null(saved.Value.Teams.Single(t => t.Id == "T2").RegisteredMembers);
+        }
+
+        await using var check = new SqliteConnection($"Data Source={Target};Mode=ReadOnly;Pooling=False");
+        await check.OpenAsync();
+        Assert.Equal(21L, Scalar(check, "SELECT registered_members FROM teams WHERE team_id = 'T1'"));
+        Assert.Equal("ok", Scalar(check, "PRAGMA integrity_check"));
+    }
+
+    [StoreFact]
     public async Task Open_FolderMissing_UnavailableNamingThePath()
     {
         var path = Path.Combine(folder, "没有这个目录", "w.gpkg");

@@ -74,11 +74,34 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
             Assert.Equal(region.PublicBuildings.ToArray(), saved!.Value.PublicBuildings.ToArray());
         }
 
-        Assert.Equal(2, await Scalar<int>("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(Migrator.Migrations.Count, await Scalar<int>("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal(1L, await Scalar<long>($"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = 'public_buildings' AND indexdef LIKE '%USING gist (geom)%'"));
 
         // PostGIS as the oracle: the stored school point is the one saved.
         Assert.Equal(0.0, await Scalar<double>("SELECT ST_Distance(geom, ST_SetSRID(ST_MakePoint(117.23472204949412, 28.284303394354048), 4326)) FROM public_buildings WHERE building_id = 'osm:way:1256740917'"));
+    }
+
+    [StoreFact]
+    public async Task Open_SchemaBeforeMigration3_AddsTeamRegisteredMembersAndKeepsItsTeams()
+    {
+        var region = TestRegions.Guixi();
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync(region, null, default);
+        }
+
+        await Execute("ALTER TABLE teams DROP COLUMN registered_members; DELETE FROM schema_migrations WHERE version = 3");
+        await using (var reopened = await StoreFactory.OpenAsync(Target, default))
+        {
+            var old = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(region.Teams.Select(t => t with { RegisteredMembers = null, Skills = [] }), old!.Value.Teams.Select(t => t with { Skills = [] }));
+            Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
+            var saved = await reopened.GetRegionAsync(region.Info.Name, default);
+            Assert.Equal(21, saved!.Value.Teams.Single(t => t.Id == "T1").RegisteredMembers);
+        }
+
+        Assert.Contains("003_team_registered_members", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
+        Assert.Equal(21, await Scalar<int>("SELECT registered_members FROM teams WHERE team_id = 'T1'"));
     }
 
     [StoreFact]

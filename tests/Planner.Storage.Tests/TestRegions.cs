@@ -61,7 +61,7 @@ internal static class TestRegions
         ],
         Teams =
         [
-            new VolunteerTeam("T1", "雄石义剪队", new GeoPoint(117.16, 28.27), 24, 18, ["haircut", "patrol"], 32.5, "360681001"),
+            new VolunteerTeam("T1", "雄石义剪队", new GeoPoint(117.16, 28.27), 24, 18, ["haircut", "patrol"], 32.5, "360681001", RegisteredMembers: 21),
             new VolunteerTeam("T2", "志光巡防队", new GeoPoint(117.3, 28.3), 12, 0, [], 0, null),
         ],
         Needs =
