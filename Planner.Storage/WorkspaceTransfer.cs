@@ -25,14 +25,23 @@ public static class WorkspaceTransfer
         return (load, version);
     }
 
-    /// <summary>Writes the stored region <paramref name="regionName"/> as a region folder; returns its version.</summary>
+    /// <summary>
+    /// Writes the stored region <paramref name="regionName"/> as a region folder and removes the optional
+    /// layer files the stored region does not have (left from an earlier region in the folder), so that the
+    /// folder reads back as the stored region.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">The store has no such region.</exception>
-    public static async Task<long> ExportAsync(IRegionStore store, string regionName, string folder, CancellationToken cancellationToken)
+    public static async Task<RegionExport> ExportAsync(IRegionStore store, string regionName, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var stored = await store.GetRegionAsync(regionName, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"region '{regionName}' is not in the store");
         RegionFolderWriter.Write(stored.Value, folder);
-        return stored.Version;
+        return new RegionExport(stored.Version, RegionFolderWriter.RemoveAbsentOptionalLayers(stored.Value, folder));
     }
 }
+
+/// <summary>What an export wrote.</summary>
+/// <param name="Version">The stored version exported.</param>
+/// <param name="RemovedFiles">Optional layer files deleted from the folder because the stored region has no such layer.</param>
+public sealed record RegionExport(long Version, IReadOnlyList<string> RemovedFiles);

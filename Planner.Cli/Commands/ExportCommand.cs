@@ -20,8 +20,12 @@ internal static class ExportCommand
             string region = parse.GetValue(name)!;
             try
             {
-                long version = await WorkspaceTransfer.ExportAsync(store, region, parse.GetValue(output)!, token).ConfigureAwait(false);
-                o.WriteLine($"exported region '{region}' version {version} to {parse.GetValue(output)}");
+                var export = await WorkspaceTransfer.ExportAsync(store, region, parse.GetValue(output)!, token).ConfigureAwait(false);
+                o.WriteLine($"exported region '{region}' version {export.Version} to {parse.GetValue(output)}");
+                foreach (var file in export.RemovedFiles)
+                {
+                    o.WriteLine($"removed {file}: the stored region has no such layer");
+                }
                 return ExitCodes.Ok;
             }
             catch (KeyNotFoundException ex)

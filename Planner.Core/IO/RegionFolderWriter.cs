@@ -59,6 +59,33 @@ public static class RegionFolderWriter
         }
     }
 
+    /// <summary>
+    /// Deletes the optional layer files (teams, needs, candidates, public buildings) that
+    /// <paramref name="region"/> does not have, so that the folder reads back as exactly that region after
+    /// <see cref="Write"/>; returns the names of the files removed. Only for writing a whole stored region
+    /// over a folder (export): importers that add layers to a folder must not call it.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveAbsentOptionalLayers(Region region, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var absent = new List<string>();
+        foreach (var (file, empty) in new[]
+        {
+            (RegionFiles.Teams, region.Teams.IsEmpty), (RegionFiles.Needs, region.Needs.IsEmpty),
+            (RegionFiles.Candidates, region.Candidates.IsEmpty), (RegionFiles.PublicBuildings, region.PublicBuildings.IsEmpty),
+        })
+        {
+            var path = Path.Combine(folder, file);
+            if (empty && File.Exists(path))
+            {
+                File.Delete(path);
+                absent.Add(file);
+            }
+        }
+
+        return absent;
+    }
+
     /// <summary>Writes <c>region.json</c>.</summary>
     public static void WriteInfo(Model.RegionInfo info, string folder)
     {

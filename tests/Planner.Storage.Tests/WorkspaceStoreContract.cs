@@ -40,10 +40,28 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
         var exported = Track(Folders.NewTemp());
         await using (var reopened = StoreFactory.Open(Target))
         {
-            Assert.Equal(1, await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", exported, default));
+            Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", exported, default)).Version);
         }
 
         Folders.AssertIdentical(original, exported);
+    }
+
+    [StoreFact]
+    public async Task Export_OverFolderWithLayersTheRegionLacks_RemovesThemSoTheFolderIsTheStoredRegion()
+    {
+        var full = TestRegions.Guixi();
+        var lean = full with { Teams = [], Candidates = [] };
+        var expected = Track(Folders.Write(lean));
+        var target = Track(Folders.Write(full));
+        Assert.True(File.Exists(Path.Combine(target, RegionFiles.Teams)));
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(lean, null, default);
+
+        var export = await WorkspaceTransfer.ExportAsync(store, lean.Info.Name, target, default);
+
+        Assert.Equal(1, export.Version);
+        Assert.Equal(new[] { RegionFiles.Candidates, RegionFiles.Teams }.Order(), export.RemovedFiles.Order());
+        Folders.AssertIdentical(expected, target);
     }
 
     [StoreFact]
@@ -183,7 +201,7 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
         Assert.True(seen >= 2000, "the save was cancelled after demand rows were written");
 
         var after = Track(Folders.NewTemp());
-        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(store, "贵溪测试", after, default));
+        Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(store, "贵溪测试", after, default)).Version);
         Folders.AssertIdentical(before, after);
         Assert.Equal(2, await store.SaveRegionAsync(region, 1, default));
     }
@@ -204,7 +222,7 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
 
         await using var reopened = StoreFactory.Open(Target);
         var after = Track(Folders.NewTemp());
-        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", after, default));
+        Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", after, default)).Version);
         Folders.AssertIdentical(before, after);
         Assert.Equal([new StoredVersion("贵溪测试", 1)], await reopened.ListRegionsAsync(default));
         Assert.Equal(2, await reopened.SaveRegionAsync(region, 1, default));
