@@ -46,7 +46,7 @@ internal sealed class LayerSource
             "units" => [.. r.Units.Select(u => F(u.Code, u.Boundary, ("code", u.Code), ("name", u.Name), ("level", DomainNames.Of(u.Level)), ("parent_code", u.ParentCode), ("modelled", u.Modelled)))],
             "roads" => [.. r.Roads.Select(x => F(x.Id, x.Line, ("id", x.Id), ("highway", x.Highway), ("name", x.Tag("name"))))],
             "demand" => [.. r.Demand.Select(d => F(d.Id, Point(d.Location), [("id", d.Id), ("unit_code", d.UnitCode), .. r.Groups.Names.Select((g, i) => (g, (object?)d.Counts[i]))]))],
-            "stations" => [.. r.Stations.Select(s => F(s.Id, Point(s.Location), ("id", s.Id), ("name", s.Name), ("level", DomainNames.Of(s.Level)), ("status", DomainNames.Of(s.Status)), ("social_workers", s.SocialWorkers), ("unit_code", s.UnitCode)))],
+            "stations" => [.. r.Stations.Select(s => F(s.Id, Point(s.Location), ("id", s.Id), ("name", s.Name), ("level", DomainNames.Of(s.Level)), ("status", DomainNames.Of(s.Status)), ("social_workers", s.SocialWorkers), ("supervisors", s.Supervisors), ("unit_code", s.UnitCode)))],
             "teams" => [.. r.Teams.Select(t => F(t.Id, Point(t.Base), ("id", t.Id), ("name", t.Name), ("members", t.Members), ("active_members", t.ActiveMembers), ("skills", string.Join(";", t.Skills)), ("weekly_hours", t.WeeklyHours), ("unit_code", t.UnitCode)))],
             "needs" => [.. r.Needs.Select(n => F(n.Id, Point(n.Location), ("id", n.Id), ("kind", n.Kind), ("group", n.Group), ("hours_per_week", n.HoursPerWeek), ("unit_code", n.UnitCode)))],
             "candidates" => [.. r.Candidates.Select(c => F(c.Id, Point(c.Location), ("id", c.Id), ("name", c.Name), ("cost", c.Cost)))],

@@ -104,8 +104,9 @@ public static class RegionFolderReader
             }
 
             var workers = Count(RegionFiles.Stations, f, id, "social_workers");
-            return location is null || workers is null ? null
-                : new Station(id, f.GetString("name") ?? id, location.Value, level.Value, status.Value, (int)workers, f.GetString("unit"));
+            var supervisors = f.Has("supervisors") ? Count(RegionFiles.Stations, f, id, "supervisors") : null;
+            return location is null || workers is null || (f.Has("supervisors") && supervisors is null) ? null
+                : new Station(id, f.GetString("name") ?? id, location.Value, level.Value, status.Value, (int)workers, f.GetString("unit"), (int?)supervisors);
         });
 
         public ImmutableArray<VolunteerTeam> ReadTeams() => ReadFeatures<VolunteerTeam>(RegionFiles.Teams, required: false, "id", (f, id) =>

@@ -124,7 +124,7 @@ public static class RegionFolderWriter
     private static void WriteStations(Region region, string folder) =>
         Atomically(Path.Combine(folder, RegionFiles.Stations), p => GeoJsonWriter.Write(p, region.Stations.Select(s => (Point(s.Location), Props(
             ("id", s.Id), ("name", s.Name), ("level", DomainNames.Of(s.Level)), ("status", DomainNames.Of(s.Status)),
-            ("social_workers", s.SocialWorkers), ("unit", s.UnitCode))))));
+            ("social_workers", s.SocialWorkers), ("unit", s.UnitCode), ("supervisors", s.Supervisors))))));
 
     private static void WriteDemand(Region region, string folder) =>
         Atomically(Path.Combine(folder, RegionFiles.Demand), path =>

@@ -10,4 +10,5 @@ namespace Planner.Core.Model;
 /// <param name="Status">Planned, built or operating.</param>
 /// <param name="SocialWorkers">Full-time social workers on staff.</param>
 /// <param name="UnitCode">Code of the unit the station serves, when given.</param>
-public sealed record Station(string Id, string Name, GeoPoint Location, StationLevel Level, StationStatus Status, int SocialWorkers, string? UnitCode);
+/// <param name="Supervisors">Full-time supervisors (督导) based at the station, when recorded.</param>
+public sealed record Station(string Id, string Name, GeoPoint Location, StationLevel Level, StationStatus Status, int SocialWorkers, string? UnitCode, int? Supervisors = null);

@@ -12,7 +12,7 @@ public sealed record Rule
     /// <summary>Stable id, e.g. <c>staffing.township_station</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>What is measured: station_staff, unit_has_station, unit_covered, volunteer_activity, volunteer_registration.</summary>
+    /// <summary>What is measured: station_staff, unit_has_station, unit_covered, volunteer_activity, volunteer_registration, supervision_ratio.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The rule in words (shown in reports).</summary>
@@ -38,6 +38,9 @@ public sealed record Rule
 
     /// <summary>For station_staff: additional required staff per village/community governed by the station's township (Taicang: 0.5).</summary>
     public double PerGovernedVillage { get; init; }
+
+    /// <summary>For supervision_ratio: social workers one full-time supervisor may cover (Taicang: 5).</summary>
+    public double WorkersPerSupervisor { get; init; }
 
     /// <summary>True when the measured value must exceed <see cref="Min"/> strictly (Datong: more than 50% active).</summary>
     public bool Strict { get; init; }

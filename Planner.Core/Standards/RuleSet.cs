@@ -8,7 +8,7 @@ namespace Planner.Core.Standards;
 public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
 {
     /// <summary>Every rule kind this version understands.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["station_staff", "unit_has_station", "unit_covered", "volunteer_activity", "volunteer_registration"];
+    public static readonly IReadOnlyList<string> Kinds = ["station_staff", "unit_has_station", "unit_covered", "volunteer_activity", "volunteer_registration", "supervision_ratio"];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -47,6 +47,11 @@ public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
             if (r.Kind == "station_staff" && r.StationLevel is null)
             {
                 throw new InvalidDataException($"{name} rule {r.Id} field 'stationLevel': required for station_staff");
+            }
+
+            if (r.Kind == "supervision_ratio" && !(r.WorkersPerSupervisor > 0))
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'workersPerSupervisor': required for supervision_ratio, a number of social workers more than 0");
             }
 
             if (r.Kind != "station_staff" && r.UnitLevel is null)

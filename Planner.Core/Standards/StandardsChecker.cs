@@ -25,6 +25,7 @@ public static class StandardsChecker
                 "unit_has_station" => UnitHasStation(region, units, rule),
                 "unit_covered" => UnitCovered(region, rule, coverage),
                 "volunteer_activity" => Volunteers(region, units, rule, t => t.Members, t => t.ActiveMembers, "active"),
+                "supervision_ratio" => Supervision(region, units, rule),
                 _ => Volunteers(region, units, rule, t => t.Members, t => t.RegisteredMembers, "real-name registered"),
             });
         }
@@ -106,6 +107,40 @@ public static class StandardsChecker
 
             int counted = teams.Sum(t => part(t)!.Value);
             yield return Compare(rule, "unit", unit.Code, unit.Name, (double)counted / members, rule.Min, $"{counted} of {members} members {what} in {teams.Count} team(s)");
+        }
+    }
+
+    /// <summary>
+    /// Supervisors against social workers per unit (Taicang: one full-time supervisor per 5 social workers,
+    /// counted over the unit's built and operating stations, as staffing is). A unit whose stations do not all
+    /// record their supervisors cannot be measured and does not pass.
+    /// </summary>
+    private static IEnumerable<StandardCheck> Supervision(Region region, UnitHierarchy units, Rule rule)
+    {
+        DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
+        var byUnit = region.Stations.Where(s => s.Status != StationStatus.Planned)
+            .GroupBy(s => units.UnitAt(level!.Value, s.UnitCode, s.Location)?.Code ?? string.Empty, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var unit in region.Units.Where(u => u.Level == level))
+        {
+            if (!byUnit.TryGetValue(unit.Code, out var stations))
+            {
+                continue;
+            }
+
+            int workers = stations.Sum(s => s.SocialWorkers);
+            double required = Math.Ceiling(workers / rule.WorkersPerSupervisor);
+            int unrecorded = stations.Count(s => s.Supervisors is null);
+            if (unrecorded > 0)
+            {
+                yield return new StandardCheck(rule.Id, rule.Text, "unit", unit.Code, unit.Name, null, required, ">=", false,
+                    $"supervisors not recorded at {unrecorded} of {stations.Count} built or operating station(s)");
+                continue;
+            }
+
+            int supervisors = stations.Sum(s => s.Supervisors!.Value);
+            yield return Compare(rule, "unit", unit.Code, unit.Name, supervisors, required,
+                $"{supervisors} supervisor(s) for {workers} social workers at {stations.Count} station(s)");
         }
     }
 

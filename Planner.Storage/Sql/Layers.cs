@@ -42,7 +42,8 @@ internal static class Layers
 
     public static readonly Layer Stations = new("stations", "POINT", "Social-work stations and service points",
         Region, Seq, new("station_id", ColumnType.Text), new("name", ColumnType.Text), new("level", ColumnType.Text),
-        new("status", ColumnType.Text), new("social_workers", ColumnType.Integer), new("unit", ColumnType.Text), Geom);
+        new("status", ColumnType.Text), new("social_workers", ColumnType.Integer), new("unit", ColumnType.Text),
+        new("supervisors", ColumnType.Integer), Geom);
 
     public static readonly Layer Teams = new("teams", "POINT", "Volunteer teams",
         Region, Seq, new("team_id", ColumnType.Text), new("name", ColumnType.Text), new("members", ColumnType.Integer),

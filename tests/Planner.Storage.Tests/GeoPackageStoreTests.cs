@@ -89,7 +89,7 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
     }
 
     [StoreFact]
-    public async Task Open_WorkspaceWithoutTeamRegisteredMembers_GainsTheColumnAndKeepsItsTeams()
+    public async Task Open_WorkspaceWithoutNewerColumns_GainsThemAndKeepsItsRows()
     {
         var region = TestRegions.Guixi();
         await using (var store = StoreFactory.Open(Target))
@@ -101,7 +101,7 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         await using (var c = new SqliteConnection($"Data Source={Target};Pooling=False"))
         {
             await c.OpenAsync();
-            Scalar(c, "ALTER TABLE teams DROP COLUMN registered_members");
+            Scalar(c, "ALTER TABLE teams DROP COLUMN registered_members; ALTER TABLE stations DROP COLUMN supervisors");
             Assert.Equal(0L, Scalar(c, "SELECT COUNT(*) FROM pragma_table_info('teams') WHERE name = 'registered_members'"));
         }
 
@@ -109,9 +109,11 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         {
             var old = await reopened.GetRegionAsync(region.Info.Name, default);
             Assert.Equal(region.Teams.Select(t => t with { RegisteredMembers = null, Skills = [] }), old!.Value.Teams.Select(t => t with { Skills = [] }));
+            Assert.Equal(region.Stations.Select(s => s with { Supervisors = null }), old.Value.Stations);
             Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
             var saved = await reopened.GetRegionAsync(region.Info.Name, default);
             Assert.Equal(21, saved!.Value.Teams.Single(t => t.Id == "T1").RegisteredMembers);
+            Assert.Equal(2, saved.Value.Stations.Single(s => s.Id == "S-county").Supervisors);
             Assert.Null(saved.Value.Teams.Single(t => t.Id == "T2").RegisteredMembers);
         }
 

@@ -82,7 +82,7 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
     }
 
     [StoreFact]
-    public async Task Open_SchemaBeforeMigration3_AddsTeamRegisteredMembersAndKeepsItsTeams()
+    public async Task Open_SchemaBeforeMigrations3And4_AddsTeamAndStationColumnsAndKeepsTheirRows()
     {
         var region = TestRegions.Guixi();
         await using (var store = StoreFactory.Open(Target))
@@ -90,16 +90,19 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
             await store.SaveRegionAsync(region, null, default);
         }
 
-        await Execute("ALTER TABLE teams DROP COLUMN registered_members; DELETE FROM schema_migrations WHERE version = 3");
+        await Execute("ALTER TABLE teams DROP COLUMN registered_members; ALTER TABLE stations DROP COLUMN supervisors; DELETE FROM schema_migrations WHERE version IN (3, 4)");
         await using (var reopened = await StoreFactory.OpenAsync(Target, default))
         {
             var old = await reopened.GetRegionAsync(region.Info.Name, default);
             Assert.Equal(region.Teams.Select(t => t with { RegisteredMembers = null, Skills = [] }), old!.Value.Teams.Select(t => t with { Skills = [] }));
+            Assert.Equal(region.Stations.Select(s => s with { Supervisors = null }), old.Value.Stations);
             Assert.Equal(2, await reopened.SaveRegionAsync(region, old.Version, default));
             var saved = await reopened.GetRegionAsync(region.Info.Name, default);
             Assert.Equal(21, saved!.Value.Teams.Single(t => t.Id == "T1").RegisteredMembers);
+            Assert.Equal(2, saved.Value.Stations.Single(s => s.Id == "S-county").Supervisors);
         }
 
+        Assert.Contains("004_station_supervisors", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
         Assert.Contains("003_team_registered_members", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
         Assert.Equal(21, await Scalar<int>("SELECT registered_members FROM teams WHERE team_id = 'T1'"));
     }

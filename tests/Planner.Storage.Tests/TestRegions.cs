@@ -53,7 +53,7 @@ internal static class TestRegions
         ],
         Stations =
         [
-            new Station("S-county", "贵溪市社会工作服务总站", new GeoPoint(117.2, 28.3), StationLevel.CountyCenter, StationStatus.Operating, 6, "360681"),
+            new Station("S-county", "贵溪市社会工作服务总站", new GeoPoint(117.2, 28.3), StationLevel.CountyCenter, StationStatus.Operating, 6, "360681", Supervisors: 2),
             new Station("S-xs", "雄石街道社工站", new GeoPoint(117.15, 28.26), StationLevel.TownshipStation, StationStatus.Operating, 4, "360681001"),
             new Station("S-zg", "志光镇社工站", new GeoPoint(117.29, 28.28), StationLevel.TownshipStation, StationStatus.Built, 3, "360681101"),
             new Station("S-dm", "东门社区服务点", new GeoPoint(117.13, 28.23), StationLevel.VillagePoint, StationStatus.Planned, 1, null),

@@ -100,6 +100,29 @@ public class RegionFolderReaderTests
     }
 
     [Fact]
+    public void ReadWrite_StationSupervisors_KeptWhenGivenAndAbsentOtherwise()
+    {
+        using var f = FixtureRegion.Copy().Replace("stations.geojson", "\"social_workers\":3,", "\"social_workers\":3,\"supervisors\":2,");
+        var region = RegionFolderReader.Read(f.Path).Region!;
+        Assert.Equal(2, region.Stations.Single(s => s.Id == "s1").Supervisors);
+        Assert.Null(region.Stations.Single(s => s.Id == "s2").Supervisors);
+
+        var written = Directory.CreateTempSubdirectory("supervisors-").FullName;
+        try
+        {
+            RegionFolderWriter.Write(region, written);
+            var text = File.ReadAllText(Path.Combine(written, "stations.geojson"));
+            Assert.Contains("\"unit\":\"360681001\",\"supervisors\":2}", text);
+            Assert.Equal(2, text.Split("supervisors").Length); // s2 records none, so it writes none
+            Assert.Equal(region.Stations.ToArray(), RegionFolderReader.Read(written).Region!.Stations.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(written, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Read_OptionalLayersMissing_LoadsWithEmptyLists()
     {
         using var fixture = FixtureRegion.Copy().Delete("teams.geojson").Delete("needs.geojson").Delete("candidates.geojson").Delete("public_buildings.geojson");

@@ -46,6 +46,50 @@ public class StandardsCheckerTests
     }
 
     [Fact]
+    public void Check_Supervision_OnePerFiveSocialWorkersOverTheCountysBuiltAndOperatingStations()
+    {
+        // s1 (operating) has 3 social workers; add a built station with 4 and a planned one with 9 that must
+        // not count: 3 + 4 = 7 workers need ceil(7 / 5) = 2 supervisors.
+        var extra = new Station("s3", "罗河站", new GeoPoint(117.236, 28.286), StationLevel.VillagePoint, StationStatus.Built, 4, "360681001", Supervisors: 1);
+        var planned = new Station("s4", "规划站", new GeoPoint(117.237, 28.286), StationLevel.VillagePoint, StationStatus.Planned, 9, "360681001");
+        var stations = Tiny.Stations.Select(s => s.Id == "s1" ? s with { Supervisors = 0 } : s).Append(extra).Append(planned);
+        var region = Tiny with { Stations = [.. stations] };
+
+        var check = Assert.Single(StandardsChecker.Check(region, RuleSet.Load(DefaultRules)), c => c.RuleId == "staffing.supervision");
+        Assert.Equal(("unit", "360681", 1.0, 2.0, false), (check.SubjectKind, check.SubjectId, check.Measured, check.Required, check.Passed));
+        Assert.Equal("1 supervisor(s) for 7 social workers at 2 station(s)", check.Note);
+
+        var enough = region with { Stations = [.. region.Stations.Select(s => s.Id == "s1" ? s with { Supervisors = 1 } : s)] };
+        Assert.True(Assert.Single(StandardsChecker.Check(enough, RuleSet.Load(DefaultRules)), c => c.RuleId == "staffing.supervision").Passed);
+    }
+
+    [Fact]
+    public void Check_Supervision_NotRecordedAtAStation_CannotBeMeasured()
+    {
+        var check = Assert.Single(StandardsChecker.Check(Tiny, RuleSet.Load(DefaultRules)), c => c.RuleId == "staffing.supervision");
+
+        // Only s1 counts (s2 is planned), and it records no supervisors.
+        Assert.Equal((null, 1.0, false), (check.Measured, check.Required, check.Passed));
+        Assert.Equal("supervisors not recorded at 1 of 1 built or operating station(s)", check.Note);
+    }
+
+    [Fact]
+    public void Load_SupervisionRuleWithoutWorkersPerSupervisor_NamesTheField()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"name":"x","rules":[{"id":"sup","kind":"supervision_ratio","unitLevel":"county"}]}""");
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => RuleSet.Load(path));
+            Assert.Contains("rule sup field 'workersPerSupervisor'", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Check_ActivityExactlyFiftyPercent_FailsBecauseTheRuleIsStrict()
     {
         var region = Tiny with { Teams = [Tiny.Teams[0] with { ActiveMembers = 10 }] };

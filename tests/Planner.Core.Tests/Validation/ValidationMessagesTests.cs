@@ -107,6 +107,8 @@ public class ValidationMessagesTests
     [InlineData("stations.geojson", "\"social_workers\":0", "\"social_workers\":-2", "s2", "social_workers", "-2 is negative")]
     [InlineData("stations.geojson", "\"social_workers\":0", "\"social_workers\":\"three\"", "s2", "social_workers", "'three' is not a number")]
     [InlineData("stations.geojson", "\"social_workers\":0", "\"social_workers\":1.5", "s2", "social_workers", "1.5 is not a whole number")]
+    [InlineData("stations.geojson", "\"social_workers\":0,", "\"social_workers\":0,\"supervisors\":-1,", "s2", "supervisors", "-1 is negative")]
+    [InlineData("stations.geojson", "\"social_workers\":0,", "\"social_workers\":0,\"supervisors\":\"one\",", "s2", "supervisors", "'one' is not a number")]
     [InlineData("demand.csv", "d2,117.24,28.2845,360681002,80", "d2,117.24,28.2845,360681002,-80", "d2", "total", "count -80 is negative")]
     [InlineData("demand.csv", "d2,117.24,28.2845,360681002,80", "d2,117.24,28.2845,360681002,eighty", "d2", "total", "'eighty' is not a number")]
     [InlineData("teams.geojson", "\"active_members\":12", "\"active_members\":25", "t1", "active_members", "25 active members is more than the 20 members")]
