@@ -39,11 +39,14 @@ public sealed class SecurityTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task RegionList_AdminOverAll_ShowsBothCounties()
+    public async Task RegionList_AdminOverAll_ShowsBothCounties_WithTheirOwnNames()
     {
         using var client = api.Client(ApiFixture.AdminKey);
         var list = await client.GetFromJsonAsync<JsonElement>("/regions");
         Assert.Equal(["synth", "tiny"], list.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+
+        // Seeded under their folder names, titled with their region.json names.
+        Assert.Equal(["合成县 (synthetic county)", "测试区 (tiny test region)"], list.EnumerateArray().Select(r => r.GetProperty("title").GetString()));
     }
 
     [Theory]
