@@ -37,7 +37,7 @@ internal static class LayersEndpoints
     public static IEndpointRouteBuilder MapLayersEndpoints(this IEndpointRouteBuilder app)
     {
         var regions = app.MapGroup("/regions").WithTags("Layers").RequireAuthorization(Roles.Viewer);
-        regions.MapGet("/", ListRegions).WithSummary("Regions the key may see.");
+        regions.MapGet("/", ListRegions).WithSummary("Regions the key may see: URL name, code, title; for a key below a region's code, the units it sees.");
         regions.MapGet("/{region}", GetRegion).WithSummary("One region with links to its layers and report.");
         regions.MapGet("/{region}/collections", Collections).WithSummary("The region's layers (OGC API - Features).");
         regions.MapGet("/{region}/collections/{collectionId}", Collection).WithSummary("One layer's description.");
