@@ -130,7 +130,8 @@ internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string d
     /// Workspaces seeded before the store could keep a name apart from its key hold the sample regions renamed
     /// to their folder names (<c>Info.Name</c> = <c>guixi</c>). When the region folder of that name is still in
     /// the data folder and gives the same division code, the stored region gets its own name back: saved once,
-    /// based on the version read (a concurrent change wins and is served as it is).
+    /// based on the version read (a concurrent change wins and is served as it is; a store that cannot be written
+    /// serves the region under its folder name and says so in the log).
     /// </summary>
     private async Task<Versioned<Core.Model.Region>> RenameOldSeedAsync(string name, Versioned<Core.Model.Region> loaded, CancellationToken cancellationToken)
     {
@@ -148,7 +149,12 @@ internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string d
             Volatile.Write(ref _listing, null);
             return new Versioned<Core.Model.Region>(renamed, version);
         }
-        catch (Exception ex) when (ex is VersionConflictException or StoreUnavailableException or DbException or IOException or UnauthorizedAccessException)
+        catch (VersionConflictException)
+        {
+            // Someone saved it first (most likely the same rename from a concurrent request or instance): serve theirs.
+            return await store.GetRegionAsync(name, cancellationToken).ConfigureAwait(false) ?? loaded;
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or DbException or IOException or UnauthorizedAccessException)
         {
             LogNotRenamed(logger, name, ex.Message);
             return loaded;
