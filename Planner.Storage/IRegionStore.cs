@@ -10,7 +10,7 @@ namespace Planner.Storage;
 /// </summary>
 public interface IRegionStore
 {
-    /// <summary>Names and versions of the stored regions, by name.</summary>
+    /// <summary>Names (the keys regions are stored under) and versions of the stored regions, by name.</summary>
     Task<IReadOnlyList<StoredVersion>> ListRegionsAsync(CancellationToken cancellationToken);
 
     /// <summary>The region named <paramref name="name"/> with its version, or null when there is none.</summary>
@@ -22,6 +22,14 @@ public interface IRegionStore
     /// must not exist yet; any other stored state is a <see cref="VersionConflictException"/>.
     /// </summary>
     Task<long> SaveRegionAsync(Region region, long? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="region"/> under <paramref name="name"/>, which may differ from its display name
+    /// <c>Info.Name</c> (the API keys sample regions by folder name, <c>guixi</c>, and keeps <c>贵溪市</c> as the
+    /// name): <see cref="GetRegionAsync"/> by that name returns the region with its own <c>Info.Name</c>. Versions
+    /// and conflicts as for <see cref="SaveRegionAsync(Region, long?, CancellationToken)"/>.
+    /// </summary>
+    Task<long> SaveRegionAsync(string name, Region region, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>Deletes a region (and its features) when its version is still <paramref name="expectedVersion"/>; else a conflict.</summary>
     Task DeleteRegionAsync(string name, long expectedVersion, CancellationToken cancellationToken);

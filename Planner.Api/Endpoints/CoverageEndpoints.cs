@@ -9,13 +9,14 @@ using Planner.Api.Regions;
 using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
-using Planner.Core.Model;
 
 namespace Planner.Api.Endpoints;
 
 /// <summary>
 /// Coverage reports of a region or unit: JSON, CSV and GeoJSON exactly as <c>planner coverage</c> writes them
-/// (<see cref="CoverageWriters"/>), and a printable HTML page.
+/// (<see cref="CoverageWriters"/>), and a printable HTML page. A key that sees only some units of the region (a
+/// township key) gets the report narrowed to them, as <c>?unit=</c> narrows it; a <c>?unit=</c> outside them is
+/// answered as an unknown unit.
 /// </summary>
 internal static class CoverageEndpoints
 {
@@ -27,7 +28,7 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
-            .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese.")
+            .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -39,12 +40,13 @@ internal static class CoverageEndpoints
         string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f,
         RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (view is null)
         {
             return ApiProblems.NotFound("region", region);
         }
 
+        var r = view.Region;
         var format = f?.Trim().ToLowerInvariant() ?? FromAccept(http.Request);
         if (!Formats.Contains(format))
         {
@@ -57,20 +59,22 @@ internal static class CoverageEndpoints
             return problem;
         }
 
-        AdminUnit? scope = null;
+        var scope = view.Units;
         if (!string.IsNullOrEmpty(unit))
         {
-            scope = r.Region.Units.FirstOrDefault(u => u.Code == unit);
-            if (scope is null)
+            var chosen = r.Region.Units.FirstOrDefault(u => u.Code == unit && (view.Units is null || view.Units.Contains(u.Code)));
+            if (chosen is null)
             {
                 return ApiProblems.Field("unit", $"unit '{unit}' is not in region '{region}'.", StatusCodes.Status404NotFound);
             }
+
+            scope = UnitSubtrees.Of(r.Region, chosen);
         }
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
         http.Response.Headers.Vary = "Accept, Accept-Language";
         bool chinese = format == "html" && Language.PrefersChinese(http.Request);
-        var body = result.Rendered.GetOrAdd((format, scope?.Code, chinese), k => Render(k.Format, k.Chinese, result, scope));
+        var body = result.Rendered.GetOrAdd((format, scope?.Key, chinese), k => Render(k.Format, k.Chinese, result, scope));
         return TypedResults.Content(body, format switch
         {
             "csv" => "text/csv; charset=utf-8",
@@ -80,14 +84,14 @@ internal static class CoverageEndpoints
         });
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, AdminUnit? scope)
+    private static string Render(string format, bool chinese, CoverageResult result, UnitSubtrees? scope)
     {
         var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
         return format switch
         {
             "csv" => CoverageWriters.UnitsCsv(report),
             "geojson" => CoverageWriters.GeoJsonLayers(report),
-            "html" => HtmlReport.Render(result, report, checks, scope, chinese),
+            "html" => HtmlReport.Render(result, report, checks, scope is null ? null : string.Join("、", scope.Roots.Select(u => u.Name)), chinese),
             _ => CoverageWriters.ToJson(report),
         };
     }

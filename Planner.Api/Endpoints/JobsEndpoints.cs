@@ -47,13 +47,13 @@ internal static class JobsEndpoints
     private static Results<Ok<JobResponse>, ProblemHttpResult> Get(string id, JobQueue queue, ClaimsPrincipal user, HttpRequest request)
     {
         var job = queue.Find(id);
-        return job is null || !user.InScope(job.RegionCode) ? ApiProblems.NotFound("job", id) : TypedResults.Ok(ToResponse(job, request));
+        return job is null || !user.InScope(job.DataScope) ? ApiProblems.NotFound("job", id) : TypedResults.Ok(ToResponse(job, request));
     }
 
     private static Results<Accepted<JobResponse>, Ok<JobResponse>, ProblemHttpResult> Cancel(string id, JobQueue queue, ClaimsPrincipal user, HttpRequest request)
     {
         var job = queue.Find(id);
-        if (job is null || !user.InScope(job.RegionCode))
+        if (job is null || !user.InScope(job.DataScope))
         {
             return ApiProblems.NotFound("job", id);
         }
@@ -67,23 +67,26 @@ internal static class JobsEndpoints
         string region, string? minutes, string? mode, string? speed, string? includePlanned,
         RegionAccess access, CoverageService coverage, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (view is null)
         {
             return ApiProblems.NotFound("region", region);
         }
 
+        var r = view.Region;
         var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned);
         if (problem is not null)
         {
             return problem;
         }
 
-        var job = queue.Enqueue("coverage", r.Name, r.Code, (progress, token) =>
+        // A coverage job is a read: a township key gets its own units' report, and only keys covering them see the job.
+        var job = queue.Enqueue("coverage", r.Name, view.DataScope, (progress, token) =>
         {
             token.ThrowIfCancellationRequested();
             var result = coverage.Compute(r, query!, progress);
-            return JsonDocument.Parse(CoverageWriters.ToJson(result.Report)).RootElement.Clone();
+            var report = view.Units is null ? result.Report : UnitScope.Narrow(result, view.Units).Report;
+            return JsonDocument.Parse(CoverageWriters.ToJson(report)).RootElement.Clone();
         });
         return Accepted(job, request);
     }

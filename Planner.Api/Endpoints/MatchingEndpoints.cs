@@ -64,10 +64,10 @@ internal static class MatchingEndpoints
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> Match(
         string region, RegionAccess access, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
         {
-            return ApiProblems.NotFound("region", region);
+            return refused!;
         }
 
         var (body, problem) = await JsonBody.ReadAsync<MatchingRequest>(request, cancellationToken).ConfigureAwait(false);

@@ -29,11 +29,14 @@ internal sealed record UnitDelta(string Code, string Name, string Level, ShareDe
 /// <summary>Two scenarios (or the base region, <c>base</c>) compared.</summary>
 /// <param name="A">First scenario.</param>
 /// <param name="B">Second scenario.</param>
-/// <param name="Groups">Per group for the region.</param>
+/// <param name="Groups">Per group for the region (for a township key: for its own units).</param>
 /// <param name="Units">Per unit, total population, largest change first.</param>
 internal sealed record ScenarioComparison(string A, string B, IReadOnlyDictionary<string, ShareDelta> Groups, IReadOnlyList<UnitDelta> Units);
 
-/// <summary>Scenario runs (as jobs) and comparisons.</summary>
+/// <summary>
+/// Scenario runs (as jobs) and comparisons. A run computes the whole region's plan and needs a key that sees the
+/// whole region; a comparison is a read, narrowed to the units of a township key.
+/// </summary>
 internal static class ScenarioRunsEndpoints
 {
     /// <summary>Maps <c>POST .../scenarios/{name}/run</c> and <c>GET .../scenarios-compare</c>.</summary>
@@ -50,11 +53,16 @@ internal static class ScenarioRunsEndpoints
         string region, string name, bool? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage, JobQueue queue,
         ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        var s = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (r is null || s is null)
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
         {
-            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+            return refused!;
+        }
+
+        var s = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (s is null)
+        {
+            return ApiProblems.NotFound("scenario", name);
         }
 
         var job = queue.Enqueue("scenario-run", r.Name, r.Code, (progress, token) =>
@@ -71,12 +79,13 @@ internal static class ScenarioRunsEndpoints
         string region, string? a, string? b, bool? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (view is null)
         {
             return ApiProblems.NotFound("region", region);
         }
 
+        var r = view.Region;
         var reports = new List<CoverageReport>();
         foreach (var (field, name) in new[] { ("a", a), ("b", b) })
         {
@@ -109,7 +118,8 @@ internal static class ScenarioRunsEndpoints
                 }
             }
 
-            reports.Add(result.Report);
+            // A township key compares its own units: their figures, not the region's.
+            reports.Add(view.Units is null ? result.Report : UnitScope.Narrow(result, view.Units).Report);
         }
 
         var (ra, rb) = (reports[0], reports[1]);

@@ -25,11 +25,16 @@ internal sealed record UpdateScenarioRequest(JsonElement Edits);
 /// <param name="Name">Name.</param>
 /// <param name="Region">Base region.</param>
 /// <param name="Version">Version (send it back in If-Match).</param>
-/// <param name="Edits">Edits.</param>
+/// <param name="Edits">Edits (for a key that sees only some units of the region: the edits about those units and the region-wide parameters).</param>
 /// <param name="Links">self.</param>
-internal sealed record ScenarioResponse(string Name, string Region, long Version, JsonElement Edits, IReadOnlyList<LinkResponse> Links);
+/// <param name="EditsElsewhere">For a key that sees only some units: how many edits about the rest of the region were left out.</param>
+internal sealed record ScenarioResponse(string Name, string Region, long Version, JsonElement Edits, IReadOnlyList<LinkResponse> Links, int? EditsElsewhere = null);
 
-/// <summary>What-if scenarios of a region: create, read, list, edit, delete with ETag / If-Match (a stale write gets 412).</summary>
+/// <summary>
+/// What-if scenarios of a region: create, read, list, edit, delete with ETag / If-Match (a stale write gets 412).
+/// A scenario is a plan for the whole region: a key that sees only some of its units (a township key) reads the
+/// edits about those units and may not write (403).
+/// </summary>
 internal static class ScenariosEndpoints
 {
     private const int MaxEdits = 1000;
@@ -49,36 +54,36 @@ internal static class ScenariosEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<ScenarioResponse>>, ProblemHttpResult>> List(string region, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (view is null)
         {
             return ApiProblems.NotFound("region", region);
         }
 
-        var list = await scenarios.ListAsync(r.Name, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<ScenarioResponse>>([.. list.Select(s => ToResponse(s, request))]);
+        var list = await scenarios.ListAsync(view.Region.Name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<ScenarioResponse>>([.. list.Select(s => ToResponse(s, view, request))]);
     }
 
     private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> Get(string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        var s = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (r is null || s is null)
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var s = view is null ? null : await scenarios.GetAsync(view.Region.Name, name, cancellationToken).ConfigureAwait(false);
+        if (view is null || s is null)
         {
-            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+            return view is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
         }
 
         http.Response.Headers.ETag = ETag(s.Version);
-        return TypedResults.Ok(ToResponse(s, http.Request));
+        return TypedResults.Ok(ToResponse(s, view, http.Request));
     }
 
     private static async Task<Results<Created<ScenarioResponse>, ProblemHttpResult>> Create(
         string region, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
         {
-            return ApiProblems.NotFound("region", region);
+            return refused!;
         }
 
         var (body, problem) = await JsonBody.ReadAsync<CreateScenarioRequest>(http.Request, cancellationToken).ConfigureAwait(false);
@@ -102,7 +107,7 @@ internal static class ScenariosEndpoints
             var version = await scenarios.SaveAsync(r.Name, body.Name, body.Edits, null, cancellationToken).ConfigureAwait(false);
             var stored = new StoredScenario(r.Name, body.Name, body.Edits, version);
             http.Response.Headers.ETag = ETag(version);
-            var response = ToResponse(stored, http.Request);
+            var response = ToResponse(stored, null, http.Request);
             return TypedResults.Created(response.Links[0].Href, response);
         }
         catch (ScenarioVersionConflictException)
@@ -114,11 +119,16 @@ internal static class ScenariosEndpoints
     private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> Update(
         string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        var current = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (r is null || current is null)
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
         {
-            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+            return refused!;
+        }
+
+        var current = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return ApiProblems.NotFound("scenario", name);
         }
 
         var (expected, preconditionProblem) = IfMatch(http.Request, name, current.Version);
@@ -142,7 +152,7 @@ internal static class ScenariosEndpoints
         {
             var version = await scenarios.SaveAsync(r.Name, name, body.Edits, expected, cancellationToken).ConfigureAwait(false);
             http.Response.Headers.ETag = ETag(version);
-            return TypedResults.Ok(ToResponse(new StoredScenario(r.Name, name, body.Edits, version), http.Request));
+            return TypedResults.Ok(ToResponse(new StoredScenario(r.Name, name, body.Edits, version), null, http.Request));
         }
         catch (ScenarioVersionConflictException ex)
         {
@@ -153,11 +163,16 @@ internal static class ScenariosEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        var current = r is null ? null : await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (r is null || current is null)
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
         {
-            return r is null ? ApiProblems.NotFound("region", region) : ApiProblems.NotFound("scenario", name);
+            return refused!;
+        }
+
+        var current = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return ApiProblems.NotFound("scenario", name);
         }
 
         var (expected, preconditionProblem) = IfMatch(request, name, current.Version);
@@ -203,6 +218,16 @@ internal static class ScenariosEndpoints
 
     private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static ScenarioResponse ToResponse(StoredScenario s, HttpRequest request) => new(s.Name, s.Region, s.Version, s.Edits,
-        [new LinkResponse($"{request.Scheme}://{request.Host}{request.PathBase}/regions/{Uri.EscapeDataString(s.Region)}/scenarios/{Uri.EscapeDataString(s.Name)}", "self", "application/json")]);
+    /// <summary>The scenario as <paramref name="view"/> sees it (null: whole), with its self link.</summary>
+    private static ScenarioResponse ToResponse(StoredScenario s, RegionView? view, HttpRequest request)
+    {
+        var self = new LinkResponse($"{request.Scheme}://{request.Host}{request.PathBase}/regions/{Uri.EscapeDataString(s.Region)}/scenarios/{Uri.EscapeDataString(s.Name)}", "self", "application/json");
+        if (view?.Units is not { } units)
+        {
+            return new ScenarioResponse(s.Name, s.Region, s.Version, s.Edits, [self]);
+        }
+
+        var (edits, elsewhere) = ScenarioEditsScope.Filter(s.Edits, view.Region.Region, units);
+        return new ScenarioResponse(s.Name, s.Region, s.Version, edits, [self], elsewhere);
+    }
 }

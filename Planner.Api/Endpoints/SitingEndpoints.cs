@@ -40,10 +40,10 @@ internal static class SitingEndpoints
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> Recommend(
         string region, RegionAccess access, JobQueue queue, IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
         {
-            return ApiProblems.NotFound("region", region);
+            return refused!;
         }
 
         var (body, problem) = await JsonBody.ReadAsync<RecommendationsRequest>(request, cancellationToken).ConfigureAwait(false);

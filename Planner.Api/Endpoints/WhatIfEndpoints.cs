@@ -69,10 +69,10 @@ internal static class WhatIfEndpoints
     private static async Task<Results<Ok<WhatIfResponse>, ProblemHttpResult>> Post(string region, RegionAccess access, CoverageService coverage,
         RuleSetProvider rules, StationCircleCache circleCache, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var r = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
         {
-            return ApiProblems.NotFound("region", region);
+            return refused!;
         }
 
         var (body, bodyProblem) = await JsonBody.ReadAsync<WhatIfRequest>(request, cancellationToken).ConfigureAwait(false);

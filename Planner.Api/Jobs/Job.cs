@@ -23,7 +23,7 @@ internal static class JobStatus
 /// A long run (recommendations, scenario runs, coverage of large regions) queued in process: its state,
 /// progress (0..1), result or error, and the token that cancels it.
 /// </summary>
-internal sealed class Job(string kind, string regionName, string regionCode, Func<IProgress<double>, CancellationToken, object> work) : IDisposable
+internal sealed class Job(string kind, string regionName, string dataScope, Func<IProgress<double>, CancellationToken, object> work) : IDisposable
 {
     private double _progress;
 
@@ -36,8 +36,11 @@ internal sealed class Job(string kind, string regionName, string regionCode, Fun
     /// <summary>URL name of its region.</summary>
     public string RegionName { get; } = regionName;
 
-    /// <summary>Division code of its region: only keys whose scope covers it see the job.</summary>
-    public string RegionCode { get; } = regionCode;
+    /// <summary>
+    /// The division-code prefix its data lies under: its region's code, or the key's scope for a job narrowed to
+    /// the units of a township key. Only keys whose scope covers it (it starts with their scope) see the job.
+    /// </summary>
+    public string DataScope { get; } = dataScope;
 
     /// <summary>The work; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public Func<IProgress<double>, CancellationToken, object> Work { get; } = work;

@@ -18,10 +18,10 @@ internal sealed class JobQueue(IOptions<PlannerOptions> options)
     /// <summary>The reader the workers drain.</summary>
     public ChannelReader<Job> Reader => _channel.Reader;
 
-    /// <summary>Queues a job and returns it.</summary>
-    public Job Enqueue(string kind, string regionName, string regionCode, Func<IProgress<double>, CancellationToken, object> work)
+    /// <summary>Queues a job over <paramref name="dataScope"/> (see <see cref="Job.DataScope"/>) and returns it.</summary>
+    public Job Enqueue(string kind, string regionName, string dataScope, Func<IProgress<double>, CancellationToken, object> work)
     {
-        var job = new Job(kind, regionName, regionCode, work);
+        var job = new Job(kind, regionName, dataScope, work);
         _jobs[job.Id] = job;
         Trim();
         if (!_channel.Writer.TryWrite(job))

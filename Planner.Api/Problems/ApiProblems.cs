@@ -41,6 +41,22 @@ internal static class ApiProblems
         statusCode: StatusCodes.Status404NotFound,
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
 
+    /// <summary>
+    /// 403 for a change to a whole region's plan by a key that sees only part of the region (a township key on
+    /// its county): the key may see the region, so this is not a 404, and the body says why.
+    /// </summary>
+    public static ProblemHttpResult ScopeNarrowerThanRegion(string region, string scope, string regionCode)
+    {
+        var result = TypedResults.Problem(
+            title: "Forbidden.",
+            detail: $"region '{region}': the key's scope {scope} is narrower than the region ({regionCode}); this changes or computes the whole region's plan and needs a key whose scope covers the whole region.",
+            statusCode: StatusCodes.Status403Forbidden,
+            type: "https://www.rfc-editor.org/rfc/rfc9110#status.403");
+        result.ProblemDetails.Extensions["scope"] = scope;
+        result.ProblemDetails.Extensions["regionCode"] = regionCode;
+        return result;
+    }
+
     /// <summary>409: the request conflicts with the current state.</summary>
     public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(
         title: "Conflict.", detail: detail, statusCode: StatusCodes.Status409Conflict,

@@ -1,24 +1,81 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Planner.Api.Problems;
+using Planner.Api.Security;
 
 namespace Planner.Api.Regions;
 
 /// <summary>
-/// Region lookups through the caller's scope: a region outside the key's division-code prefix is treated
-/// exactly like one that does not exist (same 404, absent from lists and counts).
+/// Region lookups through the caller's scope (<see cref="RegionView"/>): whole when the region's code starts with
+/// the key's scope, narrowed to the key's units when the scope starts with the region's code and names units of
+/// it, and otherwise treated exactly like a region that does not exist (same 404, absent from lists and counts).
 /// </summary>
 internal sealed class RegionAccess(IRegionCatalog catalog)
 {
-    /// <summary>The region if it exists and lies in the caller's scope, else null.</summary>
-    public async Task<CatalogRegion?> FindAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
+    // Narrowed unit sets live as long as the region version they were built for (the catalogs keep one instance per version).
+    private readonly ConditionalWeakTable<CatalogRegion, ConcurrentDictionary<string, UnitSubtrees?>> _narrowed = [];
+
+    /// <summary>The region as the caller sees it, or null when it does not exist or lies outside the caller's scope.</summary>
+    public async Task<RegionView?> FindAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
         var region = await catalog.GetAsync(name, cancellationToken).ConfigureAwait(false);
-        return region is not null && Security.Roles.InScope(user, region.Code) ? region : null;
+        return region is null ? null : View(region, user.Scope());
     }
 
-    /// <summary>The regions in the caller's scope.</summary>
-    public async Task<IReadOnlyList<CatalogEntry>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The region for a change to the whole region's plan (scenarios, runs, recommendations, matching, what-if):
+    /// 404 when the caller cannot see it, 403 when it sees only part of it.
+    /// </summary>
+    public async Task<(CatalogRegion? Region, ProblemHttpResult? Problem)> FindWholeAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var all = await catalog.ListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. all.Where(e => Security.Roles.InScope(user, e.Code))];
+        var view = await FindAsync(user, name, cancellationToken).ConfigureAwait(false);
+        return view switch
+        {
+            null => (null, ApiProblems.NotFound("region", name)),
+            { IsWhole: true } => (view.Region, null),
+            _ => (null, ApiProblems.ScopeNarrowerThanRegion(name, user.Scope(), view.Region.Code)),
+        };
+    }
+
+    /// <summary>The regions the caller sees, each with its view (null when whole, which needs no region read).</summary>
+    public async Task<IReadOnlyList<(CatalogEntry Entry, RegionView? Narrowed)>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = user.Scope();
+        var visible = new List<(CatalogEntry, RegionView?)>();
+        foreach (var entry in await catalog.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Code.StartsWith(scope, StringComparison.Ordinal))
+            {
+                visible.Add((entry, null));
+            }
+            else if (scope.StartsWith(entry.Code, StringComparison.Ordinal)
+                && await catalog.GetAsync(entry.Name, cancellationToken).ConfigureAwait(false) is { } region
+                && View(region, scope) is { IsWhole: false } view)
+            {
+                visible.Add((entry, view));
+            }
+        }
+
+        return visible;
+    }
+
+    /// <summary>The region as a key with <paramref name="scope"/> sees it, or null when it sees none of it.</summary>
+    public RegionView? View(CatalogRegion region, string scope)
+    {
+        if (region.Code.StartsWith(scope, StringComparison.Ordinal))
+        {
+            return RegionView.Whole(region);
+        }
+
+        if (!scope.StartsWith(region.Code, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var units = _narrowed.GetValue(region, _ => new ConcurrentDictionary<string, UnitSubtrees?>(StringComparer.Ordinal))
+            .GetOrAdd(scope, s => UnitSubtrees.UnderPrefix(region.Region, s));
+        return units is null ? null : RegionView.Narrowed(region, units, scope);
     }
 }

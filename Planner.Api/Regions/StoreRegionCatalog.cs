@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
 using Planner.Core.IO;
 using Planner.Storage;
 
@@ -8,7 +10,7 @@ namespace Planner.Api.Regions;
 /// Serves regions from a workspace store (the embedded GeoPackage file by default, PostGIS by configuration).
 /// Regions are cached by name and version: a listing (cheap: names and versions) tells when a region changed,
 /// and only then is it read again. On first start an empty store is seeded from the data folder's region
-/// folders, each under its folder name.
+/// folders, each stored under its folder name (the URL name, <c>guixi</c>) with its own name (<c>贵溪市</c>) kept.
 /// </summary>
 internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string dataFolder, ILogger<StoreRegionCatalog> logger) : IRegionCatalog
 {
@@ -57,6 +59,7 @@ internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string d
             return null;
         }
 
+        loaded = await RenameOldSeedAsync(name, loaded, cancellationToken).ConfigureAwait(false);
         var region = new CatalogRegion(name, loaded.Value, loaded.Version);
         _cache[name] = region;
         return region;
@@ -110,7 +113,7 @@ internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string d
                     }
 
                     var name = Path.GetFileName(folder);
-                    await store.SaveRegionAsync(load.Region with { Info = load.Region.Info with { Name = name } }, null, cancellationToken).ConfigureAwait(false);
+                    await store.SaveRegionAsync(name, load.Region, null, cancellationToken).ConfigureAwait(false);
                     LogSeeded(logger, name, store.Description);
                 }
             }
@@ -123,8 +126,71 @@ internal sealed partial class StoreRegionCatalog(IWorkspaceStore store, string d
         }
     }
 
+    /// <summary>
+    /// Workspaces seeded before the store could keep a name apart from its key hold the sample regions renamed
+    /// to their folder names (<c>Info.Name</c> = <c>guixi</c>). When the region folder of that name is still in
+    /// the data folder and gives the same division code, the stored region gets its own name back: saved once,
+    /// based on the version read (a concurrent change wins and is served as it is; a store that cannot be written
+    /// serves the region under its folder name and says so in the log).
+    /// </summary>
+    private async Task<Versioned<Core.Model.Region>> RenameOldSeedAsync(string name, Versioned<Core.Model.Region> loaded, CancellationToken cancellationToken)
+    {
+        var info = loaded.Value.Info;
+        if (info.Name != name || FolderTitle(name, info.Code) is not { } title)
+        {
+            return loaded;
+        }
+
+        try
+        {
+            var renamed = loaded.Value with { Info = info with { Name = title } };
+            var version = await store.SaveRegionAsync(name, renamed, loaded.Version, cancellationToken).ConfigureAwait(false);
+            LogRenamed(logger, name, title);
+            Volatile.Write(ref _listing, null);
+            return new Versioned<Core.Model.Region>(renamed, version);
+        }
+        catch (VersionConflictException)
+        {
+            // Someone saved it first (most likely the same rename from a concurrent request or instance): serve theirs.
+            return await store.GetRegionAsync(name, cancellationToken).ConfigureAwait(false) ?? loaded;
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or DbException or IOException or UnauthorizedAccessException)
+        {
+            LogNotRenamed(logger, name, ex.Message);
+            return loaded;
+        }
+    }
+
+    /// <summary>The name in <c>region.json</c> of the data folder's region folder <paramref name="folder"/>, when it has that code and another name.</summary>
+    private string? FolderTitle(string folder, string code)
+    {
+        var path = Path.Combine(dataFolder, folder, "region.json");
+        if (folder.IndexOfAny(['/', '\\']) >= 0 || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var root = doc.RootElement;
+            string? Text(string key) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return Text("name") is { Length: > 0 } title && title != folder && (Text("code") ?? string.Empty) == code ? title : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private sealed record Listing(DateTime At, IReadOnlyList<StoredVersion> Versions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded region {Name} into {Store}")]
     private static partial void LogSeeded(ILogger logger, string name, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Name}, seeded under its folder name, is named {Title} again")]
+    private static partial void LogRenamed(ILogger logger, string name, string title);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Name} keeps its folder name as its title: {Reason}")]
+    private static partial void LogNotRenamed(ILogger logger, string name, string reason);
 }

@@ -28,13 +28,13 @@ internal static class HtmlReport
     /// <param name="result">The coverage result (for the region, parameters and rule set name).</param>
     /// <param name="report">The report to show (the whole region's or one unit's).</param>
     /// <param name="checks">The checks to show.</param>
-    /// <param name="scope">The unit the report is narrowed to, or null for the region.</param>
+    /// <param name="scope">Name of the unit (or units) the report is narrowed to, or null for the region.</param>
     /// <param name="chinese">Chinese labels.</param>
-    public static string Render(CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, AdminUnit? scope, bool chinese)
+    public static string Render(CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, string? scope, bool chinese)
     {
         var l = chinese ? ReportLabels.Chinese : ReportLabels.English;
         var region = result.Region.Region;
-        var title = $"{l.Title}: {region.Info.Name}{(scope is null ? string.Empty : " / " + scope.Name)}";
+        var title = $"{l.Title}: {region.Info.Name}{(scope is null ? string.Empty : " / " + scope)}";
         var codes = report.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var mapUnits = region.Units.Where(u => codes.Contains(u.Code) && u.Level != AdminLevel.Grid).ToList();
         var h = new StringBuilder();

@@ -17,7 +17,8 @@ internal static class ScenarioRunner
     public static (CatalogRegion Region, CoverageQuery Query) Apply(CatalogRegion baseRegion, StoredScenario scenario, bool includePlanned)
     {
         var edits = scenario.Edits.EnumerateArray().Select(e => ScenarioJson.DeserializeEdit(e.GetRawText())).ToImmutableArray();
-        var applied = ScenarioApplier.Apply(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Name, edits));
+        // The scenario was found by its region's URL name; the applier checks the region's own name (贵溪市, not guixi).
+        var applied = ScenarioApplier.Apply(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Region.Info.Name, edits));
         var region = new CatalogRegion($"{baseRegion.Name}@{baseRegion.Version}/{scenario.Name}", applied.Region, scenario.Version);
         var p = applied.Parameters;
         return (region, new CoverageQuery(p.LimitMinutes, p.Mode, p.SpeedKmh, includePlanned));

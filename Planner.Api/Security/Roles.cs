@@ -17,7 +17,7 @@ internal static class Roles
     /// <summary>The roles, weakest first.</summary>
     public static readonly IReadOnlyList<string> All = [Viewer, Planner, Admin];
 
-    /// <summary>Claim type of the key's region scope (a division-code prefix; empty: every region).</summary>
+    /// <summary>Claim type of the key's scope (a division-code prefix; empty: every region; longer than a region's code: part of it).</summary>
     public const string ScopeClaim = "planner:scope";
 
     /// <summary>Claim type of the key's id (never the key itself).</summary>
@@ -26,6 +26,10 @@ internal static class Roles
     /// <summary>The caller's scope prefix.</summary>
     public static string Scope(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaim) ?? "\0";
 
-    /// <summary>True when <paramref name="code"/> (a division code) lies in the caller's scope.</summary>
+    /// <summary>
+    /// True when <paramref name="code"/> (a division code or prefix: a key's scope, a job's data) lies wholly in the
+    /// caller's scope. Regions go through <see cref="Regions.RegionAccess"/>, which also narrows a region to a key
+    /// scoped below its code.
+    /// </summary>
     public static bool InScope(this ClaimsPrincipal user, string code) => code.StartsWith(user.Scope(), StringComparison.Ordinal);
 }

@@ -110,7 +110,7 @@ internal static class ScenarioCommand
 
             var problems = new List<string>();
             var scenario = stored.Value;
-            var existing = ScenarioApplier.Validate(region.Value, scenario).Count == 0 ? ScenarioApplier.Apply(region.Value, scenario).Region : region.Value;
+            var existing = ScenarioApplier.Validate(region.Value, OnStored(scenario, region.Value)).Count == 0 ? ScenarioApplier.Apply(region.Value, OnStored(scenario, region.Value)).Region : region.Value;
             int added = 0, addedTeams = 0;
             foreach (var (option, values) in InOrder(parse, edits))
             {
@@ -132,7 +132,7 @@ internal static class ScenarioCommand
                 problems.Add("edit: give at least one edit (--add-station, --move-station, --remove-station, --restaff, --status, --minutes, --mode, --speed-kmh, --scale-group, --add-team, --remove-team, --edits).");
             }
 
-            problems.AddRange(ScenarioApplier.Validate(region.Value, scenario));
+            problems.AddRange(ScenarioApplier.Validate(region.Value, OnStored(scenario, region.Value)));
             if (problems.Count > 0)
             {
                 problems.ForEach(e.WriteLine);
@@ -265,7 +265,7 @@ internal static class ScenarioCommand
             return (null, $"scenario '{name}': its base region '{scenario.Value.BaseRegion}' is not in {store.Description}.");
         }
 
-        var applied = ScenarioApplier.Apply(region.Value, scenario.Value);
+        var applied = ScenarioApplier.Apply(region.Value, OnStored(scenario.Value, region.Value));
         var options = new CoverageOptions
         {
             Minutes = applied.Parameters.LimitMinutes,
@@ -283,6 +283,13 @@ internal static class ScenarioCommand
 
         return (report, null);
     }
+
+    /// <summary>
+    /// The scenario as the applier checks it against the region it was found for: a stored scenario names its base
+    /// region by the key the region is stored under, which need not be the region's own name (the API stores the
+    /// sample regions under their folder names, <c>guixi</c>, named <c>贵溪市</c>).
+    /// </summary>
+    private static Scenario OnStored(Scenario scenario, Region region) => scenario with { BaseRegion = region.Info.Name };
 
     private static string Summary(string name, CoverageReport report)
     {

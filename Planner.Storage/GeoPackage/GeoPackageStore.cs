@@ -46,6 +46,9 @@ public sealed class GeoPackageStore : IWorkspaceStore
     public Task<long> SaveRegionAsync(Core.Model.Region region, long? expectedVersion, CancellationToken cancellationToken) => store.SaveRegionAsync(region, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> SaveRegionAsync(string name, Core.Model.Region region, long? expectedVersion, CancellationToken cancellationToken) => store.SaveRegionAsync(name, region, expectedVersion, cancellationToken);
+
+    /// <inheritdoc />
     public Task DeleteRegionAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteRegionAsync(name, expectedVersion, cancellationToken);
 
     /// <inheritdoc />

@@ -64,6 +64,9 @@ public sealed class PostGisStore : IWorkspaceStore
     public Task<long> SaveRegionAsync(Region region, long? expectedVersion, CancellationToken cancellationToken) => store.SaveRegionAsync(region, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> SaveRegionAsync(string name, Region region, long? expectedVersion, CancellationToken cancellationToken) => store.SaveRegionAsync(name, region, expectedVersion, cancellationToken);
+
+    /// <inheritdoc />
     public Task DeleteRegionAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteRegionAsync(name, expectedVersion, cancellationToken);
 
     /// <inheritdoc />

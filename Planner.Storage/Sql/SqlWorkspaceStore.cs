@@ -66,7 +66,17 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
     public Task<long> SaveRegionAsync(Region region, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var name = region.Info.Name;
+        return SaveRegionAsync(region.Info.Name, region, expectedVersion, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> SaveRegionAsync(string name, Region region, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(region);
+
+        // The document keeps the region's own name; the feature rows name their region by the key they are stored under.
+        var rowsOf = region.Info.Name == name ? region : region with { Info = region.Info with { Name = name } };
         return WriteAsync(async (c, tx, ct) =>
         {
             var version = await ClaimVersionAsync(c, tx, "region", "regions", "name = @name", expectedVersion, ct, ("name", name)).ConfigureAwait(false);
@@ -88,7 +98,7 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
 
             foreach (var layer in Layers.RegionLayers)
             {
-                await WriteRowsAsync(c, tx, layer, RegionRows.Rows(region, layer), ct).ConfigureAwait(false);
+                await WriteRowsAsync(c, tx, layer, RegionRows.Rows(rowsOf, layer), ct).ConfigureAwait(false);
             }
 
             return version;

@@ -54,15 +54,25 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Points the API at its store: the GeoPackage workspace file.</summary>
     protected virtual void ConfigureStore(IWebHostBuilder builder) => builder.UseSetting("Planner:Workspace", WorkspaceFile);
 
+    /// <summary>The counties (names in <see cref="Keys"/>) that get a key of every role, with the keys' scopes.</summary>
+    protected virtual IReadOnlyList<(string County, string Scope)> Counties => [("tiny", "360681"), ("synth", "3611")];
+
+    /// <summary>Writes the region folders the API is seeded from into <see cref="DataPath"/>: tiny and synth.</summary>
+    protected virtual Task WriteRegionsAsync()
+    {
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny"), Path.Combine(DataPath, "tiny"));
+        var synth = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 1500, DemandPoints: 800, Stations: 6, Seed: 7));
+        synth = synth with { Info = synth.Info with { Name = "合成县 (synthetic county)", Code = "361100" } };
+        RegionFolderWriter.Write(synth, Path.Combine(DataPath, "synth"));
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataPath);
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny"), Path.Combine(DataPath, "tiny"));
         CopyFolder(Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards"), Path.Combine(DataPath, "standards"));
-        var synth = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 1500, DemandPoints: 800, Stations: 6, Seed: 7));
-        synth = synth with { Info = synth.Info with { Name = "合成县 (synthetic county)", Code = "361100" } };
-        RegionFolderWriter.Write(synth, Path.Combine(DataPath, "synth"));
+        await WriteRegionsAsync();
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -80,7 +90,7 @@ public class ApiFixture : IAsyncLifetime
         Factory.StartServer();
 
         using var admin = Client(AdminKey);
-        foreach (var (county, scope) in new[] { ("tiny", "360681"), ("synth", "3611") })
+        foreach (var (county, scope) in Counties)
         {
             foreach (var role in new[] { "viewer", "planner", "admin" })
             {
@@ -124,7 +134,8 @@ public class ApiFixture : IAsyncLifetime
         }
     }
 
-    private static void CopyFolder(string source, string target)
+    /// <summary>Copies the files of a folder (not its subfolders).</summary>
+    protected static void CopyFolder(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source))

@@ -121,6 +121,28 @@ public sealed class PostGisApiTests(PostGisApiFixture api) : IClassFixture<PostG
     }
 
     [PostGisFact]
+    public async Task Regions_OverPostGis_KeepTheirNames_AndNarrowToATownshipKey()
+    {
+        using var admin = api.Client("admin", "tiny");
+        Assert.Equal("测试区 (tiny test region)", (await admin.GetFromJsonAsync<JsonElement>("/regions/tiny")).GetProperty("title").GetString());
+        Assert.Equal("测试区 (tiny test region)", (await api.StoredRegionAsync("tiny")).Info.Name);
+
+        string Key(JsonElement created) => created.GetProperty("key").GetString()!;
+        var viewerKey = Key(await (await admin.PostAsJsonAsync("/keys", new { role = "viewer", scope = "360681001" })).Content.ReadFromJsonAsync<JsonElement>());
+        var plannerKey = Key(await (await admin.PostAsJsonAsync("/keys", new { role = "planner", scope = "360681001" })).Content.ReadFromJsonAsync<JsonElement>());
+        using var township = api.Client(viewerKey);
+        var mine = await township.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        var all = await admin.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        Assert.Equal(["360681001", "360681001001"], mine.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("code").GetString()));
+        var own = all.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "360681001").GetProperty("groups");
+        Assert.True(JsonElement.DeepEquals(own, mine.GetProperty("groups")));
+        Assert.Equal(["s1"], (await township.GetFromJsonAsync<JsonElement>("/regions/tiny/collections/stations/items")).GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+
+        using var planner = api.Client(plannerKey);
+        await Problems.AssertProblem(await planner.PostAsJsonAsync("/regions/tiny/scenarios", new { name = "t", edits = Array.Empty<object>() }), HttpStatusCode.Forbidden);
+    }
+
+    [PostGisFact]
     public async Task Regions_OverPostGis_KeepScopes_AndReadyHidesPassword()
     {
         using var viewer = api.Client("viewer", "tiny");

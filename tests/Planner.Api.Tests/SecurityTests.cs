@@ -39,11 +39,14 @@ public sealed class SecurityTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task RegionList_AdminOverAll_ShowsBothCounties()
+    public async Task RegionList_AdminOverAll_ShowsBothCounties_WithTheirOwnNames()
     {
         using var client = api.Client(ApiFixture.AdminKey);
         var list = await client.GetFromJsonAsync<JsonElement>("/regions");
         Assert.Equal(["synth", "tiny"], list.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+
+        // Seeded under their folder names, titled with their region.json names.
+        Assert.Equal(["合成县 (synthetic county)", "测试区 (tiny test region)"], list.EnumerateArray().Select(r => r.GetProperty("title").GetString()));
     }
 
     [Theory]
@@ -112,7 +115,7 @@ public sealed class SecurityTests(ApiFixture api)
         var key = created.GetProperty("key").GetString()!;
         using var shortLived = api.Client(key);
         Assert.Equal(HttpStatusCode.OK, (await shortLived.GetAsync("/me")).StatusCode);
-        Assert.Empty((await shortLived.GetFromJsonAsync<JsonElement>("/regions")).EnumerateArray());
+        Assert.Equal(["tiny"], (await shortLived.GetFromJsonAsync<JsonElement>("/regions")).EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/keys/{created.GetProperty("info").GetProperty("id").GetString()}")).StatusCode);
         await Problems.AssertProblem(await shortLived.GetAsync("/me"), HttpStatusCode.Unauthorized);
     }

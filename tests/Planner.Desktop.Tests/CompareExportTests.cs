@@ -98,7 +98,7 @@ public sealed class CompareExportTests(DesktopApp app)
         await popup.WaitForLoadStateAsync();
         var html = await popup.ContentAsync();
         await File.WriteAllTextAsync(Path.Combine(DesktopApp.ArtifactFolder, "export-report.html"), html);
-        Assert.Contains($"Coverage report: {app.RegionName}", html, StringComparison.Ordinal);
+        Assert.Equal($"Coverage report: {app.Region.Info.Name}", await popup.TitleAsync());
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         await page.CloseAsync();
     }

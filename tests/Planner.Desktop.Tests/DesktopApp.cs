@@ -56,6 +56,7 @@ public sealed class DesktopApp : IAsyncLifetime
         else
         {
             var synthetic = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 500, DemandPoints: 300, Stations: 5, Seed: 11));
+            synthetic = synthetic with { Info = synthetic.Info with { Name = "合成县 <示例> & 测试" } };
             RegionFolderWriter.Write(synthetic, Path.Combine(data, RegionName));
         }
 

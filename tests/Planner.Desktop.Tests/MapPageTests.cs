@@ -32,6 +32,17 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RegionChooser_ShowsTheRegionsOwnName_AndLoadsItByUrlName()
+    {
+        var page = await app.OpenMapAsync();
+        var option = page.Locator("#region option").First;
+        Assert.Equal(app.Region.Info.Name, await option.InnerTextAsync());
+        Assert.Equal(app.RegionName, await option.GetAttributeAsync("value"));
+        Assert.Equal(app.RegionName, await page.EvaluateAsync<string>("() => window.__planner.region"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ClickStation_ShowsItsCatchmentByGroup_AsTheApiReportsIt()
     {
         var page = await app.OpenMapAsync();

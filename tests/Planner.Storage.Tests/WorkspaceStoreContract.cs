@@ -118,6 +118,33 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Save_UnderAKeyOtherThanItsName_KeepsTheNameAndRoundTrips()
+    {
+        var region = TestRegions.Guixi();
+        var before = Track(Folders.Write(region));
+        await using var store = StoreFactory.Open(Target);
+        Assert.Equal(1, await store.SaveRegionAsync("guixi", region, null, default));
+        await store.SaveRegionAsync(TestRegions.Guixi("另一个区域"), null, default);
+
+        Assert.Equal([new StoredVersion("guixi", 1), new StoredVersion("另一个区域", 1)], (await store.ListRegionsAsync(default)).OrderBy(v => v.Name, StringComparer.Ordinal));
+        Assert.Null(await store.GetRegionAsync("贵溪测试", default));
+        var stored = (await store.GetRegionAsync("guixi", default))!;
+        Assert.Equal("贵溪测试", stored.Value.Info.Name);
+        Assert.Equal(TestRegions.Guixi("另一个区域").Demand.Length, (await store.GetRegionAsync("另一个区域", default))!.Value.Demand.Length);
+
+        var after = Track(Folders.NewTemp());
+        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(store, "guixi", after, default));
+        Folders.AssertIdentical(before, after);
+
+        // Saves and deletes go by the key; a create under a key in use is a conflict.
+        Assert.Equal(2, await store.SaveRegionAsync("guixi", region with { Stations = region.Stations.RemoveAt(0) }, 1, default));
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveRegionAsync("guixi", region, null, default));
+        Assert.Equal(region.Stations.Length - 1, (await store.GetRegionAsync("guixi", default))!.Value.Stations.Length);
+        await store.DeleteRegionAsync("guixi", 2, default);
+        Assert.Equal(["另一个区域"], (await store.ListRegionsAsync(default)).Select(v => v.Name));
+    }
+
+    [StoreFact]
     public async Task Save_TwoSavesFromSameVersion_SecondIsRefusedAndFirstKept()
     {
         await using var store = StoreFactory.Open(Target);

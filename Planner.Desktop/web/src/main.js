@@ -420,7 +420,8 @@ async function start() {
   if (params.get('lang')) setLanguage(params.get('lang')); else setLanguage(currentLanguage());
   renderLayerList();
   const list = await api.regions();
-  $('region').innerHTML = list.map((r) => `<option value="${r.name}">${r.title || r.name}</option>`).join('');
+  // The region's own name (贵溪市) shows; its URL name (guixi) is the value. Names are data: set as text.
+  $('region').replaceChildren(...list.map((r) => new Option(r.title || r.name, r.name)));
   const wanted = params.get('region') || list[0]?.name;
   if (!wanted) { setStatus('error', 'no region'); return; }
   $('region').value = wanted;

@@ -165,6 +165,31 @@ public sealed class WorkspaceCommandTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Scenario_OnRegionStoredUnderAnotherKey_RunsOnIt_AndReportsTheRegionsName(string kind)
+    {
+        // The API seeds the sample regions under their folder names (guixi) and keeps their names (贵溪市).
+        string ws = Workspace(kind);
+        var region = RegionFolderReader.Read(Guixi).Region!;
+        await using (var store = Planner.Storage.StoreFactory.Open(ws))
+        {
+            await store.SaveRegionAsync("guixi", region, null, default);
+        }
+
+        Assert.Equal(0, Run("scenario", "new", ws, "s", "--base", "guixi").Exit);
+        var (exit, _, error) = Run("scenario", "edit", ws, "s", "--minutes", "10", "--move-station", "S360681002", "117.21,28.29");
+        Assert.True(exit == 0, error);
+        (exit, var output, error) = Run("scenario", "run", ws, "s", "--format", "json");
+        Assert.True(exit == 0, error);
+
+        var applied = ScenarioApplier.Apply(region, new Scenario("s", "贵溪市", [new SetMinutesEdit(10), new MoveStationEdit("S360681002", 117.21, 28.29)]));
+        var expected = CoverageCalculator.Compute(applied.Region, new CoverageOptions { Minutes = 10, Mode = applied.Parameters.Mode });
+        Assert.Equal(CoverageWriters.ToJson(expected), output.TrimEnd());
+        Assert.Equal("贵溪市", JsonDocument.Parse(output).RootElement.GetProperty("region").GetString());
+        Assert.Contains("s  v2  base guixi  2 edits", Run("scenario", "list", ws).Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public void ScenarioEdit_BasedOnOldVersion_IsAConflict(string kind)
     {
         string ws = Workspace(kind);

@@ -1,0 +1,127 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using Planner.Core.Geo;
+using Planner.Core.Model;
+
+namespace Planner.Api.Regions;
+
+/// <summary>
+/// Some units of a region (the roots) with every unit under them, followed by <c>parent</c> so that codes need
+/// not share prefixes; their joint boundary; and the one test of whether a feature lies in them: by its unit
+/// code when that code names a unit of the region, else by its location inside the roots' boundary (WGS84).
+/// Built once per region version and root set, then only read.
+/// </summary>
+internal sealed class UnitSubtrees
+{
+    private readonly HashSet<string> _codes;
+    private readonly HashSet<string> _regionCodes;
+    private readonly IPreparedGeometry _shape;
+
+    private UnitSubtrees(Region region, IReadOnlyList<AdminUnit> roots)
+    {
+        Roots = roots;
+        _regionCodes = region.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var children = region.Units.Where(u => u.ParentCode is not null)
+            .GroupBy(u => u.ParentCode!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(u => u.Code).ToList(), StringComparer.Ordinal);
+        _codes = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(roots.Select(r => r.Code));
+        while (stack.Count > 0)
+        {
+            var code = stack.Pop();
+            if (_codes.Add(code) && children.TryGetValue(code, out var below))
+            {
+                below.ForEach(stack.Push);
+            }
+        }
+
+        Boundary = roots.Count == 1 ? roots[0].Boundary : Union(roots);
+        _shape = PreparedGeometryFactory.Prepare(Boundary);
+    }
+
+    /// <summary>The units whose subtrees these are (none lies under another).</summary>
+    public IReadOnlyList<AdminUnit> Roots { get; }
+
+    /// <summary>The roots' joint boundary, WGS84 (shared: do not change it).</summary>
+    public Geometry Boundary { get; }
+
+    /// <summary>Codes of the roots and of every unit under them.</summary>
+    public IReadOnlySet<string> Codes => _codes;
+
+    /// <summary>A cache key naming the roots.</summary>
+    public string Key => string.Join(",", Roots.Select(r => r.Code));
+
+    /// <summary>The subtree of one unit (the <c>?unit=</c> narrowing of a report).</summary>
+    public static UnitSubtrees Of(Region region, AdminUnit unit) => new(region, [unit]);
+
+    /// <summary>
+    /// The units under a division-code prefix: every unit whose code starts with <paramref name="prefix"/>, with
+    /// the units under them; null when no unit's code starts with it.
+    /// </summary>
+    public static UnitSubtrees? UnderPrefix(Region region, string prefix)
+    {
+        var matching = region.Units.Where(u => u.Code.StartsWith(prefix, StringComparison.Ordinal)).DistinctBy(u => u.Code).ToList();
+        if (matching.Count == 0)
+        {
+            return null;
+        }
+
+        // A matching unit is a root unless it lies under another matching unit.
+        var parents = region.Units.DistinctBy(u => u.Code).ToDictionary(u => u.Code, u => u.ParentCode, StringComparer.Ordinal);
+        var codes = matching.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        return new UnitSubtrees(region, [.. matching.Where(u => !HasAncestorIn(u.ParentCode, codes, parents))]);
+    }
+
+    /// <summary>True when the unit with <paramref name="code"/> is a root or lies under one.</summary>
+    public bool Contains(string code) => _codes.Contains(code);
+
+    /// <summary>
+    /// True when a feature belongs here: by <paramref name="unitCode"/> when it names a unit of the region, else by
+    /// <paramref name="location"/> inside (or on) the boundary.
+    /// </summary>
+    public bool Holds(string? unitCode, GeoPoint location) =>
+        unitCode is not null && _regionCodes.Contains(unitCode) ? _codes.Contains(unitCode) : Covers(location);
+
+    /// <summary>
+    /// True when a feature belongs here: by <paramref name="unitCode"/> when it names a unit of the region, else by
+    /// its geometry: a point inside or on the boundary, a line or area that meets it.
+    /// </summary>
+    public bool Holds(string? unitCode, Geometry geometry) =>
+        unitCode is not null && _regionCodes.Contains(unitCode) ? _codes.Contains(unitCode) : Meets(geometry);
+
+    /// <summary>True when the point lies inside or on the boundary.</summary>
+    public bool Covers(GeoPoint location) => Meets(Boundary.Factory.CreatePoint(new Coordinate(location.Lon, location.Lat)));
+
+    /// <summary>True for a point inside or on the boundary, or a line or area that meets it.</summary>
+    public bool Meets(Geometry geometry) =>
+        !Boundary.IsEmpty && (geometry is Point ? _shape.Covers(geometry) : _shape.Intersects(geometry));
+
+    private static Geometry Union(IReadOnlyList<AdminUnit> roots)
+    {
+        var all = new GeometryFactory(new PrecisionModel(), 4326).BuildGeometry([.. roots.Select(r => r.Boundary)]);
+        try
+        {
+            return all.Union();
+        }
+        catch (TopologyException)
+        {
+            // Modelled boundaries may overlap slightly or touch badly; a zero buffer unions what the overlay refuses.
+            return all.Buffer(0);
+        }
+    }
+
+    private static bool HasAncestorIn(string? parent, HashSet<string> codes, Dictionary<string, string?> parents)
+    {
+        for (int guard = 0; parent is not null && guard < 64; guard++)
+        {
+            if (codes.Contains(parent))
+            {
+                return true;
+            }
+
+            parent = parents.GetValueOrDefault(parent);
+        }
+
+        return false;
+    }
+}
