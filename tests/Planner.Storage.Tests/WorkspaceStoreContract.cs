@@ -133,7 +133,7 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
         Assert.Equal(TestRegions.Guixi("另一个区域").Demand.Length, (await store.GetRegionAsync("另一个区域", default))!.Value.Demand.Length);
 
         var after = Track(Folders.NewTemp());
-        Assert.Equal(1, await WorkspaceTransfer.ExportAsync(store, "guixi", after, default));
+        Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(store, "guixi", after, default)).Version);
         Folders.AssertIdentical(before, after);
 
         // Saves and deletes go by the key; a create under a key in use is a conflict.

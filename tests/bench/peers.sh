@@ -2,10 +2,10 @@
 # Coverage against the peer a GIS analyst would use: PostgreSQL + PostGIS + pgRouting (pgr_drivingDistance,
 # many roots, equicost) on the same walk network, demand and operating stations, side by side with ours.
 # Run by hand (needs root for apt-get and su):  tests/bench/peers.sh [EDGES POINTS STATIONS SEED]
+#                                           or:  tests/bench/peers.sh data/porto-alegre   (a region folder)
 # Defaults: a synthetic county of 45,000 edges (about the Porto Alegre walk network), 20,000 points, 40 stations.
 # pgRouting snaps to the nearest vertex and ignores the off-road leg, so its covered total differs from ours
 # (ours joins each point at the nearest point of the nearest edge and counts the leg and partial edges).
-# Real region folders can be exported the same way once Planner.Core/IO's RegionFolderReader is merged.
 set -euo pipefail
 EDGES=${1:-45000}; POINTS=${2:-20000}; STATIONS=${3:-40}; SEED=${4:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,7 +22,14 @@ cleanup() { su postgres -c "$PGBIN/pg_ctl -D $WORK/pg -m immediate stop" >/dev/n
 trap cleanup EXIT
 
 dotnet build -c Release "$ROOT/tests/bench/Planner.Benchmarks" -v q -nologo >/dev/null
-dotnet "$ROOT/tests/bench/Planner.Benchmarks/bin/Release/net10.0/Planner.Benchmarks.dll" export "$WORK/data" "$EDGES" "$POINTS" "$STATIONS" "$SEED"
+if [ -d "${1:-}" ]; then
+  REGION=$(cd "$1" && pwd)
+  dotnet "$ROOT/tests/bench/Planner.Benchmarks/bin/Release/net10.0/Planner.Benchmarks.dll" export-region "$WORK/data" "$REGION"
+  LABEL="region $(basename "$REGION")"
+else
+  dotnet "$ROOT/tests/bench/Planner.Benchmarks/bin/Release/net10.0/Planner.Benchmarks.dll" export "$WORK/data" "$EDGES" "$POINTS" "$STATIONS" "$SEED"
+  LABEL="synthetic $EDGES edges"
+fi
 chmod -R a+rX "$WORK/data"
 
 mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
@@ -59,7 +66,8 @@ PG_MS=$(echo "$OUT" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
 read -r OUR_MS OUR_COVERED NEDGES NSTATIONS < "$WORK/data/ours.txt"
 VERSION=$(su postgres -c "$PSQL -t -A -c 'SELECT pgr_version()'")
 
-printf '\nregion: synthetic %s edges (walk graph %s), %s points, %s operating stations, 15 min walk\n' "$EDGES" "$NEDGES" "$POINTS" "$NSTATIONS"
+NPOINTS=$(($(wc -l < "$WORK/data/demand.csv") - 1))
+printf '\nregion: %s (walk graph %s edges), %s points, %s operating stations, 15 min walk\n' "$LABEL" "$NEDGES" "$NPOINTS" "$NSTATIONS"
 printf '%-28s %12s %14s\n' "method" "time (ms)" "covered total"
 printf '%-28s %12s %14s\n' "pgRouting $VERSION" "$PG_MS" "$PG_COVERED"
 printf '%-28s %12s %14s\n' "CoverageMap (Dijkstra)" "$OUR_MS" "$OUR_COVERED"

@@ -9,16 +9,19 @@ using Planner.Core.Synthetic;
 namespace Planner.Benchmarks;
 
 /// <summary>
-/// `-- export DIR EDGES POINTS STATIONS SEED`: writes the walk graph (after island removal), the demand and the
-/// operating stations of a synthetic region as CSV in projected metres for tests/bench/peers.sh, and times our
-/// coverage query on the loaded region (one multi-source search plus one lookup per point) into ours.txt.
+/// `-- export DIR EDGES POINTS STATIONS SEED` (a synthetic region) or `-- export-region DIR FOLDER` (a region
+/// folder such as data/porto-alegre): writes the walk graph (after island removal), the demand and the
+/// operating stations as CSV in projected metres for tests/bench/peers.sh, and times our coverage query on the
+/// loaded region (one multi-source search plus one lookup per point) into ours.txt.
 /// </summary>
 internal static class PeerExport
 {
-    public static void Run(string dir, int edges, int points, int stations, int seed)
+    public static void Run(string dir, int edges, int points, int stations, int seed) =>
+        Run(dir, SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(edges, points, stations, seed)));
+
+    public static void Run(string dir, Region region)
     {
         Directory.CreateDirectory(dir);
-        var region = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(edges, points, stations, seed));
         var context = CoverageContext.Prepare(region);
         var g = context.Graph!;
         var t = g.Edges;

@@ -9,6 +9,13 @@ if (args.Length >= 6 && args[0] == "export")
     return;
 }
 
+if (args.Length == 3 && args[0] == "export-region")
+{
+    var load = Planner.Core.IO.RegionFolderReader.Read(args[2]);
+    PeerExport.Run(args[1], load.Region ?? throw new InvalidDataException($"{args[2]}: {string.Join("; ", load.Problems)}"));
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "report")
 {
     ReportProbe.Run();
