@@ -23,7 +23,8 @@ namespace Planner.Api.Endpoints;
 /// <param name="Status">planned, built or operating.</param>
 /// <param name="SocialWorkers">Full-time social workers (supply for 2SFCA and the staffing rule).</param>
 /// <param name="UnitCode">Division code of the unit it serves, if known.</param>
-internal sealed record WhatIfStation(string Id, string Name, double Lon, double Lat, string Level, string Status, int SocialWorkers, string? UnitCode = null);
+/// <param name="Supervisors">Full-time supervisors (督导) based at the station, when recorded; the supervision-ratio check cannot measure a unit with a station that lacks it.</param>
+internal sealed record WhatIfStation(string Id, string Name, double Lon, double Lat, string Level, string Status, int SocialWorkers, string? UnitCode = null, int? Supervisors = null);
 
 /// <summary>A what-if question: the region's coverage if its stations were <see cref="Stations"/>.</summary>
 /// <param name="Minutes">Limit in minutes (default: the region's).</param>
@@ -171,7 +172,12 @@ internal static class WhatIfEndpoints
                 return (null, ApiProblems.Field($"{at}.socialWorkers", $"{s.SocialWorkers} is negative.", StatusCodes.Status422UnprocessableEntity));
             }
 
-            stations.Add(new Station(s.Id, string.IsNullOrWhiteSpace(s.Name) ? s.Id : s.Name, new GeoPoint(s.Lon, s.Lat), level.Value, status.Value, s.SocialWorkers, s.UnitCode));
+            if (s.Supervisors < 0)
+            {
+                return (null, ApiProblems.Field($"{at}.supervisors", $"{s.Supervisors} is negative.", StatusCodes.Status422UnprocessableEntity));
+            }
+
+            stations.Add(new Station(s.Id, string.IsNullOrWhiteSpace(s.Name) ? s.Id : s.Name, new GeoPoint(s.Lon, s.Lat), level.Value, status.Value, s.SocialWorkers, s.UnitCode, s.Supervisors));
         }
 
         return (stations, null);

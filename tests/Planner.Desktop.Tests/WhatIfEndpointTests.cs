@@ -15,6 +15,7 @@ public sealed class WhatIfEndpointTests(DesktopApp app)
     {
         ["id"] = s.Id, ["name"] = s.Name, ["lon"] = s.Location.Lon, ["lat"] = s.Location.Lat,
         ["level"] = DomainNames.Of(s.Level), ["status"] = DomainNames.Of(s.Status), ["socialWorkers"] = s.SocialWorkers,
+        ["supervisors"] = s.Supervisors,
     };
 
     private JsonArray Stored() => [.. app.Region.Stations.Select(s => (JsonNode)ToJson(s))];
@@ -76,6 +77,31 @@ public sealed class WhatIfEndpointTests(DesktopApp app)
         Assert.Empty(without["circles"]!["features"]!.AsArray());
     }
 
+    [Fact]
+    public async Task WhatIf_StationsWithSupervisors_SupervisionChecksEqualTheCore_AndWithoutThemNothingIsMeasured()
+    {
+        var rules = Planner.Core.Standards.RuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards", "default.json"));
+        static string Checks(IEnumerable<(string Unit, double? Measured, double Required, bool Passed)> checks) => string.Join("; ", checks.Select(c => $"{c.Unit} {c.Measured} {c.Required} {c.Passed}"));
+        static IEnumerable<(string, double?, double, bool)> Supervision(JsonNode answer) => answer["checks"]!.AsArray()
+            .Where(c => c!["ruleId"]!.GetValue<string>() == "staffing.supervision")
+            .Select(c => (c!["subjectId"]!.GetValue<string>(), c["measured"]?.GetValue<double>(), c["required"]!.GetValue<double>(), c["passed"]!.GetValue<bool>()));
+        var expected = Planner.Core.Standards.StandardsChecker.Check(app.Region, rules).Where(c => c.RuleId == "staffing.supervision")
+            .Select(c => (c.SubjectId, c.Measured, c.Required, c.Passed)).ToList();
+
+        var answer = await app.WhatIfAsync(Stored(), 15, "walk");
+        var unrecorded = Stored();
+        foreach (var s in unrecorded)
+        {
+            s!.AsObject().Remove("supervisors");
+        }
+
+        var without = await app.WhatIfAsync(unrecorded, 15, "walk");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(Checks(expected), Checks(Supervision(answer)));
+        Assert.All(Supervision(without), c => Assert.True(c.Item2 is null && !c.Item4, "a county is measured without any supervisors recorded"));
+    }
+
     [Theory]
     [InlineData("duplicate", HttpStatusCode.UnprocessableEntity, "stations[1].id")]
     [InlineData("swapped", HttpStatusCode.UnprocessableEntity, "swapped")]
@@ -83,6 +109,7 @@ public sealed class WhatIfEndpointTests(DesktopApp app)
     [InlineData("level", HttpStatusCode.UnprocessableEntity, "stations[0].level")]
     [InlineData("status", HttpStatusCode.UnprocessableEntity, "stations[0].status")]
     [InlineData("workers", HttpStatusCode.UnprocessableEntity, "stations[0].socialWorkers")]
+    [InlineData("supervisors", HttpStatusCode.UnprocessableEntity, "stations[0].supervisors")]
     [InlineData("minutes", HttpStatusCode.UnprocessableEntity, "minutes")]
     [InlineData("missing", HttpStatusCode.BadRequest, "stations")]
     public async Task WhatIf_BadInput_ProblemNamesTheField(string fault, HttpStatusCode expected, string named)
@@ -99,6 +126,7 @@ public sealed class WhatIfEndpointTests(DesktopApp app)
             case "level": first["level"] = "palace"; break;
             case "status": first["status"] = "dreaming"; break;
             case "workers": first["socialWorkers"] = -1; break;
+            case "supervisors": first["supervisors"] = -2; break;
             case "minutes": body["minutes"] = 500; break;
             case "missing": body.Remove("stations"); break;
         }
