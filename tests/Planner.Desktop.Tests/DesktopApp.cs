@@ -11,8 +11,9 @@ namespace Planner.Desktop.Tests;
 /// <summary>
 /// The desktop app started in-process on a free loopback port over a data folder of its own (the standards
 /// and one region), with Debian's Chromium driven by Playwright (never a downloaded browser). The region is a
-/// seeded synthetic county, or the region folder named by <c>PLANNER_DESKTOP_REGION</c> (used to measure the
-/// sample county).
+/// seeded synthetic county with the optional data the generator does not make (see
+/// <see cref="WithSupervisorsAndPublicBuildings"/>), or the region folder named by <c>PLANNER_DESKTOP_REGION</c>
+/// (used to measure the sample county).
 /// </summary>
 public sealed class DesktopApp : IAsyncLifetime
 {
@@ -30,6 +31,9 @@ public sealed class DesktopApp : IAsyncLifetime
 
     /// <summary>The region's URL name.</summary>
     public string RegionName { get; private set; } = "synthetic";
+
+    /// <summary>The folder the app reads the region from; tests read its files as the independent answer.</summary>
+    public string RegionFolder => Path.Combine(_folder, "data", RegionName);
 
     /// <summary>The region as the app loaded it, read again independently from its folder.</summary>
     public Region Region { get; private set; } = null!;
@@ -56,7 +60,7 @@ public sealed class DesktopApp : IAsyncLifetime
         else
         {
             var synthetic = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 500, DemandPoints: 300, Stations: 5, Seed: 11));
-            synthetic = synthetic with { Info = synthetic.Info with { Name = "合成县 <示例> & 测试" } };
+            synthetic = WithSupervisorsAndPublicBuildings(synthetic with { Info = synthetic.Info with { Name = "合成县 <示例> & 测试" } });
             RegionFolderWriter.Write(synthetic, Path.Combine(data, RegionName));
         }
 
@@ -77,11 +81,18 @@ public sealed class DesktopApp : IAsyncLifetime
     }
 
     /// <summary>A fresh page at 1280x800 on the map, once the map has loaded every layer and the coverage.</summary>
-    public async Task<IPage> OpenMapAsync(string? language = "en")
+    /// <param name="language">The page's language, <c>en</c> or <c>zh</c>.</param>
+    /// <param name="prepare">Runs on the page before it loads (e.g. to route a request).</param>
+    public async Task<IPage> OpenMapAsync(string? language = "en", Func<IPage, Task>? prepare = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         await page.GotoAsync($"{Host.MapUrl}&lang={language}");
         try
         {
@@ -142,6 +153,31 @@ public sealed class DesktopApp : IAsyncLifetime
         }
 
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>
+    /// The synthetic region with supervisors recorded at every station that is not planned (0, 1, 2, 0, ... by
+    /// index, so a recorded zero shows too) and none at planned ones, so that the county's supervision ratio can
+    /// be measured and the map shows both a count and "not recorded"; and five public buildings at township
+    /// centres, one of a kind the page has no label for and one whose name needs escaping.
+    /// </summary>
+    internal static Region WithSupervisorsAndPublicBuildings(Region region)
+    {
+        (string Township, string Name, string Kind)[] buildings =
+        [
+            ("360000006", "第一街道办事处", "townhall"), ("360000007", "实验小学", "school"),
+            ("360000010", "幸福里社区服务中心 <A&B>", "community_centre"), ("360000011", "卫生服务站", "clinic"),
+            ("360000001", "消防站", "fire_station"),
+        ];
+        return region with
+        {
+            Stations = [.. region.Stations.Select((s, i) => s with { Supervisors = s.Status == StationStatus.Planned ? null : i % 3 })],
+            PublicBuildings = [.. buildings.Select((b, i) =>
+            {
+                var centre = region.Units.Single(u => u.Code == b.Township).Boundary.Centroid;
+                return new PublicBuilding($"fixture:{i + 1}", b.Name, b.Kind, new Planner.Core.Geo.GeoPoint(centre.X, centre.Y), "fixture");
+            })],
+        };
     }
 
     private static string CreateArtifactFolder()

@@ -15,7 +15,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
     {
         var page = await app.OpenMapAsync();
         var counts = await page.EvaluateAsync<Dictionary<string, int>>("() => window.__planner.counts");
-        foreach (var layer in new[] { "units", "roads", "demand", "stations", "circles", "gaps" })
+        foreach (var layer in new[] { "units", "roads", "demand", "stations", "circles", "gaps", "public_buildings" })
         {
             var items = await app.GetJsonAsync($"regions/{app.RegionName}/collections/{layer}/items?limit=10000");
             Assert.True(counts[layer] == items["features"]!.AsArray().Count, $"{layer}: page {counts[layer]}, API {items["features"]!.AsArray().Count}");

@@ -6,7 +6,7 @@ export const dictionary = {
     walk: 'walk', ebike: 'e-bike', drive: 'drive', language: '中文', layers: 'Layers', legend: 'Legend',
     zoomToUnit: 'Zoom to unit', chooseUnit: '— unit —', unitLevel: 'Shade units at',
     l_units: 'Units (coverage share)', l_roads: 'Roads', l_demand: 'Demand (people)', l_stations: 'Stations',
-    l_circles: 'Service circles', l_gaps: 'Gaps', l_teams: 'Volunteer teams', l_needs: 'Needs', l_recommended: 'Recommended sites',
+    l_circles: 'Service circles', l_gaps: 'Gaps', l_teams: 'Volunteer teams', l_needs: 'Needs', l_public_buildings: 'Public buildings', l_recommended: 'Recommended sites',
     demandStyle: 'Demand as', dots: 'dots', heat: 'heat map',
     tabInspect: 'Inspect', tabWhatIf: 'What-if', tabRecommend: 'Recommend', tabCompare: 'Compare',
     covered: 'Covered', coveredShare: 'Covered share', population: 'Population', people: 'People',
@@ -32,13 +32,19 @@ export const dictionary = {
     total: 'total', elderly: 'elderly', children: 'children', disabled: 'disabled',
     county: 'county', township: 'township', village: 'village', grid: 'grid',
     share0: '0%', share100: '100%', kind: 'Kind', hours: 'Hours/week', members: 'Members', skills: 'Skills',
+    supervisorsCount: 'Supervisors: {n}', supervisorsNotRecorded: 'Supervisors: not recorded', supervision: 'Supervision ratio',
+    notMeasured: 'not measured', publicBuilding: 'Public building', source: 'Source',
+    // Kinds of public building as the OSM importer names them (Planner.Core/Import/OsmPublicBuildings.cs).
+    pb_townhall: 'town hall', pb_government: 'government office', pb_school: 'school', pb_kindergarten: 'kindergarten',
+    pb_community_centre: 'community centre', pb_social_facility: 'social facility', pb_social_centre: 'social centre',
+    pb_clinic: 'clinic', pb_doctors: 'clinic', pb_hospital: 'hospital', pb_library: 'library', pb_nursing_home: 'nursing home',
   },
   zh: {
     title: '覆盖地图 — 规划图', region: '区域', group: '人群', minutes: '分钟', mode: '出行方式',
     walk: '步行', ebike: '电动车', drive: '驾车', language: 'English', layers: '图层', legend: '图例',
     zoomToUnit: '缩放到单元', chooseUnit: '— 选择单元 —', unitLevel: '分级着色',
     l_units: '行政单元（覆盖率）', l_roads: '道路', l_demand: '需求（人口）', l_stations: '社工站点',
-    l_circles: '服务圈', l_gaps: '服务空白', l_teams: '志愿服务队', l_needs: '需求清单', l_recommended: '推荐站址',
+    l_circles: '服务圈', l_gaps: '服务空白', l_teams: '志愿服务队', l_needs: '需求清单', l_public_buildings: '公共建筑', l_recommended: '推荐站址',
     demandStyle: '需求显示', dots: '点', heat: '热力图',
     tabInspect: '查看', tabWhatIf: '情景推演', tabRecommend: '选址推荐', tabCompare: '方案对比',
     covered: '已覆盖', coveredShare: '覆盖率', population: '人口', people: '人数',
@@ -64,6 +70,11 @@ export const dictionary = {
     total: '总人口', elderly: '老年人', children: '儿童', disabled: '残疾人',
     county: '县', township: '乡镇/街道', village: '村/社区', grid: '网格',
     share0: '0%', share100: '100%', kind: '类别', hours: '每周小时', members: '成员', skills: '技能',
+    supervisorsCount: '督导：{n} 名', supervisorsNotRecorded: '督导：未登记', supervision: '督导配比',
+    notMeasured: '无法测算', publicBuilding: '公共建筑', source: '来源',
+    pb_townhall: '政府/街道办', pb_government: '政府机关', pb_school: '学校', pb_kindergarten: '幼儿园',
+    pb_community_centre: '社区服务中心', pb_social_facility: '社会福利设施', pb_social_centre: '社会活动中心',
+    pb_clinic: '诊所', pb_doctors: '诊所', pb_hospital: '医院', pb_library: '图书馆', pb_nursing_home: '养老院',
   },
 };
 
@@ -76,6 +87,11 @@ export const currentLanguage = () => language;
 export function t(key) {
   const d = dictionary[language];
   return d[key] ?? dictionary.en[key] ?? key;
+}
+
+/** The label for key when the dictionary has one, else fallback (for data values such as a building's kind). */
+export function labelOr(key, fallback) {
+  return dictionary[language][key] ?? dictionary.en[key] ?? fallback;
 }
 
 /** Switches the language and relabels every element that carries data-i18n or data-i18n-title. */

@@ -32,7 +32,7 @@ const state = {
   tool: 'select', lastWhatIfMs: null, lastCirclesMs: null, circlesCount: 0, lastServerMs: null, whatIfCount: 0, busy: 0, error: null, nextId: 1, snapshots: [],
 };
 
-const sources = Object.fromEntries(['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'recommended'].map((k) => [k, new VectorSource()]));
+const sources = Object.fromEntries(['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'public_buildings', 'recommended'].map((k) => [k, new VectorSource()]));
 const selectedId = () => (state.selection?.kind === 'station' ? state.selection.id : null);
 const layers = {
   units: new VectorLayer({ source: sources.units, style: st.unitStyle(() => undefined, 'township') }),
@@ -43,6 +43,7 @@ const layers = {
   gaps: new VectorLayer({ source: sources.gaps, style: st.gapStyle }),
   teams: new VectorLayer({ source: sources.teams, style: st.teamStyle }),
   needs: new VectorLayer({ source: sources.needs, style: st.needStyle }),
+  public_buildings: new VectorLayer({ source: sources.public_buildings, style: st.publicBuildingStyle }),
   stations: new VectorLayer({ source: sources.stations, style: st.stationStyle(selectedId), updateWhileInteracting: true }),
   recommended: new VectorLayer({ source: sources.recommended, style: st.recommendedStyle }),
 };
@@ -51,7 +52,7 @@ Object.entries(layers).forEach(([k, l]) => l.set('id', k));
 const view = new View({ center: fromLonLat([117.2, 28.3]), zoom: 11 });
 const map = new Map({
   target: 'map', view,
-  layers: [layers.units, layers.roads, layers.heat, layers.circles, layers.gaps, layers.demand, layers.teams, layers.needs, layers.stations, layers.recommended],
+  layers: [layers.units, layers.roads, layers.heat, layers.circles, layers.gaps, layers.demand, layers.public_buildings, layers.teams, layers.needs, layers.stations, layers.recommended],
   controls: defaultControls({ attribution: false }).extend([new ScaleLine({ units: 'metric' })]),
 });
 
@@ -87,9 +88,9 @@ window.__planner = {
   get lastCirclesMs() { return state.lastCirclesMs; },
   get circlesCount() { return state.circlesCount; },
   get visibleLayers() { return Object.entries(layers).filter(([, l]) => l.getVisible()).map(([k]) => k); },
-  /** Page coordinates (CSS pixels) of a station, for tests that click or drag it. */
-  pixelOf(id) {
-    const f = sources.stations.getFeatureById(id);
+  /** Page coordinates (CSS pixels) of a feature of a layer (a station by default), for tests that click or drag it. */
+  pixelOf(id, layer = 'stations') {
+    const f = sources[layer]?.getFeatureById(id);
     if (!f) return null;
     const p = map.getPixelFromCoordinate(f.getGeometry().getCoordinates());
     const r = map.getTargetElement().getBoundingClientRect();
@@ -100,6 +101,12 @@ window.__planner = {
     const p = map.getPixelFromCoordinate(fromLonLat([lon, lat]));
     const r = map.getTargetElement().getBoundingClientRect();
     return [r.left + p[0], r.top + p[1]];
+  },
+  /** Centres the map on a WGS84 longitude/latitude at a zoom level and draws it at once. */
+  centreOn(lon, lat, zoom) {
+    view.setCenter(fromLonLat([lon, lat]));
+    view.setZoom(zoom);
+    map.renderSync();
   },
   /** WGS84 longitude/latitude under a page pixel. */
   lonLatAt(x, y) {
@@ -124,14 +131,16 @@ async function loadRegion(name) {
   state.region = name;
   state.edits = []; state.current = null; state.selection = null; state.snapshots = [];
   setStatus('loading');
-  const [units, roads, demand, stations, teams, needs] = await Promise.all(
-    ['units', 'roads', 'demand', 'stations', 'teams', 'needs'].map((c) => api.items(name, c).catch(() => ({ type: 'FeatureCollection', features: [] }))));
+  // Optional layers (teams, needs, public buildings) may be empty, or missing on an older server: both draw nothing.
+  const [units, roads, demand, stations, teams, needs, buildings] = await Promise.all(
+    ['units', 'roads', 'demand', 'stations', 'teams', 'needs', 'public_buildings'].map((c) => api.items(name, c).catch(() => ({ type: 'FeatureCollection', features: [] }))));
   fill(sources.units, read(units)); fill(sources.roads, read(roads)); fill(sources.demand, read(demand));
   state.demandGeoJson = demand;
-  fill(sources.teams, read(teams)); fill(sources.needs, read(needs)); sources.recommended.clear();
+  fill(sources.teams, read(teams)); fill(sources.needs, read(needs)); fill(sources.public_buildings, read(buildings)); sources.recommended.clear();
   state.baseStations = stations.features.map((f) => ({
     id: String(f.id ?? f.properties.id), name: f.properties.name, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],
     level: f.properties.level, status: f.properties.status, socialWorkers: f.properties.social_workers ?? 0, unitCode: f.properties.unit_code ?? null,
+    supervisors: f.properties.supervisors ?? null,
   }));
   state.stations = state.baseStations.map((s) => ({ ...s }));
   drawStations();
@@ -254,7 +263,7 @@ map.on('singleclick', (evt) => {
   if (state.tool === 'add') {
     const [lon, lat] = toLonLat(evt.coordinate);
     const id = `new-${state.nextId++}`;
-    const s = { id, name: `${t('newStation')} ${id.slice(4)}`, lon: round(lon), lat: round(lat), level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null };
+    const s = { id, name: `${t('newStation')} ${id.slice(4)}`, lon: round(lon), lat: round(lat), level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null, supervisors: null };
     state.stations.push(s);
     drawStations();
     state.selection = { kind: 'station', id };
@@ -277,7 +286,7 @@ map.on('singleclick', (evt) => {
   showTab('inspect');
 });
 
-const PICK_KINDS = { stations: 'station', recommended: 'recommended', teams: 'team', needs: 'need', gaps: 'gap', units: 'unit' };
+const PICK_KINDS = { stations: 'station', recommended: 'recommended', teams: 'team', needs: 'need', public_buildings: 'public_building', gaps: 'gap', units: 'unit' };
 const PICK_ORDER = Object.keys(PICK_KINDS);
 
 /** What a click hits: points before gaps before units; among units, the level being shaded first. */
@@ -315,13 +324,13 @@ function renderAll() {
   renderLegend($('legend'), context());
 }
 
-const LAYER_ORDER = ['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'recommended'];
+const LAYER_ORDER = ['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'public_buildings', 'recommended'];
 function renderLayerList() {
   const ul = $('layer-list');
   if (!ul.children.length) {
     LAYER_ORDER.forEach((k) => {
       const li = document.createElement('li');
-      li.innerHTML = `<input type="checkbox" id="layer-${k}" checked><span class="swatch" style="background:${st.LAYER_SWATCH[k]}"></span><label for="layer-${k}" data-i18n="l_${k}"></label><span class="count"></span>`;
+      li.innerHTML = `<input type="checkbox" id="layer-${k}" checked><span class="swatch" style="${st.swatchCss(k)}"></span><label for="layer-${k}" data-i18n="l_${k}"></label><span class="count"></span>`;
       li.querySelector('input').addEventListener('change', (e) => setLayerVisible(k, e.target.checked));
       ul.appendChild(li);
     });

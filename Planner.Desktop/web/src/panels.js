@@ -1,6 +1,8 @@
 // The right-hand panels and the legend: figures from the API's coverage answers, labelled through t().
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
-import { STATION_LEGEND, LAYER_SWATCH } from './styles.js';
+import { fromLonLat } from 'ol/proj.js';
+import { STATION_LEGEND, swatchCss } from './styles.js';
+import { labelOr } from './i18n.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -22,6 +24,32 @@ function groupTable(t, rows, headers) {
   return `<table><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
 }
 
+/** A public building's kind in the page's language; kinds the dictionary does not know show as the data gives them. */
+const buildingKind = (kind) => labelOr(`pb_${kind}`, kind ?? '');
+
+/** The station's supervisors when recorded, else "not recorded". */
+function supervisorsLine(s, t) {
+  return s.supervisors === null || s.supervisors === undefined ? t('supervisorsNotRecorded') : t('supervisorsCount').replace('{n}', s.supervisors);
+}
+
+/**
+ * The supervision-ratio checks (one supervisor per so many social workers, per unit) of the units the station
+ * stands in: the API counts them over every built or operating station of the unit, so they are the unit's
+ * figures, not the station's.
+ */
+function supervisionLines(s, { coverage, sources, t }) {
+  const at = fromLonLat([s.lon, s.lat]);
+  return (coverage.checks ?? []).filter((k) => k.subjectKind === 'unit' && /supervis/.test(k.ruleId)).filter((k) => {
+    const unit = sources.units.getFeatures().find((f) => f.get('code') === k.subjectId);
+    return unit?.getGeometry().intersectsCoordinate(at);
+  }).map((k) => {
+    const figure = k.measured === null || k.measured === undefined
+      ? `<span class="fail">${t('notMeasured')}</span>`
+      : `<span class="${k.passed ? 'pass' : 'fail'}">${k.measured} / ${t('required')} ${k.required} — ${t(k.passed ? 'passes' : 'fails')}</span>`;
+    return `<div class="inspect-supervision">${esc(t('supervision'))} (${esc(k.subjectName)}): ${figure}<div class="hint">${esc(k.rule)} ${esc(k.note)}</div></div>`;
+  }).join('');
+}
+
 /** What was clicked: a station's catchment and staffing check, a unit's coverage, a gap's people. */
 export function renderInspect(el, { state, coverage, sources, t }) {
   const sel = state.selection;
@@ -38,6 +66,8 @@ export function renderInspect(el, { state, coverage, sources, t }) {
     el.innerHTML = `<h3 id="inspect-title">${esc(t('station'))}: ${esc(s.name)}</h3>
       <div>${t('level')}: ${esc(t(s.level))} · ${t('status')}: ${esc(t(s.status))}</div>
       <div id="inspect-staffing">${t('socialWorkers')}: ${staffing}</div>
+      <div id="inspect-supervisors">${esc(supervisorsLine(s, t))}</div>
+      ${supervisionLines(s, { coverage, sources, t })}
       <h3>${t('catchment')}</h3>
       <div id="inspect-catchment">${c ? groupTable(t, Object.entries(c.catchment).map(([g, v]) => [esc(t(g)), num(v)]), [t('group'), t('people')]) : `<span class="hint">${t('notChecked')}</span>`}</div>`;
   } else if (sel.kind === 'unit') {
@@ -55,6 +85,11 @@ export function renderInspect(el, { state, coverage, sources, t }) {
       ? [[t('members'), `${p.active_members ?? ''} / ${p.members ?? ''}`], [t('skills'), esc(p.skills)], [t('hours'), esc(p.weekly_hours)]]
       : [[t('kind'), esc(p.kind)], [t('group'), esc(t(p.group))], [t('hours'), esc(p.hours_per_week)]];
     el.innerHTML = `<h3 id="inspect-title">${esc(t(sel.kind === 'team' ? 'l_teams' : 'l_needs'))}: ${esc(p.name ?? sel.id)}</h3>${groupTable(t, rows, ['', ''])}`;
+  } else if (sel.kind === 'public_building') {
+    const f = sources.public_buildings.getFeatureById(sel.id);
+    const p = f ? f.getProperties() : {};
+    const rows = [[t('kind'), `<span id="inspect-kind">${esc(buildingKind(p.kind))}</span>`], ...(p.source ? [[t('source'), esc(p.source)]] : [])];
+    el.innerHTML = `<h3 id="inspect-title">${esc(t('publicBuilding'))}: ${esc(p.name ?? sel.id)}</h3>${groupTable(t, rows, ['', ''])}`;
   } else if (sel.kind === 'recommended') {
     const f = sources.recommended.getFeatureById(sel.id);
     el.innerHTML = `<h3 id="inspect-title">${esc(f?.get('name') ?? sel.id)}</h3><div class="hint">${esc(f?.get('explanation') ?? '')}</div>`;
@@ -98,5 +133,5 @@ function describeEdit(e, t) {
 export function renderLegend(el, { state, t }) {
   el.innerHTML = `<div>${esc(t('coveredShare'))} · ${esc(t(state.group))} · ${esc(t(state.unitLevel))}</div><div class="ramp"></div><div class="ramp-labels"><span>0%</span><span>50%</span><span>100%</span></div>
     ${STATION_LEGEND.map(([k, css]) => `<div class="item"><span class="swatch" style="${css}"></span>${esc(t(k))}</div>`).join('')}
-    ${['circles', 'gaps', 'demand', 'teams', 'needs', 'recommended'].map((k) => `<div class="item"><span class="swatch" style="background:${LAYER_SWATCH[k]}"></span>${esc(t(`l_${k}`))}</div>`).join('')}`;
+    ${['circles', 'gaps', 'demand', 'teams', 'needs', 'public_buildings', 'recommended'].map((k) => `<div class="item" data-layer="${k}"><span class="swatch" style="${swatchCss(k)}"></span>${esc(t(`l_${k}`))}</div>`).join('')}`;
 }

@@ -74,7 +74,7 @@ export function setupRecommend(app) {
 
   /** Adds the picks as new operating stations to the what-if (one edit each), then computes once. */
   function accept() {
-    const added = picks.map((p) => ({ id: `rec-${p.id}`, name: p.name, lon: p.lon, lat: p.lat, level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null }))
+    const added = picks.map((p) => ({ id: `rec-${p.id}`, name: p.name, lon: p.lon, lat: p.lat, level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null, supervisors: null }))
       .filter((s) => !state.stations.some((x) => x.id === s.id));
     if (!added.length) return;
     const edits = added.map((s) => ({ kind: 'add_station', id: s.id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, social_workers: s.socialWorkers }));

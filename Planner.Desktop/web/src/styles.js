@@ -1,12 +1,45 @@
 // OpenLayers styles of every layer, and the legend entries that describe them.
-import { Style, Fill, Stroke, Circle as CircleStyle, RegularShape, Text } from 'ol/style.js';
+import { Style, Fill, Stroke, Circle as CircleStyle, RegularShape, Icon, Text } from 'ol/style.js';
 
 export const STATUS_COLOURS = { operating: '#1565c0', built: '#7b1fa2', planned: '#9e9e9e' };
 export const LEVEL_SHAPES = { county_centre: 'square', area_centre: 'diamond', township_station: 'circle', village_point: 'triangle' };
 export const LAYER_SWATCH = {
   units: '#a6d96a', roads: '#8d8d8d', demand: '#ff7043', stations: '#1565c0', circles: 'rgba(33,150,243,.35)',
-  gaps: 'rgba(198,40,40,.45)', teams: '#6a1b9a', needs: '#ef6c00', recommended: '#2e7d32',
+  gaps: 'rgba(198,40,40,.45)', teams: '#6a1b9a', needs: '#ef6c00', recommended: '#2e7d32', public_buildings: '#00838f',
 };
+
+/**
+ * A public building's glyph, 16 by 15 CSS pixels drawn at twice that for sharp screens: a pediment, three
+ * columns and a base with a white halo, so it reads as a building on any fill and unlike the needs' squares.
+ * Drawn on a canvas, so the map has it at once (no image to load) and the legend shows the same picture.
+ */
+function buildingGlyph(colour) {
+  const canvas = document.createElement('canvas');
+  canvas.width = 32; canvas.height = 30;
+  const ctx = canvas.getContext('2d');
+  ctx.scale(2, 2);
+  const parts = [
+    (c) => { c.moveTo(1.5, 5.5); c.lineTo(8, 1); c.lineTo(14.5, 5.5); c.closePath(); },
+    (c) => c.rect(1.5, 5.5, 13, 1.5),
+    ...[2.5, 7, 11.5].map((x) => (c) => c.rect(x, 7, 2, 5)),
+    (c) => c.rect(1, 12, 14, 2),
+  ];
+  ctx.lineJoin = 'round';
+  for (const [paint, style] of [['stroke', '#fff'], ['fill', colour]]) {
+    ctx.lineWidth = 2;
+    ctx[`${paint}Style`] = style;
+    parts.forEach((draw) => { ctx.beginPath(); draw(ctx); ctx[paint](); });
+  }
+  return canvas;
+}
+
+const BUILDING_GLYPH = buildingGlyph(LAYER_SWATCH.public_buildings);
+const BUILDING_SWATCH = `background:url(${BUILDING_GLYPH.toDataURL('image/png')}) center/contain no-repeat;border:none`;
+
+/** The CSS of a layer's swatch in the layer list and the legend: its colour, or its glyph where it has one. */
+export function swatchCss(layer) {
+  return layer === 'public_buildings' ? BUILDING_SWATCH : `background:${LAYER_SWATCH[layer]}`;
+}
 
 /** Colour of a covered share 0..1 on a red-to-green ramp (the legend's ramp). */
 export function shareColour(share, alpha = 0.55) {
@@ -88,6 +121,9 @@ export const gapStyle = new Style({ fill: new Fill({ color: 'rgba(198,40,40,.35)
 export const teamStyle = new Style({ image: shape('star', '#6a1b9a', 6) });
 export const needStyle = new Style({ image: shape('square', '#ef6c00', 4) });
 export const recommendedStyle = new Style({ image: shape('star', '#2e7d32', 9, '#000') });
+
+/** Public buildings: the building glyph centred on the point. */
+export const publicBuildingStyle = new Style({ image: new Icon({ img: BUILDING_GLYPH, scale: 0.5 }) });
 
 /** Legend entries: [label key, swatch css] for stations by level and status. */
 export const STATION_LEGEND = [
