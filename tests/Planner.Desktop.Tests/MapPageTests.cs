@@ -238,6 +238,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         var page = await app.OpenMapAsync("en");
         Assert.Equal("Inspect", await page.Locator("#tabs button[data-tab=inspect]").InnerTextAsync());
         Assert.Equal("Stations", await page.Locator("label[for=layer-stations]").InnerTextAsync());
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === 'Ready'");
 
         await page.Locator("#language").ClickAsync();
 
@@ -245,6 +246,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         Assert.Equal("查看", await page.Locator("#tabs button[data-tab=inspect]").InnerTextAsync());
         Assert.Equal("社工站点", await page.Locator("label[for=layer-stations]").InnerTextAsync());
         Assert.Equal("覆盖地图 — 规划图", await page.TitleAsync());
+        Assert.Equal("就绪", await page.Locator("#status").InnerTextAsync());
         Assert.Contains("覆盖率", await page.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
         await DesktopApp.ScreenshotAsync(page, "map-chinese");
         await page.CloseAsync();

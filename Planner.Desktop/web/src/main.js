@@ -29,7 +29,7 @@ const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'E
 const state = {
   region: null, groups: ['total'], group: 'total', minutes: 15, mode: 'walk', unitLevel: 'township',
   baseStations: [], stations: [], edits: [], baseline: null, current: null, selection: null,
-  tool: 'select', lastWhatIfMs: null, lastCirclesMs: null, circlesCount: 0, lastServerMs: null, whatIfCount: 0, busy: 0, error: null, nextId: 1, snapshots: [],
+  tool: 'select', lastWhatIfMs: null, lastCirclesMs: null, circlesCount: 0, lastServerMs: null, whatIfCount: 0, busy: 0, error: null, nextId: 1, snapshots: [], status: { key: 'loading', detail: '' },
 };
 
 const sources = Object.fromEntries(['units', 'roads', 'demand', 'stations', 'circles', 'gaps', 'teams', 'needs', 'public_buildings', 'recommended'].map((k) => [k, new VectorSource()]));
@@ -57,7 +57,8 @@ const map = new Map({
 });
 
 // ---- status and test hooks -------------------------------------------------------------------------
-function setStatus(key, detail = '') { $('status').textContent = t(key) + (detail ? `: ${detail}` : ''); }
+// The key is kept so that a change of language can say the same status in the other language.
+function setStatus(key, detail = '') { state.status = { key, detail }; $('status').textContent = t(key) + (detail ? `: ${detail}` : ''); }
 async function busy(work) {
   state.busy++;
   try { return await work(); } catch (e) { state.error = String(e.message || e); setStatus('error', state.error); console.error(e); return undefined; } finally { state.busy--; }
@@ -388,6 +389,7 @@ $('reset-edits').addEventListener('click', () => {
 $('language').addEventListener('click', () => {
   setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
   fillGroupSelect();
+  setStatus(state.status.key, state.status.detail);
   renderAll();
 });
 
