@@ -53,16 +53,10 @@ internal static class ScenarioRunsEndpoints
         string region, string name, bool? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage, JobQueue queue,
         ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var (r, s, missing) = await ScenariosEndpoints.FindForChangeAsync(access, scenarios, user, region, name, cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
-            return refused!;
-        }
-
-        var s = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (s is null)
-        {
-            return ApiProblems.NotFound("scenario", name);
+            return missing;
         }
 
         var job = queue.Enqueue("scenario-run", r.Name, r.Code, (progress, token) =>

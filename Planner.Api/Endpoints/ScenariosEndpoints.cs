@@ -119,16 +119,10 @@ internal static class ScenariosEndpoints
     private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> Update(
         string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var (r, current, missing) = await FindForChangeAsync(access, scenarios, user, region, name, cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
-            return refused!;
-        }
-
-        var current = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (current is null)
-        {
-            return ApiProblems.NotFound("scenario", name);
+            return missing;
         }
 
         var (expected, preconditionProblem) = IfMatch(http.Request, name, current.Version);
@@ -163,16 +157,10 @@ internal static class ScenariosEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string region, string name, RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (r is null)
+        var (r, current, missing) = await FindForChangeAsync(access, scenarios, user, region, name, cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
-            return refused!;
-        }
-
-        var current = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
-        if (current is null)
-        {
-            return ApiProblems.NotFound("scenario", name);
+            return missing;
         }
 
         var (expected, preconditionProblem) = IfMatch(request, name, current.Version);
@@ -191,6 +179,23 @@ internal static class ScenariosEndpoints
         {
             return ApiProblems.Stale("scenario", name, request.Headers.IfMatch.ToString(), ex.Actual ?? 0);
         }
+    }
+
+    /// <summary>
+    /// The region a change of one of its scenarios needs (the whole region: 403 for a key scoped to part of it,
+    /// 404 when unseen) and the scenario itself (404 when the region has no such scenario).
+    /// </summary>
+    internal static async Task<(CatalogRegion Region, StoredScenario Scenario, ProblemHttpResult? Problem)> FindForChangeAsync(
+        RegionAccess access, IScenarioCatalog scenarios, ClaimsPrincipal user, string region, string name, CancellationToken cancellationToken)
+    {
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return (null!, null!, refused);
+        }
+
+        var scenario = await scenarios.GetAsync(r.Name, name, cancellationToken).ConfigureAwait(false);
+        return scenario is null ? (r, null!, ApiProblems.NotFound("scenario", name)) : (r, scenario, null);
     }
 
     /// <summary>The version in If-Match: 428 when absent, 400 when unreadable, 412 when not the current one.</summary>

@@ -88,8 +88,7 @@ public static class StandardsChecker
     private static IEnumerable<StandardCheck> Volunteers(Region region, UnitHierarchy units, Rule rule, Func<VolunteerTeam, int> whole, Func<VolunteerTeam, int?> part, string what)
     {
         DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
-        var byUnit = region.Teams.GroupBy(t => units.UnitAt(level!.Value, t.UnitCode, t.Base)?.Code ?? string.Empty, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byUnit = ByUnit(region.Teams, units, level!.Value, t => t.UnitCode, t => t.Base);
         foreach (var unit in region.Units.Where(u => u.Level == level))
         {
             if (!byUnit.TryGetValue(unit.Code, out var teams))
@@ -118,9 +117,7 @@ public static class StandardsChecker
     private static IEnumerable<StandardCheck> Supervision(Region region, UnitHierarchy units, Rule rule)
     {
         DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
-        var byUnit = region.Stations.Where(s => s.Status != StationStatus.Planned)
-            .GroupBy(s => units.UnitAt(level!.Value, s.UnitCode, s.Location)?.Code ?? string.Empty, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byUnit = ByUnit(region.Stations.Where(s => s.Status != StationStatus.Planned), units, level!.Value, s => s.UnitCode, s => s.Location);
         foreach (var unit in region.Units.Where(u => u.Level == level))
         {
             if (!byUnit.TryGetValue(unit.Code, out var stations))
@@ -143,6 +140,11 @@ public static class StandardsChecker
                 $"{supervisors} supervisor(s) for {workers} social workers at {stations.Count} station(s)");
         }
     }
+
+    /// <summary>Items by the code of the unit of <paramref name="level"/> they belong to (by their unit code, else where they stand).</summary>
+    private static Dictionary<string, List<T>> ByUnit<T>(IEnumerable<T> items, UnitHierarchy units, AdminLevel level, Func<T, string?> unitCode, Func<T, Geo.GeoPoint> location) =>
+        items.GroupBy(x => units.UnitAt(level, unitCode(x), location(x))?.Code ?? string.Empty, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
     private static StandardCheck Compare(Rule rule, string kind, string id, string name, double measured, double required, string note)
     {
