@@ -17,23 +17,11 @@ internal sealed class UnitSubtrees
     private readonly HashSet<string> _regionCodes;
     private readonly IPreparedGeometry _shape;
 
-    private UnitSubtrees(Region region, IReadOnlyList<AdminUnit> roots)
+    private UnitSubtrees(Region region, UnitHierarchy hierarchy, IReadOnlyList<AdminUnit> roots)
     {
         Roots = roots;
         _regionCodes = region.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        var children = region.Units.Where(u => u.ParentCode is not null)
-            .GroupBy(u => u.ParentCode!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(u => u.Code).ToList(), StringComparer.Ordinal);
-        _codes = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>(roots.Select(r => r.Code));
-        while (stack.Count > 0)
-        {
-            var code = stack.Pop();
-            if (_codes.Add(code) && children.TryGetValue(code, out var below))
-            {
-                below.ForEach(stack.Push);
-            }
-        }
+        _codes = hierarchy.Subtree(roots.Select(r => r.Code));
 
         Boundary = roots.Count == 1 ? roots[0].Boundary : Union(roots);
         _shape = PreparedGeometryFactory.Prepare(Boundary);
@@ -52,7 +40,7 @@ internal sealed class UnitSubtrees
     public string Key => string.Join(",", Roots.Select(r => r.Code));
 
     /// <summary>The subtree of one unit (the <c>?unit=</c> narrowing of a report).</summary>
-    public static UnitSubtrees Of(Region region, AdminUnit unit) => new(region, [unit]);
+    public static UnitSubtrees Of(Region region, AdminUnit unit) => new(region, new UnitHierarchy(region.Units), [unit]);
 
     /// <summary>
     /// The units under a division-code prefix: every unit whose code starts with <paramref name="prefix"/>, with
@@ -67,9 +55,9 @@ internal sealed class UnitSubtrees
         }
 
         // A matching unit is a root unless it lies under another matching unit.
-        var parents = region.Units.DistinctBy(u => u.Code).ToDictionary(u => u.Code, u => u.ParentCode, StringComparer.Ordinal);
+        var hierarchy = new UnitHierarchy(region.Units);
         var codes = matching.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        return new UnitSubtrees(region, [.. matching.Where(u => !HasAncestorIn(u.ParentCode, codes, parents))]);
+        return new UnitSubtrees(region, hierarchy, [.. matching.Where(u => !hierarchy.HasAncestorIn(u.Code, codes))]);
     }
 
     /// <summary>True when the unit with <paramref name="code"/> is a root or lies under one.</summary>
@@ -108,20 +96,5 @@ internal sealed class UnitSubtrees
             // Modelled boundaries may overlap slightly or touch badly; a zero buffer unions what the overlay refuses.
             return all.Buffer(0);
         }
-    }
-
-    private static bool HasAncestorIn(string? parent, HashSet<string> codes, Dictionary<string, string?> parents)
-    {
-        for (int guard = 0; parent is not null && guard < 64; guard++)
-        {
-            if (codes.Contains(parent))
-            {
-                return true;
-            }
-
-            parent = parents.GetValueOrDefault(parent);
-        }
-
-        return false;
     }
 }

@@ -370,12 +370,7 @@ internal static class ScenarioCommand
                 var parts = v[0].Split(',', 3);
                 if (parts.Length >= 2 && Number(parts[0]) is { } lon && Number(parts[1]) is { } lat)
                 {
-                    string id;
-                    do
-                    {
-                        id = $"new-{++added}";
-                    }
-                    while (region.Stations.Any(s => s.Id == id));
+                    string id = NextId("new", ref added, candidate => region.Stations.Any(s => s.Id == candidate));
                     edit = new AddStationEdit(id, parts.Length > 2 ? parts[2] : id, lon, lat);
                 }
                 else
@@ -453,13 +448,20 @@ internal static class ScenarioCommand
         }
 
         var skills = t[4].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string id = NextId("team", ref added, candidate => region.Teams.Any(x => x.Id == candidate));
+        return (new AddTeamEdit(id, t.Length > 5 ? t[5] : id, lon, lat, members, members, [.. skills], hours), null);
+    }
+
+    /// <summary>The next id <c>prefix-N</c> (counting on from <paramref name="counter"/>) that the region does not use.</summary>
+    private static string NextId(string prefix, ref int counter, Func<string, bool> taken)
+    {
         string id;
         do
         {
-            id = $"team-{++added}";
+            id = $"{prefix}-{++counter}";
         }
-        while (region.Teams.Any(x => x.Id == id));
-        return (new AddTeamEdit(id, t.Length > 5 ? t[5] : id, lon, lat, members, members, [.. skills], hours), null);
+        while (taken(id));
+        return id;
     }
 
     /// <summary>Reads the edits of a JSON file: an array of edits or a single edit; problems name the file.</summary>

@@ -37,6 +37,41 @@ public sealed class UnitHierarchy
     /// <summary>The direct children of a unit.</summary>
     public IReadOnlyList<AdminUnit> Children(string code) => _children.TryGetValue(code, out var c) ? c : [];
 
+    /// <summary>The codes <paramref name="roots"/> and the codes of every unit under them, through <c>parent</c>.</summary>
+    public HashSet<string> Subtree(IEnumerable<string> roots)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(roots);
+        while (stack.Count > 0)
+        {
+            var code = stack.Pop();
+            if (codes.Add(code))
+            {
+                foreach (var child in Children(code))
+                {
+                    stack.Push(child.Code);
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>True when a unit above <paramref name="code"/> (its parent, the parent's parent, ...) is one of <paramref name="codes"/>.</summary>
+    public bool HasAncestorIn(string code, IReadOnlySet<string> codes)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { code };
+        for (var parent = Find(code)?.ParentCode; parent is not null && seen.Add(parent); parent = Find(parent)?.ParentCode)
+        {
+            if (codes.Contains(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The unit itself or its ancestor at <paramref name="level"/>, or null when the chain does not reach that level.</summary>
     public AdminUnit? AncestorAt(string? code, AdminLevel level)
     {

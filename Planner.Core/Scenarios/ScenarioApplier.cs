@@ -194,7 +194,7 @@ public static class ScenarioApplier
                 return $"unknown unit '{e.UnitCode}'";
             }
 
-            var inside = Descendants(unit.Code);
+            var inside = new UnitHierarchy(Region.Units).Subtree([unit.Code]);
             var known = Region.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
             int total = e.Group == PopulationGroups.Total ? -1 : Region.Groups.IndexOf(PopulationGroups.Total);
             var demand = Region.Demand.Select(d =>
@@ -219,25 +219,6 @@ public static class ScenarioApplier
             });
             Region = Region with { Demand = [.. demand] };
             return null;
-        }
-
-        private HashSet<string> Descendants(string code)
-        {
-            var result = new HashSet<string>(StringComparer.Ordinal) { code };
-            bool grew = true;
-            while (grew)
-            {
-                grew = false;
-                foreach (var u in Region.Units)
-                {
-                    if (u.ParentCode is { } parent && result.Contains(parent) && result.Add(u.Code))
-                    {
-                        grew = true;
-                    }
-                }
-            }
-
-            return result;
         }
 
         private string? AddTeam(AddTeamEdit e)
