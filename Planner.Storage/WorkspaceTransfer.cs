@@ -17,7 +17,7 @@ public static class WorkspaceTransfer
         var load = RegionFolderReader.Read(folder);
         if (load.Region is null || load.HasErrors)
         {
-            throw new InvalidDataException($"region folder {folder} has errors:\n" + string.Join("\n", load.Problems.Where(p => p.Severity == Core.Validation.ProblemSeverity.Error)));
+            throw new InvalidDataException($"region folder {folder} has errors:\n" + string.Join("\n", load.Problems.Where(p => p.Severity == Core.Validation.ProblemSeverity.Error).Select(RegionFiles.Describe)));
         }
 
         var current = (await store.ListRegionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Name == load.Region.Info.Name);

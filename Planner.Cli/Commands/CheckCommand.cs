@@ -40,7 +40,7 @@ internal static class CheckCommand
         {
             foreach (var p in load.Problems.Where(p => p.Severity == Core.Validation.ProblemSeverity.Error))
             {
-                errors.WriteLine(p);
+                errors.WriteLine(RegionFiles.Describe(p));
             }
 
             return ExitCodes.BadInput;

@@ -34,7 +34,7 @@ internal static class RegionLoading
         }
 
         var load = RegionFolderReader.Read(folder);
-        var errors = load.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{folder}/{p}").ToList();
+        var errors = load.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{folder}/{RegionFiles.Describe(p)}").ToList();
         return errors.Count > 0 || load.Region is null ? (null, errors) : (load.Region, []);
     }
 }

@@ -37,7 +37,7 @@ internal static class ValidateCommand
         output.WriteLine(errors == 0 && warnings == 0 ? "No problems found." : $"{errors} error(s), {warnings} warning(s):");
         foreach (var p in problems)
         {
-            output.WriteLine($"  {p}");
+            output.WriteLine($"  {RegionFiles.Describe(p)}");
         }
 
         return errors > 0 ? ExitCodes.BadInput : ExitCodes.Ok;

@@ -14,7 +14,7 @@ namespace Planner.Core.IO;
 /// </summary>
 internal static class DemandCsvReader
 {
-    private const string File = RegionFiles.Demand;
+    private const string File = Model.RegionLayer.Demand;
 
     public static ImmutableArray<DemandPoint> Read(string path, Model.RegionInfo info, List<ValidationProblem> problems)
     {

@@ -291,7 +291,7 @@ public static class RegionFolderReader
         }
 
         private void Problem(string file, string id, string field, string message, ProblemSeverity severity = ProblemSeverity.Error) =>
-            problems.Add(new ValidationProblem(file, id, field, message, severity));
+            problems.Add(new ValidationProblem(RegionFiles.LayerOf(file), id, field, message, severity));
     }
 
     private sealed record RoadParts(string Id, MultiLineString Lines, ImmutableDictionary<string, string> Tags);

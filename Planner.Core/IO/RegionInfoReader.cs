@@ -11,7 +11,7 @@ internal static class RegionInfoReader
 {
     public static RegionInfo? Read(string path, List<ValidationProblem> problems)
     {
-        const string File = RegionFiles.Info;
+        const string File = Model.RegionLayer.Info;
         if (!System.IO.File.Exists(path))
         {
             problems.Add(new(File, string.Empty, string.Empty, "file is missing: every region folder needs region.json"));
@@ -87,7 +87,7 @@ internal static class RegionInfoReader
     {
         if (!root.TryGetProperty("groups", out var g) || g.ValueKind != JsonValueKind.Array || g.GetArrayLength() == 0)
         {
-            problems.Add(new(RegionFiles.Info, string.Empty, "groups", "is missing: list the population groups, e.g. [\"total\", \"elderly\"]"));
+            problems.Add(new(Model.RegionLayer.Info, string.Empty, "groups", "is missing: list the population groups, e.g. [\"total\", \"elderly\"]"));
             return null;
         }
 
@@ -97,13 +97,13 @@ internal static class RegionInfoReader
             var n = item.ValueKind == JsonValueKind.String ? item.GetString() : Text(item, "id");
             if (string.IsNullOrWhiteSpace(n) || n.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')))
             {
-                problems.Add(new(RegionFiles.Info, string.Empty, "groups", $"'{item.GetRawText()}' is not a group name (letters, digits, underscore)"));
+                problems.Add(new(Model.RegionLayer.Info, string.Empty, "groups", $"'{item.GetRawText()}' is not a group name (letters, digits, underscore)"));
                 return null;
             }
 
             if (names.Contains(n))
             {
-                problems.Add(new(RegionFiles.Info, string.Empty, "groups", $"group '{n}' is listed twice"));
+                problems.Add(new(Model.RegionLayer.Info, string.Empty, "groups", $"group '{n}' is listed twice"));
                 return null;
             }
 
@@ -117,7 +117,7 @@ internal static class RegionInfoReader
     {
         if (!root.TryGetProperty("sources", out var s) || s.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new(RegionFiles.Info, string.Empty, "sources", "no sources listed: say where each layer comes from and whether it is modelled", ProblemSeverity.Warning));
+            problems.Add(new(Model.RegionLayer.Info, string.Empty, "sources", "no sources listed: say where each layer comes from and whether it is modelled", ProblemSeverity.Warning));
             return [];
         }
 

@@ -19,7 +19,7 @@ public static class RegionEditing
         var errors = result.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
         if (result.Region is null || errors.Count > 0)
         {
-            throw new ImportException(errors.Select(e => ImportException.Line(Path.Combine(folder, e.File), e.FeatureId, e.Field, e.Message)));
+            throw new ImportException(errors.Select(e => ImportException.Line(Path.Combine(folder, e.FileName()), e.FeatureId, e.Field, e.Message)));
         }
 
         return result.Region;

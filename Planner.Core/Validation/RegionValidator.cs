@@ -37,13 +37,13 @@ public static class RegionValidator
             }
         }
 
-        Check(IO.RegionFiles.Units, "code", region.Units, u => u.Code);
-        Check(IO.RegionFiles.Demand, "id", region.Demand, d => d.Id);
-        Check(IO.RegionFiles.Stations, "id", region.Stations, s => s.Id);
-        Check(IO.RegionFiles.Teams, "id", region.Teams, t => t.Id);
-        Check(IO.RegionFiles.Needs, "id", region.Needs, n => n.Id);
-        Check(IO.RegionFiles.Candidates, "id", region.Candidates, c => c.Id);
-        Check(IO.RegionFiles.PublicBuildings, "id", region.PublicBuildings, b => b.Id);
+        Check(RegionLayer.Units, "code", region.Units, u => u.Code);
+        Check(RegionLayer.Demand, "id", region.Demand, d => d.Id);
+        Check(RegionLayer.Stations, "id", region.Stations, s => s.Id);
+        Check(RegionLayer.Teams, "id", region.Teams, t => t.Id);
+        Check(RegionLayer.Needs, "id", region.Needs, n => n.Id);
+        Check(RegionLayer.Candidates, "id", region.Candidates, c => c.Id);
+        Check(RegionLayer.PublicBuildings, "id", region.PublicBuildings, b => b.Id);
     }
 
     private static void CheckHierarchy(Region region, List<ValidationProblem> problems)
@@ -55,7 +55,7 @@ public static class RegionValidator
             {
                 if (u.Level != AdminLevel.County)
                 {
-                    problems.Add(new(IO.RegionFiles.Units, u.Code, "parent", $"a {DomainNames.Of(u.Level)} needs a parent unit", ProblemSeverity.Warning));
+                    problems.Add(new(RegionLayer.Units, u.Code, "parent", $"a {DomainNames.Of(u.Level)} needs a parent unit", ProblemSeverity.Warning));
                 }
 
                 continue;
@@ -63,11 +63,11 @@ public static class RegionValidator
 
             if (!byCode.TryGetValue(u.ParentCode, out var parent))
             {
-                problems.Add(new(IO.RegionFiles.Units, u.Code, "parent", $"parent unit '{u.ParentCode}' does not exist"));
+                problems.Add(new(RegionLayer.Units, u.Code, "parent", $"parent unit '{u.ParentCode}' does not exist"));
             }
             else if (parent.Level >= u.Level)
             {
-                problems.Add(new(IO.RegionFiles.Units, u.Code, "parent", $"parent '{parent.Code}' is a {DomainNames.Of(parent.Level)}, not a level above this {DomainNames.Of(u.Level)}"));
+                problems.Add(new(RegionLayer.Units, u.Code, "parent", $"parent '{parent.Code}' is a {DomainNames.Of(parent.Level)}, not a level above this {DomainNames.Of(u.Level)}"));
             }
         }
 
@@ -75,28 +75,28 @@ public static class RegionValidator
         {
             if (unit is not null && byCode.Count > 0 && !byCode.ContainsKey(unit))
             {
-                problems.Add(new(file, id, "unit", $"unit '{unit}' does not exist in {IO.RegionFiles.Units}"));
+                problems.Add(new(file, id, "unit", $"unit '{unit}' is not one of the region's units"));
             }
         }
 
         foreach (var d in region.Demand)
         {
-            CheckRef(IO.RegionFiles.Demand, d.Id, d.UnitCode);
+            CheckRef(RegionLayer.Demand, d.Id, d.UnitCode);
         }
 
         foreach (var s in region.Stations)
         {
-            CheckRef(IO.RegionFiles.Stations, s.Id, s.UnitCode);
+            CheckRef(RegionLayer.Stations, s.Id, s.UnitCode);
         }
 
         foreach (var t in region.Teams)
         {
-            CheckRef(IO.RegionFiles.Teams, t.Id, t.UnitCode);
+            CheckRef(RegionLayer.Teams, t.Id, t.UnitCode);
         }
 
         foreach (var n in region.Needs)
         {
-            CheckRef(IO.RegionFiles.Needs, n.Id, n.UnitCode);
+            CheckRef(RegionLayer.Needs, n.Id, n.UnitCode);
         }
     }
 
@@ -112,7 +112,7 @@ public static class RegionValidator
         if (IsChineseDivisionCode(region.Info.Code) && !ChinaCoordinates.IsInChina(c))
         {
             var swapped = ChinaCoordinates.IsInChina(new GeoPoint(c.Lat, c.Lon)) ? ": lon/lat look swapped" : string.Empty;
-            problems.Add(new(IO.RegionFiles.Info, string.Empty, "code", $"region code {region.Info.Code} is a Chinese division code but the data lie at {c}, outside China{swapped}"));
+            problems.Add(new(RegionLayer.Info, string.Empty, "code", $"region code {region.Info.Code} is a Chinese division code but the data lie at {c}, outside China{swapped}"));
         }
 
         void Check(string file, string id, GeoPoint p)
@@ -129,38 +129,38 @@ public static class RegionValidator
 
         foreach (var s in region.Stations)
         {
-            Check(IO.RegionFiles.Stations, s.Id, s.Location);
+            Check(RegionLayer.Stations, s.Id, s.Location);
         }
 
         foreach (var d in region.Demand)
         {
-            Check(IO.RegionFiles.Demand, d.Id, d.Location);
+            Check(RegionLayer.Demand, d.Id, d.Location);
         }
 
         foreach (var u in region.Units)
         {
             var e = u.Boundary.EnvelopeInternal;
-            Check(IO.RegionFiles.Units, u.Code, new GeoPoint(e.Centre.X, e.Centre.Y));
+            Check(RegionLayer.Units, u.Code, new GeoPoint(e.Centre.X, e.Centre.Y));
         }
 
         foreach (var t in region.Teams)
         {
-            Check(IO.RegionFiles.Teams, t.Id, t.Base);
+            Check(RegionLayer.Teams, t.Id, t.Base);
         }
 
         foreach (var n in region.Needs)
         {
-            Check(IO.RegionFiles.Needs, n.Id, n.Location);
+            Check(RegionLayer.Needs, n.Id, n.Location);
         }
 
         foreach (var k in region.Candidates)
         {
-            Check(IO.RegionFiles.Candidates, k.Id, k.Location);
+            Check(RegionLayer.Candidates, k.Id, k.Location);
         }
 
         foreach (var b in region.PublicBuildings)
         {
-            Check(IO.RegionFiles.PublicBuildings, b.Id, b.Location);
+            Check(RegionLayer.PublicBuildings, b.Id, b.Location);
         }
     }
 

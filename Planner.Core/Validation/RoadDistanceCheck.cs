@@ -15,7 +15,7 @@ internal static class RoadDistanceCheck
     public static void Run(Region region, double maxMeters, List<ValidationProblem> problems)
     {
         // A feature already reported as misplaced is far from every road too; saying so again is noise.
-        var misplaced = problems.Select(p => (p.File, p.FeatureId)).ToHashSet();
+        var misplaced = problems.Select(p => (p.Layer, p.FeatureId)).ToHashSet();
         var projection = region.CreateProjection();
         var tree = new STRtree<Geometry>();
         foreach (var r in region.Roads)
@@ -43,24 +43,24 @@ internal static class RoadDistanceCheck
 
         foreach (var s in region.Stations)
         {
-            if (!misplaced.Contains((IO.RegionFiles.Stations, s.Id)) && Distance(s.Location) > maxMeters)
+            if (!misplaced.Contains((RegionLayer.Stations, s.Id)) && Distance(s.Location) > maxMeters)
             {
-                problems.Add(new(IO.RegionFiles.Stations, s.Id, "geometry", FormattableString.Invariant($"station is more than {maxMeters:0} m from every road: nobody could reach it along the network")));
+                problems.Add(new(RegionLayer.Stations, s.Id, "geometry", FormattableString.Invariant($"station is more than {maxMeters:0} m from every road: nobody could reach it along the network")));
             }
         }
 
         int far = 0;
         foreach (var d in region.Demand)
         {
-            if (!misplaced.Contains((IO.RegionFiles.Demand, d.Id)) && Distance(d.Location) > maxMeters && ++far <= 20)
+            if (!misplaced.Contains((RegionLayer.Demand, d.Id)) && Distance(d.Location) > maxMeters && ++far <= 20)
             {
-                problems.Add(new(IO.RegionFiles.Demand, d.Id, "lon,lat", FormattableString.Invariant($"point is more than {maxMeters:0} m from every road: it will be reported unreachable"), ProblemSeverity.Warning));
+                problems.Add(new(RegionLayer.Demand, d.Id, "lon,lat", FormattableString.Invariant($"point is more than {maxMeters:0} m from every road: it will be reported unreachable"), ProblemSeverity.Warning));
             }
         }
 
         if (far > 20)
         {
-            problems.Add(new(IO.RegionFiles.Demand, string.Empty, "lon,lat", $"{far - 20} more points are more than {maxMeters:0} m from every road", ProblemSeverity.Warning));
+            problems.Add(new(RegionLayer.Demand, string.Empty, "lon,lat", $"{far - 20} more points are more than {maxMeters:0} m from every road", ProblemSeverity.Warning));
         }
     }
 }

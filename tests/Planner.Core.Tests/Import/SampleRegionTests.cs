@@ -42,7 +42,7 @@ public sealed class SampleRegionTests
         Assert.Equal(4, region.PublicBuildings.Count(b => b.Kind == "school"));
         Assert.Equal(2, region.PublicBuildings.Count(b => b.Kind == "townhall"));
         Assert.Contains(region.PublicBuildings, b => b.Name == "贵溪市人民政府" && b.Location == new GeoPoint(117.2400747, 28.2958127));
-        Assert.DoesNotContain(RegionValidator.Validate(region), p => p.File == RegionFiles.PublicBuildings);
+        Assert.DoesNotContain(RegionValidator.Validate(region), p => p.FileName() == RegionFiles.PublicBuildings);
     }
 
     [Fact]

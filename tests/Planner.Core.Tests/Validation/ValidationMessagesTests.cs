@@ -95,7 +95,7 @@ public class ValidationMessagesTests
         using var f = Relocate(FixtureRegion.Copy(), "-51.2", "-30.0", "-29.9");
         var load = RegionFolderReader.Read(f.Path);
         Assert.False(load.HasErrors, string.Join("\n", load.Problems));
-        var p = Assert.Single(RegionValidator.Validate(load.Region!), p => p.File == "region.json");
+        var p = Assert.Single(RegionValidator.Validate(load.Region!), p => p.FileName() == "region.json");
         Assert.Equal("code", p.Field);
         Assert.Contains("Chinese division code but the data lie at", p.Message, StringComparison.Ordinal);
     }
@@ -125,7 +125,7 @@ public class ValidationMessagesTests
         var p = Single(f, file, id);
         Assert.Equal(field, p.Field);
         Assert.Equal(message, p.Message);
-        Assert.Equal($"{file} feature {id} field '{field}': {message}", p.ToString());
+        Assert.Equal($"{file} feature {id} field '{field}': {message}", RegionFiles.Describe(p));
     }
 
     [Fact]
@@ -144,15 +144,15 @@ public class ValidationMessagesTests
                 $"{Layer} feature b6 field 'geometry': geometry is a LineString, expected Point",
                 $"{Layer} feature b8 field 'geometry': geometry is missing",
             ],
-            load.Problems.Select(p => p.ToString()));
+            load.Problems.Select(RegionFiles.Describe));
         Assert.All(load.Problems, p => Assert.Equal(ProblemSeverity.Error, p.Severity));
 
         // The rest loads (b9 without a name is named by kind and id), and the validator finds what needs the whole layer.
         Assert.Equal(["b1", "b1", "b7", "b9"], load.Region!.PublicBuildings.Select(b => b.Id));
         Assert.Equal("hospital b9", load.Region.PublicBuildings[3].Name);
-        var problems = RegionValidator.Validate(load.Region).Where(p => p.File == Layer).ToList();
+        var problems = RegionValidator.Validate(load.Region).Where(p => p.FileName() == Layer).ToList();
         Assert.Equal(2, problems.Count);
-        Assert.Equal($"{Layer} feature b1 field 'id': id is used by 2 features: ids must be unique", problems[0].ToString());
+        Assert.Equal($"{Layer} feature b1 field 'id': id is used by 2 features: ids must be unique", RegionFiles.Describe(problems[0]));
         Assert.Equal(("b7", "geometry"), (problems[1].FeatureId, problems[1].Field));
         Assert.Matches(@"^position \(113\.245, 23\.2851\) is \d+ km from the region's centre .*; wrong CRS or a typo\?$", problems[1].Message);
     }
@@ -195,7 +195,7 @@ public class ValidationMessagesTests
     {
         using var f = FixtureRegion.Copy().Replace("demand.csv", "360681002,80", "360681777,80");
         var p = SingleValidation(f, "demand.csv", "d2");
-        Assert.Equal(("unit", "unit '360681777' does not exist in units.geojson"), (p.Field, p.Message));
+        Assert.Equal(("unit", "unit '360681777' is not one of the region's units"), (p.Field, p.Message));
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public class ValidationMessagesTests
         }
 
         var load = RegionFolderReader.Read(f.Path);
-        Assert.Contains(load.Problems, p => p.File == file && p.Message == message);
+        Assert.Contains(load.Problems, p => p.FileName() == file && p.Message == message);
         Assert.True(load.HasErrors);
     }
 
@@ -272,13 +272,13 @@ public class ValidationMessagesTests
     private static ValidationProblem Single(FixtureRegion f, string file, string id)
     {
         var load = RegionFolderReader.Read(f.Path);
-        return Assert.Single(load.Problems, p => p.File == file && p.FeatureId == id);
+        return Assert.Single(load.Problems, p => p.FileName() == file && p.FeatureId == id);
     }
 
     private static ValidationProblem SingleValidation(FixtureRegion f, string file, string id)
     {
         var load = RegionFolderReader.Read(f.Path);
         Assert.Empty(load.Problems);
-        return Assert.Single(RegionValidator.Validate(load.Region!), p => p.File == file && p.FeatureId == id);
+        return Assert.Single(RegionValidator.Validate(load.Region!), p => p.FileName() == file && p.FeatureId == id);
     }
 }
