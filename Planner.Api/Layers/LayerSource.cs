@@ -1,3 +1,4 @@
+using Planner.Core.Geo;
 using NetTopologySuite.Geometries;
 using Planner.Api.Coverage;
 using Planner.Api.Regions;
@@ -20,7 +21,7 @@ internal sealed record LayerDefinition(string Id, string TitleEn, string TitleZh
 /// <summary>The layers of a region as GeoJSON-ready features, made from the region and, for circles and gaps, its coverage.</summary>
 internal sealed class LayerSource
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     /// <summary>Every layer, in display order.</summary>
     public static readonly IReadOnlyList<LayerDefinition> Layers =

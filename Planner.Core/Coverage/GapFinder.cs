@@ -14,7 +14,7 @@ namespace Planner.Core.Coverage;
 /// </summary>
 internal static class GapFinder
 {
-    private static readonly GeometryFactory Factory = new();
+    private static readonly GeometryFactory Factory = GeometryFactories.Projected;
 
     /// <param name="context">Projected demand.</param>
     /// <param name="uncovered">Per point and group: true when that group's people there are uncovered.</param>

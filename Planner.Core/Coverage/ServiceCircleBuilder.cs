@@ -1,3 +1,4 @@
+using Planner.Core.Geo;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Buffer;
 using NetTopologySuite.Operation.OverlayNG;
@@ -16,7 +17,7 @@ namespace Planner.Core.Coverage;
 /// </summary>
 internal sealed class ServiceCircleBuilder
 {
-    private static readonly GeometryFactory Factory = new();
+    private static readonly GeometryFactory Factory = GeometryFactories.Projected;
     private static readonly PrecisionModel Metre = new(10.0);
     private readonly RoadGraph _graph;
     private readonly double _bufferMeters;

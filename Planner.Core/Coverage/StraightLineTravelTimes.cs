@@ -9,7 +9,7 @@ namespace Planner.Core.Coverage;
 /// </summary>
 internal sealed class StraightLineTravelTimes : ITravelTimes
 {
-    private static readonly GeometryFactory Factory = new();
+    private static readonly GeometryFactory Factory = GeometryFactories.Projected;
     private readonly CoverageContext _context;
     private readonly ProjectedPoint[] _stations;
     private readonly double _secondsPerMeter;

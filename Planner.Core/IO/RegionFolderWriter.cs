@@ -16,7 +16,7 @@ namespace Planner.Core.IO;
 /// </summary>
 public static class RegionFolderWriter
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -1,3 +1,4 @@
+using Planner.Core.Geo;
 using System.Collections.Immutable;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -13,7 +14,7 @@ namespace Planner.Core.Import;
 /// </summary>
 public static class DemandAssembler
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     /// <summary>The demand points inside the region, in input order, with their unit codes.</summary>
     public static ImmutableArray<DemandPoint> Assemble(Region region, IEnumerable<PopulationPoint> points)

@@ -19,7 +19,7 @@ namespace Planner.Core.Import;
 /// </summary>
 public static class OsmExtractReader
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     /// <summary>Reads the file at <paramref name="path"/>; PBF when the name ends in <c>.pbf</c>, else XML.</summary>
     /// <param name="path">The extract.</param>

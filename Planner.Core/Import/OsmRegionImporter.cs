@@ -15,7 +15,7 @@ namespace Planner.Core.Import;
 /// </summary>
 public static class OsmRegionImporter
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     /// <summary>Builds the region (not yet written) from an extract.</summary>
     /// <param name="extract">What <see cref="OsmExtractReader"/> read.</param>

@@ -18,7 +18,7 @@ public static class SeedFiles
     /// <summary>File name of the real boundaries.</summary>
     public const string Boundaries = "boundaries.geojson";
 
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     /// <summary>Writes both files into <paramref name="folder"/>.</summary>
     public static void Write(string folder, IEnumerable<OsmPlace> places, IEnumerable<OsmBoundary> boundaries)

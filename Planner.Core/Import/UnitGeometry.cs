@@ -22,7 +22,7 @@ internal static class UnitGeometry
             return null;
         }
 
-        var result = new GeometryFactory(new PrecisionModel(), 4326).CreateGeometry(polygonal);
+        var result = GeometryFactories.Wgs84.CreateGeometry(polygonal);
         return result.IsValid && !result.IsEmpty ? result : null;
     }
 }

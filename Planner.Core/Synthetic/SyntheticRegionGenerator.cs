@@ -15,7 +15,7 @@ namespace Planner.Core.Synthetic;
 /// </summary>
 public static class SyntheticRegionGenerator
 {
-    private static readonly GeometryFactory Factory = new();
+    private static readonly GeometryFactory Factory = GeometryFactories.Projected;
     private static readonly PopulationGroups Groups = new(["total", "elderly", "children"]);
 
     /// <summary>Generates the region described by <paramref name="spec"/>.</summary>

@@ -25,7 +25,7 @@ internal static class RoadDistanceCheck
         }
 
         tree.Build();
-        var factory = new GeometryFactory();
+        var factory = GeometryFactories.Projected;
 
         double Distance(GeoPoint p)
         {

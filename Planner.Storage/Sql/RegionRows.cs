@@ -14,7 +14,7 @@ namespace Planner.Storage.Sql;
 /// </summary>
 internal static class RegionRows
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly GeometryFactory Factory = GeometryFactories.Wgs84;
 
     public static IEnumerable<object?[]> Rows(Region region, Layer layer)
     {
