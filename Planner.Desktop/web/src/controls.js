@@ -2,7 +2,6 @@
 // group, unit and mode choosers, and the minutes field's bounds (from the API's travel limits). Names are
 // data and go in as text.
 import { listed } from './layers.js';
-import { swatchCss } from './styles.js';
 import { applyLabels } from './i18n.js';
 import { h, fill } from './dom.js';
 
@@ -18,7 +17,7 @@ export function renderLayerList(sources, onToggle) {
     listed().forEach((row) => {
       const box = h('input', { type: 'checkbox', id: `layer-${row.id}`, checked: true });
       box.addEventListener('change', onToggle);
-      ul.append(h('li', {}, box, h('span', { className: 'swatch', style: swatchCss(row.id) }),
+      ul.append(h('li', {}, box, h('span', { className: 'swatch', style: row.swatch }),
         h('label', { for: `layer-${row.id}`, dataset: { i18n: row.title } }), h('span', { className: 'count' })));
     });
     applyLabels(ul);

@@ -2,7 +2,7 @@
 // name and rule text is set as text (dom.js), never parsed as markup.
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
 import { fromLonLat } from 'ol/proj.js';
-import { STATION_LEGEND, swatchCss } from './styles.js';
+import { STATION_LEGEND } from './styles.js';
 import { labelOr } from './i18n.js';
 import { h, fill, table, delta } from './dom.js';
 import { inLegend } from './layers.js';
@@ -168,5 +168,5 @@ export function renderLegend(el, { store, t }) {
     h('div', { className: 'ramp' }),
     h('div', { className: 'ramp-labels' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')),
     STATION_LEGEND.map(([k, css]) => item(css, t(k))),
-    inLegend().map((l) => item(swatchCss(l.id), t(l.title), l.id)));
+    inLegend().map((l) => item(l.swatch, t(l.title), l.id)));
 }

@@ -1,7 +1,7 @@
 // Loading a region: its collections into the layer table's sources, its stored stations and default minutes
 // and mode into the store's base, and the stored stations' coverage (the baseline).
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
-import { collections } from './layers.js';
+import { LAYERS, collections } from './layers.js';
 import { fill } from './map.js';
 import { fillGroupSelect, fillUnitSelect } from './controls.js';
 
@@ -30,7 +30,7 @@ export async function loadRegion(app, name, show) {
   const answers = await Promise.all(rows.map((row) => api.items(name, row.id).catch((e) => { if (row.optional) return EMPTY; throw e; })));
   const got = Object.fromEntries(rows.map((row, i) => [row.id, answers[i]]));
   rows.filter((row) => !row.edited).forEach((row) => fill(sources[row.id], app.geojson.readFeatures(got[row.id])));
-  sources.recommended.clear();
+  LAYERS.filter((row) => row.from === 'recommend').forEach((row) => sources[row.id].clear());
   store.demandGeoJson = got.demand;
 
   const defaults = await api.coverage(name, {});
