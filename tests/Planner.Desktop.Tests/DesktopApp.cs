@@ -60,7 +60,7 @@ public sealed class DesktopApp : IAsyncLifetime
         else
         {
             var synthetic = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 500, DemandPoints: 300, Stations: 5, Seed: 11));
-            synthetic = WithSupervisorsAndPublicBuildings(synthetic with { Info = synthetic.Info with { Name = "合成县 <示例> & 测试" } });
+            synthetic = WithMarkupInNames(WithSupervisorsAndPublicBuildings(synthetic with { Info = synthetic.Info with { Name = "合成县 <示例> & 测试" } }));
             RegionFolderWriter.Write(synthetic, Path.Combine(data, RegionName));
         }
 
@@ -177,6 +177,31 @@ public sealed class DesktopApp : IAsyncLifetime
                 var centre = region.Units.Single(u => u.Code == b.Township).Boundary.Centroid;
                 return new PublicBuilding($"fixture:{i + 1}", b.Name, b.Kind, new Planner.Core.Geo.GeoPoint(centre.X, centre.Y), "fixture");
             })],
+        };
+    }
+
+    /// <summary>A station name that would inject an image (and run its onerror) if the page parsed names as markup.</summary>
+    internal const string MarkupStationName = "站 <img src=x onerror=\"window.__injected='station'\"> <b>粗</b> & \"引\"";
+
+    /// <summary>A township name that would inject an image and bold text if parsed.</summary>
+    internal const string MarkupTownshipName = "乡<img src=x onerror=\"window.__injected='township'\"><b>镇</b>";
+
+    /// <summary>A county name that would inject a script element and bold text if parsed.</summary>
+    internal const string MarkupCountyName = "<b>合成县</b><script>window.__injected='county'</script>";
+
+    /// <summary>
+    /// The region with names that are markup: the station farthest from any other (so a click hits it alone),
+    /// the first township by code and the county. Names are data; the page must show them as they are.
+    /// </summary>
+    internal static Region WithMarkupInNames(Region region)
+    {
+        static double Gap(Station s, Station o) => Math.Abs(s.Location.Lon - o.Location.Lon) + Math.Abs(s.Location.Lat - o.Location.Lat);
+        var clearest = region.Stations.MaxBy(s => region.Stations.Where(o => o != s).Select(o => Gap(s, o)).DefaultIfEmpty(double.MaxValue).Min())!;
+        var township = region.Units.Where(u => u.Level == AdminLevel.Township).MinBy(u => u.Code, StringComparer.Ordinal)!;
+        return region with
+        {
+            Stations = [.. region.Stations.Select(s => s == clearest ? s with { Name = MarkupStationName } : s)],
+            Units = [.. region.Units.Select(u => u == township ? u with { Name = MarkupTownshipName } : u.Level == AdminLevel.County ? u with { Name = MarkupCountyName } : u)],
         };
     }
 

@@ -27,6 +27,9 @@ export async function call(path, { method = 'GET', body, headers = {}, signal, a
 const region = (r) => `/regions/${encodeURIComponent(r)}`;
 const qs = (o) => new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
 
+/** Minutes, speed and modes the API accepts: { minutes: {min, max, minExclusive}, speedKmh: {...}, modes: [...] }. */
+export const travelLimits = async () => (await call('/travel-limits')).body;
+
 /** Regions the key may see. */
 export const regions = async () => (await call('/regions')).body;
 

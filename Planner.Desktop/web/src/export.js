@@ -1,9 +1,12 @@
 // Export: the current view as PNG (the map's canvases composed, as in the OpenLayers export example), the
 // visible layers as one GeoJSON file (a "layer" property says which), and the API's printable report.
+import { LAYERS } from './layers.js';
+import { params } from './state.js';
+
 const download = (url, name) => { const a = document.createElement('a'); a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove(); };
 
 export function setupExport(app) {
-  const { map, state, layers, geojson, api } = app;
+  const { map, store, layers, geojson, api } = app;
   const $ = (id) => document.getElementById(id);
   const close = () => { $('export-menu').open = false; };
 
@@ -29,10 +32,10 @@ export function setupExport(app) {
     return canvas.toDataURL('image/png');
   }
 
-  /** Visible layers as a GeoJSON FeatureCollection in WGS84. */
+  /** Visible layers as a GeoJSON FeatureCollection in WGS84 (a layer that shows another's features is not written twice). */
   function layersGeoJson() {
     const features = [];
-    Object.entries(layers).filter(([k, l]) => k !== 'heat' && l.getVisible()).forEach(([k, l]) => {
+    LAYERS.filter((row) => row.export !== false).map((row) => [row.id, layers[row.id]]).filter(([, l]) => l.getVisible()).forEach(([k, l]) => {
       const fc = JSON.parse(geojson.writeFeatures(l.getSource().getFeatures()));
       fc.features.forEach((f) => { f.properties = { layer: k, ...(f.properties ?? {}) }; features.push(f); });
     });
@@ -41,13 +44,13 @@ export function setupExport(app) {
 
   window.__planner.exportPng = png;
   window.__planner.exportGeoJson = layersGeoJson;
-  $('export-png').addEventListener('click', () => { download(png(), `${state.region}-map.png`); close(); });
+  $('export-png').addEventListener('click', () => { download(png(), `${store.region}-map.png`); close(); });
   $('export-geojson').addEventListener('click', () => {
-    download(URL.createObjectURL(new Blob([JSON.stringify(layersGeoJson())], { type: 'application/geo+json' })), `${state.region}-layers.geojson`);
+    download(URL.createObjectURL(new Blob([JSON.stringify(layersGeoJson())], { type: 'application/geo+json' })), `${store.region}-layers.geojson`);
     close();
   });
   $('export-report').addEventListener('click', () => app.busy(async () => {
-    const url = await api.reportUrl(state.region, { minutes: state.minutes, mode: state.mode });
+    const url = await api.reportUrl(store.region, params(store));
     window.open(url, '_blank');
     close();
   }));

@@ -34,6 +34,7 @@ export const dictionary = {
     share0: '0%', share100: '100%', kind: 'Kind', hours: 'Hours/week', members: 'Members', skills: 'Skills',
     supervisorsCount: 'Supervisors: {n}', supervisorsNotRecorded: 'Supervisors: not recorded', supervision: 'Supervision ratio',
     notMeasured: 'not measured', publicBuilding: 'Public building', source: 'Source',
+    refused: 'Not accepted', moreThan: 'give more than', atLeast: 'give at least', and: 'and', atMost: 'at most', lessThan: 'less than',
     // Kinds of public building as the OSM importer names them (Planner.Core/Import/OsmPublicBuildings.cs).
     pb_townhall: 'town hall', pb_government: 'government office', pb_school: 'school', pb_kindergarten: 'kindergarten',
     pb_community_centre: 'community centre', pb_social_facility: 'social facility', pb_social_centre: 'social centre',
@@ -72,6 +73,7 @@ export const dictionary = {
     share0: '0%', share100: '100%', kind: '类别', hours: '每周小时', members: '成员', skills: '技能',
     supervisorsCount: '督导：{n} 名', supervisorsNotRecorded: '督导：未登记', supervision: '督导配比',
     notMeasured: '无法测算', publicBuilding: '公共建筑', source: '来源',
+    refused: '未采纳', moreThan: '应大于', atLeast: '应不小于', and: '且', atMost: '不大于', lessThan: '小于',
     pb_townhall: '政府/街道办', pb_government: '政府机关', pb_school: '学校', pb_kindergarten: '幼儿园',
     pb_community_centre: '社区服务中心', pb_social_facility: '社会福利设施', pb_social_centre: '社会活动中心',
     pb_clinic: '诊所', pb_doctors: '诊所', pb_hospital: '医院', pb_library: '图书馆', pb_nursing_home: '养老院',
@@ -85,13 +87,14 @@ export const currentLanguage = () => language;
 
 /** The label for key in the current language (the key itself when missing, so gaps show). */
 export function t(key) {
-  const d = dictionary[language];
-  return d[key] ?? dictionary.en[key] ?? key;
+  return labelOr(key, key);
 }
 
 /** The label for key when the dictionary has one, else fallback (for data values such as a building's kind). */
 export function labelOr(key, fallback) {
-  return dictionary[language][key] ?? dictionary.en[key] ?? fallback;
+  // Own keys only: a data value such as "constructor" is not a label.
+  const own = (d) => (Object.hasOwn(d, key) ? d[key] : undefined);
+  return own(dictionary[language]) ?? own(dictionary.en) ?? fallback;
 }
 
 /** Switches the language and relabels every element that carries data-i18n or data-i18n-title. */

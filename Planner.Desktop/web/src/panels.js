@@ -1,28 +1,35 @@
-// The right-hand panels and the legend: figures from the API's coverage answers, labelled through t().
+// The right-hand panels and the legend: figures from the API's coverage answers, labelled through t(). Every
+// name and rule text is set as text (dom.js), never parsed as markup.
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
 import { fromLonLat } from 'ol/proj.js';
-import { STATION_LEGEND, swatchCss } from './styles.js';
+import { STATION_LEGEND } from './styles.js';
 import { labelOr } from './i18n.js';
+import { h, fill, table, delta } from './dom.js';
+import { inLegend } from './layers.js';
+import { stations } from './state.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const pct = (x) => `${(100 * (x ?? 0)).toFixed(1)}%`;
 const num = (x) => Math.round(x ?? 0).toLocaleString();
-const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 
 /** The headline: covered share and people of the chosen group. */
-export function renderSummary(el, { state, coverage, t }) {
-  const g = coverage?.report.groups?.[state.group];
-  el.innerHTML = g
-    ? `<div><span data-i18n="coveredShare">${t('coveredShare')}</span> · ${esc(t(state.group))} · ${coverage.report.minutes} ${esc(t('minutes'))} ${esc(t(coverage.report.mode))}</div>
-       <div class="big" id="covered-share">${pct(g.share)}</div>
-       <div><span>${esc(t('covered'))}</span>: <b id="covered-people">${num(g.covered)}</b> / ${num(g.population)} · ${state.stations.length} ${esc(t('stationsCount'))}</div>`
-    : `<div>${esc(t('loading'))}</div>`;
+export function renderSummary(el, { store, coverage, t }) {
+  const g = coverage?.report.groups?.[store.group];
+  if (!g) { fill(el, h('div', {}, t('loading'))); return; }
+  fill(el,
+    h('div', {}, h('span', { dataset: { i18n: 'coveredShare' } }, t('coveredShare')), ` · ${t(store.group)} · ${coverage.report.minutes} ${t('minutes')} ${t(coverage.report.mode)}`),
+    h('div', { className: 'big', id: 'covered-share' }, pct(g.share)),
+    h('div', {}, h('span', {}, t('covered')), ': ', h('b', { id: 'covered-people' }, num(g.covered)), ` / ${num(g.population)} · ${stations(store).length} ${t('stationsCount')}`));
 }
 
-function groupTable(t, rows, headers) {
-  return `<table><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+/** A pass/fail figure: "measured / required N — meets the rule". */
+function verdict(measured, check, t) {
+  return h('span', { className: check.passed ? 'pass' : 'fail' }, `${measured} / ${t('required')} ${check.required} — ${t(check.passed ? 'passes' : 'fails')}`);
 }
+
+/** The rule's text and note as the rule set gives them. */
+const ruleHint = (check) => h('div', { className: 'hint' }, `${check.rule ?? ''} ${check.note ?? ''}`);
 
 /** A public building's kind in the page's language; kinds the dictionary does not know show as the data gives them. */
 const buildingKind = (kind) => labelOr(`pb_${kind}`, kind ?? '');
@@ -42,79 +49,103 @@ function supervisionLines(s, { coverage, sources, t }) {
   return (coverage.checks ?? []).filter((k) => k.subjectKind === 'unit' && /supervis/.test(k.ruleId)).filter((k) => {
     const unit = sources.units.getFeatures().find((f) => f.get('code') === k.subjectId);
     return unit?.getGeometry().intersectsCoordinate(at);
-  }).map((k) => {
-    const figure = k.measured === null || k.measured === undefined
-      ? `<span class="fail">${t('notMeasured')}</span>`
-      : `<span class="${k.passed ? 'pass' : 'fail'}">${k.measured} / ${t('required')} ${k.required} — ${t(k.passed ? 'passes' : 'fails')}</span>`;
-    return `<div class="inspect-supervision">${esc(t('supervision'))} (${esc(k.subjectName)}): ${figure}<div class="hint">${esc(k.rule)} ${esc(k.note)}</div></div>`;
-  }).join('');
+  }).map((k) => h('div', { className: 'inspect-supervision' }, `${t('supervision')} (${k.subjectName ?? ''}): `,
+    k.measured === null || k.measured === undefined ? h('span', { className: 'fail' }, t('notMeasured')) : verdict(k.measured, k, t),
+    ruleHint(k)));
 }
 
-/** What was clicked: a station's catchment and staffing check, a unit's coverage, a gap's people. */
-export function renderInspect(el, { state, coverage, sources, t }) {
-  const sel = state.selection;
-  if (!sel || !coverage) { el.innerHTML = ''; return; }
-  const report = coverage.report;
-  if (sel.kind === 'station') {
-    const s = state.stations.find((x) => x.id === sel.id);
-    const c = report.stations.find((x) => x.id === sel.id);
-    if (!s) { el.innerHTML = ''; return; }
-    const check = (coverage.checks ?? []).find((k) => k.subjectKind === 'station' && k.subjectId === sel.id && /staff/.test(k.ruleId));
-    const staffing = check
-      ? `<span class="${check.passed ? 'pass' : 'fail'}">${s.socialWorkers} / ${t('required')} ${check.required} — ${t(check.passed ? 'passes' : 'fails')}</span><div class="hint">${esc(check.rule)} ${esc(check.note)}</div>`
-      : `${s.socialWorkers} — <span class="hint">${t('notChecked')}</span>`;
-    el.innerHTML = `<h3 id="inspect-title">${esc(t('station'))}: ${esc(s.name)}</h3>
-      <div>${t('level')}: ${esc(t(s.level))} · ${t('status')}: ${esc(t(s.status))}</div>
-      <div id="inspect-staffing">${t('socialWorkers')}: ${staffing}</div>
-      <div id="inspect-supervisors">${esc(supervisorsLine(s, t))}</div>
-      ${supervisionLines(s, { coverage, sources, t })}
-      <h3>${t('catchment')}</h3>
-      <div id="inspect-catchment">${c ? groupTable(t, Object.entries(c.catchment).map(([g, v]) => [esc(t(g)), num(v)]), [t('group'), t('people')]) : `<span class="hint">${t('notChecked')}</span>`}</div>`;
-  } else if (sel.kind === 'unit') {
-    const u = report.units.find((x) => x.code === sel.id);
-    el.innerHTML = `<h3 id="inspect-title">${esc(t('unit'))}: ${esc(u?.name ?? sel.id)} (${esc(t(u?.level ?? sel.level))})</h3>
-      ${u ? groupTable(t, Object.entries(u.groups).map(([g, v]) => [esc(t(g)), num(v.population), num(v.covered), pct(v.share)]), [t('group'), t('population'), t('covered'), t('coveredShare')]) : ''}`;
-  } else if (sel.kind === 'gap') {
-    const gp = report.gaps.find((x) => x.id === sel.id);
-    el.innerHTML = `<h3 id="inspect-title">${esc(t('gap'))}: ${esc(sel.id)}</h3><h3>${t('whoLivesHere')}</h3>
-      ${gp ? groupTable(t, Object.entries(gp.groups).map(([g, v]) => [esc(t(g)), num(v)]), [t('group'), t('people')]) : ''}`;
-  } else if (sel.kind === 'team' || sel.kind === 'need') {
+const title = (...text) => h('h3', { id: 'inspect-title' }, ...text);
+
+function stationInspect(sel, { store, coverage, sources, t }) {
+  const s = stations(store).find((x) => x.id === sel.id);
+  if (!s) return [];
+  const c = coverage.report.stations.find((x) => x.id === sel.id);
+  const check = (coverage.checks ?? []).find((k) => k.subjectKind === 'station' && k.subjectId === sel.id && /staff/.test(k.ruleId));
+  const staffing = check ? [verdict(s.socialWorkers, check, t), ruleHint(check)] : [`${s.socialWorkers} — `, h('span', { className: 'hint' }, t('notChecked'))];
+  return [
+    title(`${t('station')}: ${s.name}`),
+    h('div', {}, `${t('level')}: ${t(s.level)} · ${t('status')}: ${t(s.status)}`),
+    h('div', { id: 'inspect-staffing' }, `${t('socialWorkers')}: `, staffing),
+    h('div', { id: 'inspect-supervisors' }, supervisorsLine(s, t)),
+    supervisionLines(s, { coverage, sources, t }),
+    h('h3', {}, t('catchment')),
+    h('div', { id: 'inspect-catchment' }, c
+      ? table([t('group'), t('people')], Object.entries(c.catchment).map(([g, v]) => [t(g), num(v)]))
+      : h('span', { className: 'hint' }, t('notChecked'))),
+  ];
+}
+
+function featureInspect(sel, { sources, t }) {
+  if (sel.kind === 'team' || sel.kind === 'need') {
     const f = sources[sel.kind === 'team' ? 'teams' : 'needs'].getFeatureById(sel.id);
     const p = f ? f.getProperties() : {};
     const rows = sel.kind === 'team'
-      ? [[t('members'), `${p.active_members ?? ''} / ${p.members ?? ''}`], [t('skills'), esc(p.skills)], [t('hours'), esc(p.weekly_hours)]]
-      : [[t('kind'), esc(p.kind)], [t('group'), esc(t(p.group))], [t('hours'), esc(p.hours_per_week)]];
-    el.innerHTML = `<h3 id="inspect-title">${esc(t(sel.kind === 'team' ? 'l_teams' : 'l_needs'))}: ${esc(p.name ?? sel.id)}</h3>${groupTable(t, rows, ['', ''])}`;
-  } else if (sel.kind === 'public_building') {
+      ? [[t('members'), `${p.active_members ?? ''} / ${p.members ?? ''}`], [t('skills'), String(p.skills ?? '')], [t('hours'), String(p.weekly_hours ?? '')]]
+      : [[t('kind'), String(p.kind ?? '')], [t('group'), t(p.group)], [t('hours'), String(p.hours_per_week ?? '')]];
+    return [title(`${t(sel.kind === 'team' ? 'l_teams' : 'l_needs')}: ${p.name ?? sel.id}`), table(['', ''], rows)];
+  }
+  if (sel.kind === 'public_building') {
     const f = sources.public_buildings.getFeatureById(sel.id);
     const p = f ? f.getProperties() : {};
-    const rows = [[t('kind'), `<span id="inspect-kind">${esc(buildingKind(p.kind))}</span>`], ...(p.source ? [[t('source'), esc(p.source)]] : [])];
-    el.innerHTML = `<h3 id="inspect-title">${esc(t('publicBuilding'))}: ${esc(p.name ?? sel.id)}</h3>${groupTable(t, rows, ['', ''])}`;
-  } else if (sel.kind === 'recommended') {
+    const rows = [[t('kind'), h('span', { id: 'inspect-kind' }, buildingKind(p.kind))], ...(p.source ? [[t('source'), String(p.source)]] : [])];
+    return [title(`${t('publicBuilding')}: ${p.name ?? sel.id}`), table(['', ''], rows)];
+  }
+  if (sel.kind === 'recommended') {
     const f = sources.recommended.getFeatureById(sel.id);
-    el.innerHTML = `<h3 id="inspect-title">${esc(f?.get('name') ?? sel.id)}</h3><div class="hint">${esc(f?.get('explanation') ?? '')}</div>`;
+    return [title(String(f?.get('name') ?? sel.id)), h('div', { className: 'hint' }, String(f?.get('explanation') ?? ''))];
+  }
+  return [];
+}
+
+/** What was clicked: a station's catchment and staffing check, a unit's coverage, a gap's people. */
+export function renderInspect(el, ctx) {
+  const { store, coverage, t } = ctx;
+  const sel = store.selection;
+  if (!sel || !coverage) { fill(el); return; }
+  const report = coverage.report;
+  if (sel.kind === 'station') {
+    fill(el, stationInspect(sel, ctx));
+  } else if (sel.kind === 'unit') {
+    const u = report.units.find((x) => x.code === sel.id);
+    fill(el, title(`${t('unit')}: ${u?.name ?? sel.id} (${t(u?.level ?? sel.level)})`),
+      u ? table([t('group'), t('population'), t('covered'), t('coveredShare')], Object.entries(u.groups).map(([g, v]) => [t(g), num(v.population), num(v.covered), pct(v.share)])) : null);
+  } else if (sel.kind === 'gap') {
+    const gp = report.gaps.find((x) => x.id === sel.id);
+    fill(el, title(`${t('gap')}: ${sel.id}`), h('h3', {}, t('whoLivesHere')),
+      gp ? table([t('group'), t('people')], Object.entries(gp.groups).map(([g, v]) => [t(g), num(v)])) : null);
+  } else {
+    fill(el, featureInspect(sel, ctx));
   }
 }
 
-let chart = null;
+function timeLine(store, t) {
+  if (store.lastWhatIfMs === null) return null;
+  const api = store.lastServerMs !== null ? ` (API ${store.lastServerMs} ${t('ms')})` : '';
+  const circles = store.lastCirclesMs !== null ? ` · ${t('l_circles')} ${store.lastCirclesMs} ${t('ms')}` : '';
+  return h('div', { className: 'hint', id: 'whatif-time' }, `${t('computedIn')} ${store.lastWhatIfMs} ${t('ms')}${api}${circles}`);
+}
+
+/** The bar chart of the what-if tab, kept per canvas so that a redraw updates it in place. */
+const charts = new WeakMap();
+
 /** What-if figures: baseline against current per group, the edit list and the last round-trip time. */
-export function renderWhatIf({ state, t }) {
-  const base = state.baseline?.report.groups ?? {};
-  const cur = (state.current ?? state.baseline)?.report.groups ?? {};
+export function renderWhatIf({ store, t }) {
+  const base = store.baseline?.report.groups ?? {};
+  const cur = (store.current ?? store.baseline)?.report.groups ?? {};
   const groups = Object.keys(cur);
   const rows = groups.map((g) => {
     const d = (cur[g]?.covered ?? 0) - (base[g]?.covered ?? 0);
-    return [esc(t(g)), pct(base[g]?.share), pct(cur[g]?.share), `<span class="${d > 0 ? 'delta-pos' : d < 0 ? 'delta-neg' : ''}">${d > 0 ? '+' : ''}${num(d)}</span>`];
+    return [t(g), pct(base[g]?.share), pct(cur[g]?.share), delta('span', d, num(d))];
   });
-  document.getElementById('whatif-figures').innerHTML = groupTable(t, rows, [t('group'), t('baseline'), t('current'), t('change')])
-    + (state.lastWhatIfMs !== null ? `<div class="hint" id="whatif-time">${t('computedIn')} ${state.lastWhatIfMs} ${t('ms')}${state.lastServerMs !== null ? ` (API ${state.lastServerMs} ${t('ms')})` : ''}${state.lastCirclesMs !== null ? ` · ${t('l_circles')} ${state.lastCirclesMs} ${t('ms')}` : ''}</div>` : '');
-  document.getElementById('edit-list').innerHTML = state.edits.length
-    ? state.edits.map((e) => `<li>${esc(describeEdit(e, t))}</li>`).join('') : `<li class="hint">${t('noEdits')}</li>`;
+  fill('whatif-figures', table([t('group'), t('baseline'), t('current'), t('change')], rows), timeLine(store, t));
+  fill('edit-list', store.edits.length ? store.edits.map((e) => h('li', {}, describeEdit(e, t))) : h('li', { className: 'hint' }, t('noEdits')));
+  const canvas = document.getElementById('whatif-chart');
   const data = { labels: groups.map((g) => t(g)), datasets: [
     { label: t('baseline'), data: groups.map((g) => 100 * (base[g]?.share ?? 0)), backgroundColor: '#90a4ae' },
     { label: t('current'), data: groups.map((g) => 100 * (cur[g]?.share ?? 0)), backgroundColor: '#1565c0' }] };
+  const chart = charts.get(canvas);
   if (!chart) {
-    chart = new Chart(document.getElementById('whatif-chart'), { type: 'bar', data, options: { animation: false, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } }, plugins: { legend: { position: 'bottom' } } } });
+    charts.set(canvas, new Chart(canvas, { type: 'bar', data, options: { animation: false, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } }, plugins: { legend: { position: 'bottom' } } } }));
   } else { chart.data = data; chart.update('none'); }
 }
 
@@ -129,9 +160,13 @@ function describeEdit(e, t) {
   }
 }
 
-/** The legend: the choropleth ramp, station shapes and colours, and a swatch per layer. */
-export function renderLegend(el, { state, t }) {
-  el.innerHTML = `<div>${esc(t('coveredShare'))} · ${esc(t(state.group))} · ${esc(t(state.unitLevel))}</div><div class="ramp"></div><div class="ramp-labels"><span>0%</span><span>50%</span><span>100%</span></div>
-    ${STATION_LEGEND.map(([k, css]) => `<div class="item"><span class="swatch" style="${css}"></span>${esc(t(k))}</div>`).join('')}
-    ${['circles', 'gaps', 'demand', 'teams', 'needs', 'public_buildings', 'recommended'].map((k) => `<div class="item" data-layer="${k}"><span class="swatch" style="${swatchCss(k)}"></span>${esc(t(`l_${k}`))}</div>`).join('')}`;
+/** The legend: the choropleth ramp, station shapes and colours, and a swatch per layer of the layer table's legend. */
+export function renderLegend(el, { store, t }) {
+  const item = (css, text, layer) => h('div', { className: 'item', dataset: layer ? { layer } : undefined }, h('span', { className: 'swatch', style: css }), text);
+  fill(el,
+    h('div', {}, `${t('coveredShare')} · ${t(store.group)} · ${t(store.unitLevel)}`),
+    h('div', { className: 'ramp' }),
+    h('div', { className: 'ramp-labels' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')),
+    STATION_LEGEND.map(([k, css]) => item(css, t(k))),
+    inLegend().map((l) => item(l.swatch, t(l.title), l.id)));
 }

@@ -3,8 +3,9 @@
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { fromLonLat } from 'ol/proj.js';
-
-const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+import { h, fill } from './dom.js';
+import { params, stations } from './state.js';
+import { newStation } from './edits.js';
 
 /** Reads a site of the API's recommendation answer: id, lon/lat, people gained per group, units served. */
 function normalise(p, i) {
@@ -15,17 +16,18 @@ function normalise(p, i) {
 }
 
 export function setupRecommend(app) {
-  const { state, t, api, sources } = app;
+  const { store, t, api, sources } = app;
   const $ = (id) => document.getElementById(id);
   let picks = [];
   let controller = null;
 
   function weights() {
     const box = $('rec-weights');
-    if (box.dataset.groups !== state.groups.join(',')) {
-      box.dataset.groups = state.groups.join(',');
-      box.innerHTML = state.groups.map((g) => `<label class="row"><span data-i18n="${g}">${esc(t(g))}</span> <input type="number" min="0" step="0.5" value="${g === 'total' ? 1 : 0}" data-group="${g}" style="width:60px" disabled></label>`).join('')
-        + `<p class="hint" data-i18n="weightsPending">${esc(t('weightsPending'))}</p>`;
+    if (box.dataset.groups !== store.groups.join(',')) {
+      box.dataset.groups = store.groups.join(',');
+      fill(box, store.groups.map((g) => h('label', { className: 'row' }, h('span', { dataset: { i18n: g } }, t(g)), ' ',
+        h('input', { type: 'number', min: '0', step: '0.5', value: g === 'total' ? '1' : '0', dataset: { group: g }, style: 'width:60px', disabled: true }))),
+      h('p', { className: 'hint', dataset: { i18n: 'weightsPending' } }, t('weightsPending')));
     }
     return Object.fromEntries([...box.querySelectorAll('input')].map((i) => [i.dataset.group, Number(i.value)]));
   }
@@ -43,12 +45,16 @@ export function setupRecommend(app) {
       f.setId(p.id);
       return f;
     }));
-    const shares = Object.keys(result?.after ?? {}).map((g) => `<tr><td>${esc(t(g))}</td><td>${(100 * result.before[g].share).toFixed(1)}%</td><td>${(100 * result.after[g].share).toFixed(1)}%</td></tr>`).join('');
-    $('rec-picks').innerHTML = `<div id="rec-summary">${esc(t('objective'))}: ${esc(result?.objective ?? '—')} · ${esc(result?.method ?? '')} ${esc(result?.status ?? '')}${result?.gap !== null && result?.gap !== undefined ? ` · gap ${esc(result.gap)}` : ''}</div>
-      <div class="hint">${esc(result?.statusText ?? '')} ${esc(result?.travelTimes ?? '')}</div>
-      ${shares ? `<table><tr><th>${esc(t('group'))}</th><th>${esc(t('baseline'))}</th><th>${esc(t('picks'))}</th></tr>${shares}</table>` : ''}
-      <h3>${esc(t('picks'))}</h3>${picks.map((p) => `<div class="pick" data-site="${esc(p.id)}"><b>${esc(p.name)}</b><div class="hint">${esc(explain(p))}</div></div>`).join('')}
-      ${picks.length ? `<button id="rec-accept">${esc(t('accept'))}</button>` : ''}`;
+    const shares = Object.keys(result?.after ?? {}).map((g) => h('tr', {}, h('td', {}, t(g)),
+      h('td', {}, `${(100 * result.before[g].share).toFixed(1)}%`), h('td', {}, `${(100 * result.after[g].share).toFixed(1)}%`)));
+    const gap = result?.gap !== null && result?.gap !== undefined ? ` · gap ${result.gap}` : '';
+    fill('rec-picks',
+      h('div', { id: 'rec-summary' }, `${t('objective')}: ${result?.objective ?? '—'} · ${result?.method ?? ''} ${result?.status ?? ''}${gap}`),
+      h('div', { className: 'hint' }, `${result?.statusText ?? ''} ${result?.travelTimes ?? ''}`),
+      shares.length ? h('table', {}, h('tr', {}, h('th', {}, t('group')), h('th', {}, t('baseline')), h('th', {}, t('picks'))), shares) : null,
+      h('h3', {}, t('picks')),
+      picks.map((p) => h('div', { className: 'pick', dataset: { site: p.id } }, h('b', {}, String(p.name)), h('div', { className: 'hint' }, explain(p)))),
+      picks.length ? h('button', { id: 'rec-accept' }, t('accept')) : null);
     $('rec-accept')?.addEventListener('click', accept);
     app.renderAll();
   }
@@ -61,12 +67,12 @@ export function setupRecommend(app) {
 
   /** The candidate sites: the region's own, else its demand points (the API needs some). */
   async function candidates() {
-    const own = await api.items(state.region, 'candidates').catch(() => ({ features: [] }));
+    const own = await api.items(store.region, 'candidates').catch(() => ({ features: [] }));
     if (own.features.length) return undefined;
     // In the API's own order and coordinates, so the same question always gets the same answer.
     return {
       type: 'FeatureCollection',
-      features: (state.demandGeoJson?.features ?? []).map((f) => ({
+      features: (store.demandGeoJson?.features ?? []).map((f) => ({
         type: 'Feature', id: `site-${f.properties.id ?? f.id}`, properties: { name: `${t('l_demand')} ${f.properties.id ?? f.id}` }, geometry: f.geometry,
       })),
     };
@@ -74,13 +80,10 @@ export function setupRecommend(app) {
 
   /** Adds the picks as new operating stations to the what-if (one edit each), then computes once. */
   function accept() {
-    const added = picks.map((p) => ({ id: `rec-${p.id}`, name: p.name, lon: p.lon, lat: p.lat, level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null, supervisors: null }))
-      .filter((s) => !state.stations.some((x) => x.id === s.id));
+    const inForce = stations(store);
+    const added = picks.map((p) => newStation(`rec-${p.id}`, p.name, p.lon, p.lat)).filter((s) => !inForce.some((x) => x.id === s.id));
     if (!added.length) return;
-    const edits = added.map((s) => ({ kind: 'add_station', id: s.id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, social_workers: s.socialWorkers }));
     app.addStations(added);
-    state.edits.push(...edits.slice(0, -1));
-    app.edit(edits[edits.length - 1]);
     app.showTab('whatif');
   }
 
@@ -91,14 +94,14 @@ export function setupRecommend(app) {
     $('rec-progress').hidden = false;
     $('rec-status').textContent = t('running');
     // The API's request has no group weights yet (it rejects unknown fields), so the weights stay on the page.
-    const request = { model: $('rec-model').value, minutes: state.minutes, mode: state.mode };
+    const request = { model: $('rec-model').value, ...params(store) };
     if (request.model !== 'lscp') request.p = Number($('rec-p').value);
     try {
       const sites = await candidates();
       if (sites) request.candidates = sites;
-      const result = await api.recommend(state.region, request, (x) => { $('rec-progress').value = x; }, controller.signal);
+      const result = await api.recommend(store.region, request, (x) => { $('rec-progress').value = x; }, controller.signal);
       $('rec-status').textContent = '';
-      state.recommendations = result;
+      store.recommendations = result;
       show(result);
     } catch (e) {
       $('rec-status').textContent = [404, 405, 501].includes(e.status) ? `${t('recommendApiMissing')} (${e.message})` : `${t('error')}: ${e.message}`;

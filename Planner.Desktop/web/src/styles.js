@@ -3,10 +3,7 @@ import { Style, Fill, Stroke, Circle as CircleStyle, RegularShape, Icon, Text } 
 
 export const STATUS_COLOURS = { operating: '#1565c0', built: '#7b1fa2', planned: '#9e9e9e' };
 export const LEVEL_SHAPES = { county_centre: 'square', area_centre: 'diamond', township_station: 'circle', village_point: 'triangle' };
-export const LAYER_SWATCH = {
-  units: '#a6d96a', roads: '#8d8d8d', demand: '#ff7043', stations: '#1565c0', circles: 'rgba(33,150,243,.35)',
-  gaps: 'rgba(198,40,40,.45)', teams: '#6a1b9a', needs: '#ef6c00', recommended: '#2e7d32', public_buildings: '#00838f',
-};
+const PUBLIC_BUILDING_COLOUR = '#00838f';
 
 /**
  * A public building's glyph, 16 by 15 CSS pixels drawn at twice that for sharp screens: a pediment, three
@@ -33,13 +30,13 @@ function buildingGlyph(colour) {
   return canvas;
 }
 
-const BUILDING_GLYPH = buildingGlyph(LAYER_SWATCH.public_buildings);
-const BUILDING_SWATCH = `background:url(${BUILDING_GLYPH.toDataURL('image/png')}) center/contain no-repeat;border:none`;
+const BUILDING_GLYPH = buildingGlyph(PUBLIC_BUILDING_COLOUR);
 
-/** The CSS of a layer's swatch in the layer list and the legend: its colour, or its glyph where it has one. */
-export function swatchCss(layer) {
-  return layer === 'public_buildings' ? BUILDING_SWATCH : `background:${LAYER_SWATCH[layer]}`;
-}
+/** The public buildings' swatch in the layer list and the legend: the glyph the map draws. */
+export const BUILDING_SWATCH = `background:url(${BUILDING_GLYPH.toDataURL('image/png')}) center/contain no-repeat;border:none`;
+
+/** A swatch of one colour. */
+export const colourSwatch = (colour) => `background:${colour}`;
 
 /** Colour of a covered share 0..1 on a red-to-green ramp (the legend's ramp). */
 export function shareColour(share, alpha = 0.55) {
