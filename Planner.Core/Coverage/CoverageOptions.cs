@@ -71,9 +71,9 @@ public sealed record CoverageOptions
             problems.Add($"speed: {speed}");
         }
 
-        if (Profile is null && TravelLimits.ModeProblem(Mode) is { } mode)
+        if (Profile is null && !TravelLimits.IsMode(Mode))
         {
-            problems.Add($"mode: {mode}");
+            problems.Add($"mode '{Mode}' is unknown; use one of {string.Join(", ", TravelLimits.Modes)}.");
         }
 
         if (!(MaxSnapMeters >= 0) || !(CircuityFactor >= 1) || !(CircleBufferMeters > 0) || !(GapLinkMeters > 0))

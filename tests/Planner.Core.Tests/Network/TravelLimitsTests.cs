@@ -41,6 +41,6 @@ public sealed class TravelLimitsTests
         Assert.Equal(3, problems.Count);
         Assert.StartsWith("minutes: 241 is out of range", problems[0]);
         Assert.StartsWith("speed: 121 km/h is out of range", problems[1]);
-        Assert.StartsWith("mode: 'boat' is not a travel mode", problems[2]);
+        Assert.StartsWith("mode 'boat' is unknown", problems[2]);
     }
 }
