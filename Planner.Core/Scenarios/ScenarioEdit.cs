@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Planner.Core.Network;
@@ -23,23 +24,14 @@ namespace Planner.Core.Scenarios;
 [JsonDerivedType(typeof(RemoveTeamEdit), "remove_team")]
 public abstract record ScenarioEdit
 {
-    /// <summary>The JSON <c>kind</c> of this edit, used in messages.</summary>
+    // The kinds are the discriminators declared above, so a new kind is named in one place.
+    private static readonly FrozenDictionary<Type, string> Kinds = typeof(ScenarioEdit)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false).Cast<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>The JSON <c>kind</c> of this edit (its type discriminator), used in messages.</summary>
     [JsonIgnore]
-    public string Kind => this switch
-    {
-        AddStationEdit => "add_station",
-        MoveStationEdit => "move_station",
-        RemoveStationEdit => "remove_station",
-        RestaffStationEdit => "restaff_station",
-        ChangeStatusEdit => "change_status",
-        SetMinutesEdit => "set_minutes",
-        SetModeEdit => "set_mode",
-        SetSpeedEdit => "set_speed",
-        ScaleGroupEdit => "scale_group",
-        AddTeamEdit => "add_team",
-        RemoveTeamEdit => "remove_team",
-        _ => GetType().Name,
-    };
+    public string Kind => Kinds.GetValueOrDefault(GetType(), GetType().Name);
 
     /// <summary>Most full-time social workers one station may be given (a sanity bound against typing slips).</summary>
     public const int MaxSocialWorkers = 1000;
