@@ -14,17 +14,15 @@ namespace Planner.Api.Coverage;
 /// <param name="IncludePlanned">Counts planned and built stations too.</param>
 internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedKmh, bool IncludePlanned)
 {
-    /// <summary>Largest limit accepted, minutes.</summary>
-    public const double MaxMinutes = 120;
-
-    /// <summary>Largest speed accepted, km/h.</summary>
-    public const double MaxSpeedKmh = 130;
-
     /// <summary>The core's options for this query.</summary>
     public CoverageOptions ToOptions() => new() { Minutes = Minutes, Mode = Mode, SpeedKmh = SpeedKmh, IncludePlanned = IncludePlanned };
 
-    /// <summary>Parses the query-string values; defaults come from the region. Returns the problem naming the bad field.</summary>
-    public static (CoverageQuery? Query, ProblemHttpResult? Problem) Parse(Region region, string? minutes, string? mode, string? speed, string? includePlanned)
+    /// <summary>
+    /// Parses the query-string values; defaults come from the region and limits from <see cref="TravelLimits"/>.
+    /// Returns the problem naming the bad field as the client sent it: <paramref name="speedField"/> is <c>speed</c>
+    /// in a query string and <c>speedKmh</c> in a what-if body.
+    /// </summary>
+    public static (CoverageQuery? Query, ProblemHttpResult? Problem) Parse(Region region, string? minutes, string? mode, string? speed, string? includePlanned, string speedField = "speed")
     {
         double m = region.Info.DefaultMinutes;
         if (minutes is not null && (!double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out m) || !double.IsFinite(m)))
@@ -32,15 +30,15 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
             return (null, ApiProblems.Field("minutes", $"'{minutes}' is not a number of minutes."));
         }
 
-        if (m is <= 0 or > MaxMinutes)
+        if (TravelLimits.MinutesProblem(m) is { } outOfRange)
         {
-            return (null, ApiProblems.Field("minutes", $"{m.ToString(CultureInfo.InvariantCulture)} is out of range; give more than 0 and at most {MaxMinutes} minutes.", StatusCodes.Status422UnprocessableEntity));
+            return (null, ApiProblems.Field("minutes", outOfRange, StatusCodes.Status422UnprocessableEntity));
         }
 
         var md = (mode ?? region.Info.DefaultMode).Trim().ToLowerInvariant();
-        if (!TravelProfile.BuiltinNames.Contains(md))
+        if (!TravelLimits.IsMode(md))
         {
-            return (null, ApiProblems.Field("mode", $"'{mode}' is not a travel mode; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.", StatusCodes.Status422UnprocessableEntity));
+            return (null, ApiProblems.Field("mode", TravelLimits.ModeProblem(mode)!, StatusCodes.Status422UnprocessableEntity));
         }
 
         double? s = null;
@@ -48,12 +46,12 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
         {
             if (!double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var sv) || !double.IsFinite(sv))
             {
-                return (null, ApiProblems.Field("speed", $"'{speed}' is not a speed in km/h."));
+                return (null, ApiProblems.Field(speedField, $"'{speed}' is not a speed in km/h."));
             }
 
-            if (sv is <= 0 or > MaxSpeedKmh)
+            if (TravelLimits.SpeedProblem(sv) is { } tooFast)
             {
-                return (null, ApiProblems.Field("speed", $"{sv.ToString(CultureInfo.InvariantCulture)} km/h is out of range; give more than 0 and at most {MaxSpeedKmh} km/h.", StatusCodes.Status422UnprocessableEntity));
+                return (null, ApiProblems.Field(speedField, tooFast, StatusCodes.Status422UnprocessableEntity));
             }
 
             s = sv;

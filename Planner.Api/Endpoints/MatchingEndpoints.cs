@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Jobs;
@@ -77,15 +76,15 @@ internal static class MatchingEndpoints
         }
 
         var limit = body!.LimitMinutes ?? 30;
-        if (!double.IsFinite(limit) || limit <= 0 || limit > 240)
+        if (TravelLimits.MinutesProblem(limit) is { } limitProblem)
         {
-            return ApiProblems.Field("limitMinutes", $"{limit.ToString(CultureInfo.InvariantCulture)} is out of range; give more than 0 and at most 240 minutes.", StatusCodes.Status422UnprocessableEntity);
+            return ApiProblems.Field("limitMinutes", limitProblem, StatusCodes.Status422UnprocessableEntity);
         }
 
         var mode = body.Mode ?? r.Region.Info.DefaultMode;
-        if (!TravelProfile.BuiltinNames.Contains(mode))
+        if (TravelLimits.ModeProblem(mode) is { } modeProblem)
         {
-            return ApiProblems.Field("mode", $"'{mode}' is not a travel mode; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.", StatusCodes.Status422UnprocessableEntity);
+            return ApiProblems.Field("mode", modeProblem, StatusCodes.Status422UnprocessableEntity);
         }
 
         var job = queue.Enqueue("matching", r.Name, r.Code, (progress, token) =>

@@ -9,12 +9,13 @@ using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Scenarios;
 using Planner.Api.Security;
+using Planner.Core.Scenarios;
 
 namespace Planner.Api.Endpoints;
 
 /// <summary>A new scenario.</summary>
 /// <param name="Name">Name, unique in the region (letters, digits, '-', '_', '.').</param>
-/// <param name="Edits">Edits in the scenario exchange form, applied in order.</param>
+/// <param name="Edits">Edits in the scenario exchange form, applied in order; the scenario stores and answers them in that form's canonical spelling.</param>
 internal sealed record CreateScenarioRequest(string Name, JsonElement Edits);
 
 /// <summary>A scenario's new edits (replaces the list).</summary>
@@ -97,15 +98,17 @@ internal static class ScenariosEndpoints
             return ApiProblems.Field("name", "give 1 to 100 letters, digits, '-', '_' or '.'.", StatusCodes.Status422UnprocessableEntity);
         }
 
-        if (ScenarioEditsCheck.Check(body.Edits, r.Region, MaxEdits) is { } bad)
+        var (typed, bad) = ScenarioEditsCheck.Read(body.Edits, r.Region, MaxEdits);
+        if (bad is not null)
         {
             return bad;
         }
 
         try
         {
-            var version = await scenarios.SaveAsync(r.Name, body.Name, body.Edits, null, cancellationToken).ConfigureAwait(false);
-            var stored = new StoredScenario(r.Name, body.Name, body.Edits, version);
+            var edits = ScenarioEditsCheck.ToJson(typed);
+            var version = await scenarios.SaveAsync(r.Name, body.Name, edits, null, cancellationToken).ConfigureAwait(false);
+            var stored = new StoredScenario(r.Name, body.Name, edits, version);
             http.Response.Headers.ETag = ETag(version);
             var response = ToResponse(stored, null, http.Request);
             return TypedResults.Created(response.Links[0].Href, response);
@@ -137,16 +140,18 @@ internal static class ScenariosEndpoints
             return problem;
         }
 
-        if (ScenarioEditsCheck.Check(body!.Edits, r.Region, MaxEdits) is { } bad)
+        var (typed, bad) = ScenarioEditsCheck.Read(body!.Edits, r.Region, MaxEdits);
+        if (bad is not null)
         {
             return bad;
         }
 
         try
         {
-            var version = await scenarios.SaveAsync(r.Name, name, body.Edits, expected, cancellationToken).ConfigureAwait(false);
+            var edits = ScenarioEditsCheck.ToJson(typed);
+            var version = await scenarios.SaveAsync(r.Name, name, edits, expected, cancellationToken).ConfigureAwait(false);
             http.Response.Headers.ETag = ETag(version);
-            return TypedResults.Ok(ToResponse(new StoredScenario(r.Name, name, body.Edits, version), null, http.Request));
+            return TypedResults.Ok(ToResponse(new StoredScenario(r.Name, name, edits, version), null, http.Request));
         }
         catch (ScenarioVersionConflictException ex)
         {
@@ -232,7 +237,9 @@ internal static class ScenariosEndpoints
             return new ScenarioResponse(s.Name, s.Region, s.Version, s.Edits, [self]);
         }
 
-        var (edits, elsewhere) = ScenarioEditsScope.Filter(s.Edits, view.Region.Region, units);
-        return new ScenarioResponse(s.Name, s.Region, s.Version, edits, [self], elsewhere);
+        // Stored edits were checked on save; one that no longer reads (there should be none) is not shown and counts as elsewhere.
+        var (typed, _) = ScenarioEditJson.Parse(s.Edits);
+        var (edits, elsewhere) = ScenarioEditsScope.Filter(typed, view.Region.Region, units);
+        return new ScenarioResponse(s.Name, s.Region, s.Version, ScenarioEditsCheck.ToJson(edits), [self], elsewhere + ((s.Edits.ValueKind == JsonValueKind.Array ? s.Edits.GetArrayLength() : 0) - typed.Length));
     }
 }

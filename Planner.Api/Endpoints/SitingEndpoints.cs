@@ -95,14 +95,14 @@ internal static class SitingEndpoints
             return (null, ApiProblems.Field("p", $"give the number of new sites, 1 to 100 (not {body.P?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}).", StatusCodes.Status422UnprocessableEntity));
         }
 
-        if (body.Minutes is { } m && (!double.IsFinite(m) || m <= 0 || m > CoverageQuery.MaxMinutes))
+        if (body.Minutes is { } m && TravelLimits.MinutesProblem(m) is { } minutesProblem)
         {
-            return (null, ApiProblems.Field("minutes", $"{m.ToString(CultureInfo.InvariantCulture)} is out of range; give more than 0 and at most {CoverageQuery.MaxMinutes}.", StatusCodes.Status422UnprocessableEntity));
+            return (null, ApiProblems.Field("minutes", minutesProblem, StatusCodes.Status422UnprocessableEntity));
         }
 
-        if (body.Mode is { } mode && !TravelProfile.BuiltinNames.Contains(mode))
+        if (body.Mode is { } mode && TravelLimits.ModeProblem(mode) is { } modeProblem)
         {
-            return (null, ApiProblems.Field("mode", $"'{mode}' is not a travel mode; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.", StatusCodes.Status422UnprocessableEntity));
+            return (null, ApiProblems.Field("mode", modeProblem, StatusCodes.Status422UnprocessableEntity));
         }
 
         if (body.TargetShare is { } t && t is not (> 0 and <= 1))

@@ -83,7 +83,7 @@ internal static class WhatIfEndpoints
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv));
+        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv), "speedKmh");
         if (queryProblem is not null)
         {
             return queryProblem;

@@ -31,6 +31,7 @@ public static class PlannerApi
         app.MapMatchingEndpoints();
         app.MapJobsEndpoints();
         app.MapWhatIfEndpoints();
+        app.MapTravelLimitsEndpoints();
         return app;
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Planner.Api.Regions;
 using Planner.Core.Geo;
 using Planner.Core.Model;
+using Planner.Core.Scenarios;
 
 namespace Planner.Api.Scenarios;
 
@@ -14,8 +14,8 @@ namespace Planner.Api.Scenarios;
 /// </summary>
 internal static class ScenarioEditsScope
 {
-    /// <summary>The edits (a JSON array in the exchange form) about <paramref name="units"/>, and how many were left out.</summary>
-    public static (JsonElement Edits, int Elsewhere) Filter(JsonElement edits, Region region, UnitSubtrees units)
+    /// <summary>The edits about <paramref name="units"/>, and how many were left out.</summary>
+    public static (IReadOnlyList<ScenarioEdit> Edits, int Elsewhere) Filter(IReadOnlyList<ScenarioEdit> edits, Region region, UnitSubtrees units)
     {
         var stations = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var s in region.Stations)
@@ -29,40 +29,28 @@ internal static class ScenarioEditsScope
             teams.TryAdd(t.Id, units.Holds(t.UnitCode, t.Base));
         }
 
-        var kept = new List<JsonElement>();
-        int elsewhere = 0;
-        foreach (var e in edits.EnumerateArray())
+        var kept = new List<ScenarioEdit>();
+        foreach (var edit in edits)
         {
-            bool about = Text(e, "kind") switch
+            bool about = edit switch
             {
-                "add_station" => stations[Text(e, "id") ?? string.Empty] = At(e, units),
-                "move_station" => stations[Text(e, "station_id") ?? string.Empty] = stations.GetValueOrDefault(Text(e, "station_id") ?? string.Empty) | At(e, units),
-                "remove_station" or "restaff_station" or "change_status" => stations.GetValueOrDefault(Text(e, "station_id") ?? string.Empty),
-                "add_team" => teams[Text(e, "id") ?? string.Empty] = At(e, units),
-                "remove_team" => teams.GetValueOrDefault(Text(e, "team_id") ?? string.Empty),
-                "scale_group" => Text(e, "unit_code") is { } code && units.Contains(code),
-                "set_minutes" or "set_mode" or "set_speed" => true,
+                AddStationEdit e => stations[e.Id] = units.Holds(e.UnitCode, new GeoPoint(e.Lon, e.Lat)),
+                MoveStationEdit e => stations[e.StationId] = stations.GetValueOrDefault(e.StationId) | units.Holds(null, new GeoPoint(e.Lon, e.Lat)),
+                RemoveStationEdit e => stations.GetValueOrDefault(e.StationId),
+                RestaffStationEdit e => stations.GetValueOrDefault(e.StationId),
+                ChangeStatusEdit e => stations.GetValueOrDefault(e.StationId),
+                AddTeamEdit e => teams[e.Id] = units.Holds(e.UnitCode, new GeoPoint(e.Lon, e.Lat)),
+                RemoveTeamEdit e => teams.GetValueOrDefault(e.TeamId),
+                ScaleGroupEdit e => units.Contains(e.UnitCode),
+                SetMinutesEdit or SetModeEdit or SetSpeedEdit => true,
                 _ => false,
             };
             if (about)
             {
-                kept.Add(e);
-            }
-            else
-            {
-                elsewhere++;
+                kept.Add(edit);
             }
         }
 
-        return (JsonSerializer.SerializeToElement(kept), elsewhere);
+        return (kept, edits.Count - kept.Count);
     }
-
-    /// <summary>True when an edit's unit code (if it names a unit of the region) or else its lon, lat lies in the units.</summary>
-    private static bool At(JsonElement e, UnitSubtrees units) =>
-        e.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number && e.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number
-            ? units.Holds(Text(e, "unit_code"), new GeoPoint(lon.GetDouble(), lat.GetDouble()))
-            : Text(e, "unit_code") is { } code && units.Contains(code);
-
-    private static string? Text(JsonElement e, string member) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(member, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Planner.Core.Coverage;
+using Planner.Core.Network;
 using Planner.Core.Siting;
 using Planner.Core.Siting.Csv;
 using Planner.Core.Siting.Matching;
@@ -61,9 +62,14 @@ internal static class MatchCommand
             var needList = VolunteerCsv.ReadNeeds(needsFile.FullName, problems);
             var candidateList = parse.GetValue(candidates) is { } c ? VolunteerCsv.ReadCandidates(c.FullName, problems) : null;
             var messages = problems.Select(p => p.ToString()).ToList();
-            if (!(parse.GetValue(speed) > 0))
+            if (TravelLimits.SpeedProblem(parse.GetValue(speed)) is { } speedProblem)
             {
-                messages.Add("--speed-kmh: must be > 0");
+                messages.Add($"--speed-kmh: {speedProblem}");
+            }
+
+            if (TravelLimits.MinutesProblem(parse.GetValue(limit)) is { } limitProblem)
+            {
+                messages.Add($"--limit-minutes: {limitProblem}");
             }
 
             if (!(parse.GetValue(circuity) >= 1))
@@ -99,6 +105,11 @@ internal static class MatchCommand
     {
         var coverageOptions = new CoverageOptions { Mode = mode, BuildCircles = false };
         var messages = coverageOptions.Problems().ToList();
+        if (TravelLimits.MinutesProblem(options.LimitMinutes) is { } limitProblem)
+        {
+            messages.Add($"--limit-minutes: {limitProblem}");
+        }
+
         if (!(hoursPerUnit > 0))
         {
             messages.Add("--hours-per-unit: must be > 0");

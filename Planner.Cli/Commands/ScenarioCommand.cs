@@ -464,7 +464,7 @@ internal static class ScenarioCommand
         return id;
     }
 
-    /// <summary>Reads the edits of a JSON file: an array of edits or a single edit; problems name the file.</summary>
+    /// <summary>Reads the edits of a JSON file: an array of edits or a single edit; problems name the file and the field.</summary>
     private static IReadOnlyList<ScenarioEdit> ReadEditsFile(string path, List<string> problems)
     {
         string json;
@@ -478,17 +478,10 @@ internal static class ScenarioCommand
             return [];
         }
 
-        try
-        {
-            return json.TrimStart().StartsWith('[')
-                ? ScenarioJson.DeserializeEdits(json)
-                : [ScenarioJson.DeserializeEdit(json)];
-        }
-        catch (ScenarioException ex)
-        {
-            problems.AddRange(ex.Problems.Select(p => $"--edits: {path}: {p}"));
-            return [];
-        }
+        // One reader for edit JSON at every edge (the API's bodies too): wrong kinds are problems naming their path.
+        var (edits, readProblems) = ScenarioEditJson.Parse(json);
+        problems.AddRange(readProblems.Select(p => $"--edits: {path}: {p.Path}: {p.Message}"));
+        return readProblems.Count > 0 ? [] : edits;
     }
 
     private static double? Number(string s) =>

@@ -5,7 +5,7 @@ namespace Planner.Core.Coverage;
 /// <summary>The planning parameters of one coverage run.</summary>
 public sealed record CoverageOptions
 {
-    /// <summary>Service-circle limit in minutes (15 by default).</summary>
+    /// <summary>Service-circle limit in minutes (15 by default; see <see cref="TravelLimits.Minutes"/>).</summary>
     public double Minutes { get; init; } = 15;
 
     /// <summary>Travel mode name of an embedded profile (walk, ebike, drive); ignored when <see cref="Profile"/> is set.</summary>
@@ -60,19 +60,20 @@ public sealed record CoverageOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (!(Minutes > 0) || double.IsInfinity(Minutes))
+        // The limits every host shares (TravelLimits): a CLI option, an API query and a scenario edit accept the same values.
+        if (TravelLimits.MinutesProblem(Minutes) is { } minutes)
         {
-            problems.Add($"minutes must be a positive number, not {Minutes}.");
+            problems.Add($"minutes: {minutes}");
         }
 
-        if (SpeedKmh is { } s && (!(s > 0) || double.IsInfinity(s)))
+        if (SpeedKmh is { } s && TravelLimits.SpeedProblem(s) is { } speed)
         {
-            problems.Add($"speed must be a positive number of km/h, not {s}.");
+            problems.Add($"speed: {speed}");
         }
 
-        if (Profile is null && !TravelProfile.BuiltinNames.Contains(Mode))
+        if (Profile is null && !TravelLimits.IsMode(Mode))
         {
-            problems.Add($"mode '{Mode}' is unknown; use one of {string.Join(", ", TravelProfile.BuiltinNames)}.");
+            problems.Add($"mode '{Mode}' is unknown; use one of {string.Join(", ", TravelLimits.Modes)}.");
         }
 
         if (!(MaxSnapMeters >= 0) || !(CircuityFactor >= 1) || !(CircleBufferMeters > 0) || !(GapLinkMeters > 0))

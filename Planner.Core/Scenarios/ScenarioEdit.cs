@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Planner.Core.Network;
 
 namespace Planner.Core.Scenarios;
 
@@ -22,23 +24,27 @@ namespace Planner.Core.Scenarios;
 [JsonDerivedType(typeof(RemoveTeamEdit), "remove_team")]
 public abstract record ScenarioEdit
 {
-    /// <summary>The JSON <c>kind</c> of this edit, used in messages.</summary>
+    // The kinds are the discriminators declared above, so a new kind is named in one place.
+    private static readonly FrozenDictionary<Type, string> Kinds = typeof(ScenarioEdit)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false).Cast<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>The JSON <c>kind</c> of this edit (its type discriminator), used in messages.</summary>
     [JsonIgnore]
-    public string Kind => this switch
-    {
-        AddStationEdit => "add_station",
-        MoveStationEdit => "move_station",
-        RemoveStationEdit => "remove_station",
-        RestaffStationEdit => "restaff_station",
-        ChangeStatusEdit => "change_status",
-        SetMinutesEdit => "set_minutes",
-        SetModeEdit => "set_mode",
-        SetSpeedEdit => "set_speed",
-        ScaleGroupEdit => "scale_group",
-        AddTeamEdit => "add_team",
-        RemoveTeamEdit => "remove_team",
-        _ => GetType().Name,
-    };
+    public string Kind => Kinds.GetValueOrDefault(GetType(), GetType().Name);
+
+    /// <summary>Most full-time social workers one station may be given (a sanity bound against typing slips).</summary>
+    public const int MaxSocialWorkers = 1000;
+
+    /// <summary>Largest population multiplier of <see cref="ScaleGroupEdit"/> (a hundredfold).</summary>
+    public const double MaxScaleFactor = 100;
+
+    /// <summary>
+    /// Checks this edit's fields against the region as the earlier edits left it, reporting through
+    /// <paramref name="check"/>, and records what it adds or removes for the later edits. Each kind keeps its own rules
+    /// here, so that adding a kind touches only its type, its application and its parser.
+    /// </summary>
+    internal abstract void Check(ScenarioEditCheck check);
 }
 
 /// <summary>Adds a station (a new site) at a position.</summary>
@@ -50,39 +56,89 @@ public abstract record ScenarioEdit
 /// <param name="Status">Status file name (planned, built, operating).</param>
 /// <param name="SocialWorkers">Full-time social workers.</param>
 /// <param name="UnitCode">Unit served, when known.</param>
-public sealed record AddStationEdit(string Id, string Name, double Lon, double Lat, string Level = "township_station", string Status = "operating", int SocialWorkers = 3, string? UnitCode = null) : ScenarioEdit;
+public sealed record AddStationEdit(string Id, string Name, double Lon, double Lat, string Level = "township_station", string Status = "operating", int SocialWorkers = 3, string? UnitCode = null) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.NewStation(nameof(Id), Id);
+        check.Position(nameof(Lon), Lon, Lat);
+        check.StationLevel(nameof(Level), Level);
+        check.StationStatus(nameof(Status), Status);
+        check.Count(nameof(SocialWorkers), SocialWorkers, MaxSocialWorkers, "social workers");
+        check.OptionalUnit(nameof(UnitCode), UnitCode);
+    }
+}
 
 /// <summary>Moves an existing station to a new position.</summary>
 /// <param name="StationId">Station to move.</param>
 /// <param name="Lon">New longitude, WGS84 degrees.</param>
 /// <param name="Lat">New latitude, WGS84 degrees.</param>
-public sealed record MoveStationEdit(string StationId, double Lon, double Lat) : ScenarioEdit;
+public sealed record MoveStationEdit(string StationId, double Lon, double Lat) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.Position(nameof(Lon), Lon, Lat);
+    }
+}
 
 /// <summary>Removes (closes) a station.</summary>
 /// <param name="StationId">Station to remove.</param>
-public sealed record RemoveStationEdit(string StationId) : ScenarioEdit;
+public sealed record RemoveStationEdit(string StationId) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.RemovedStation(StationId);
+    }
+}
 
 /// <summary>Sets the number of full-time social workers of a station.</summary>
 /// <param name="StationId">Station to restaff.</param>
-/// <param name="SocialWorkers">New number of full-time social workers (0 or more).</param>
-public sealed record RestaffStationEdit(string StationId, int SocialWorkers) : ScenarioEdit;
+/// <param name="SocialWorkers">New number of full-time social workers (0 to <see cref="ScenarioEdit.MaxSocialWorkers"/>).</param>
+public sealed record RestaffStationEdit(string StationId, int SocialWorkers) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.Count(nameof(SocialWorkers), SocialWorkers, MaxSocialWorkers, "social workers");
+    }
+}
 
 /// <summary>Changes the status of a station (planned, built, operating).</summary>
 /// <param name="StationId">Station to change.</param>
 /// <param name="Status">New status file name.</param>
-public sealed record ChangeStatusEdit(string StationId, string Status) : ScenarioEdit;
+public sealed record ChangeStatusEdit(string StationId, string Status) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.StationStatus(nameof(Status), Status);
+    }
+}
 
 /// <summary>Sets the service-circle limit in minutes (the 15 of the 15-minute circle).</summary>
-/// <param name="Minutes">Limit in minutes, more than 0 and at most 240.</param>
-public sealed record SetMinutesEdit(double Minutes) : ScenarioEdit;
+/// <param name="Minutes">Limit in minutes, within <see cref="TravelLimits.Minutes"/>.</param>
+public sealed record SetMinutesEdit(double Minutes) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check) =>
+        check.InRange(nameof(Minutes), Minutes, TravelLimits.Minutes, "minutes", "minutes");
+}
 
-/// <summary>Sets the travel mode (see <see cref="TravelParameters.KnownModes"/>).</summary>
+/// <summary>Sets the travel mode (one of <see cref="TravelLimits.Modes"/>).</summary>
 /// <param name="Mode">Mode name.</param>
-public sealed record SetModeEdit(string Mode) : ScenarioEdit;
+public sealed record SetModeEdit(string Mode) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check) => check.Mode(nameof(Mode), Mode);
+}
 
 /// <summary>Overrides the travel speed of the mode.</summary>
-/// <param name="SpeedKmh">Speed in km/h, more than 0 and at most 120.</param>
-public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit;
+/// <param name="SpeedKmh">Speed in km/h, within <see cref="TravelLimits.SpeedKmh"/>.</param>
+public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check) =>
+        check.InRange(nameof(SpeedKmh), SpeedKmh, TravelLimits.SpeedKmh, "speed", "km/h");
+}
 
 /// <summary>
 /// Multiplies the count of one population group in a unit and all its descendants (e.g. elderly ×1.2 in a
@@ -92,8 +148,24 @@ public sealed record SetSpeedEdit(double SpeedKmh) : ScenarioEdit;
 /// </summary>
 /// <param name="Group">Population group name.</param>
 /// <param name="UnitCode">Unit code.</param>
-/// <param name="Factor">Multiplier, more than 0 (1.2 = +20%).</param>
-public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor) : ScenarioEdit;
+/// <param name="Factor">Multiplier, more than 0 and at most <see cref="ScenarioEdit.MaxScaleFactor"/> (1.2 = +20%).</param>
+public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.Group(nameof(Group), Group);
+        if (!(Factor > 0) || !double.IsFinite(Factor))
+        {
+            check.Problem(nameof(Factor), FormattableString.Invariant($"factor {Factor} must be more than 0"), ScenarioProblemKind.OutOfRange);
+        }
+        else if (Factor > MaxScaleFactor)
+        {
+            check.Problem(nameof(Factor), FormattableString.Invariant($"factor {Factor} is more than {MaxScaleFactor}"), ScenarioProblemKind.OutOfRange);
+        }
+
+        check.Unit(nameof(UnitCode), UnitCode);
+    }
+}
 
 /// <summary>Adds a volunteer team.</summary>
 /// <param name="Id">New team id, unique in the region.</param>
@@ -105,8 +177,34 @@ public sealed record ScaleGroupEdit(string Group, string UnitCode, double Factor
 /// <param name="Skills">Skills (kinds of need served).</param>
 /// <param name="WeeklyHours">Hours per week the team can give.</param>
 /// <param name="UnitCode">Unit the team belongs to, when known.</param>
-public sealed record AddTeamEdit(string Id, string Name, double Lon, double Lat, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode = null) : ScenarioEdit;
+public sealed record AddTeamEdit(string Id, string Name, double Lon, double Lat, int Members, int ActiveMembers, ImmutableArray<string> Skills, double WeeklyHours, string? UnitCode = null) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.NewTeam(nameof(Id), Id);
+        check.Position(nameof(Lon), Lon, Lat);
+        if (Members < 0 || ActiveMembers < 0 || ActiveMembers > Members)
+        {
+            check.Problem(Members < 0 ? nameof(Members) : nameof(ActiveMembers),
+                FormattableString.Invariant($"members {Members} and active members {ActiveMembers} must be 0 or more, active at most members"), ScenarioProblemKind.OutOfRange);
+        }
+
+        if (!(WeeklyHours >= 0) || !double.IsFinite(WeeklyHours))
+        {
+            check.Problem(nameof(WeeklyHours), FormattableString.Invariant($"weekly hours {WeeklyHours} must be 0 or more"), ScenarioProblemKind.OutOfRange);
+        }
+
+        check.OptionalUnit(nameof(UnitCode), UnitCode);
+    }
+}
 
 /// <summary>Removes a volunteer team.</summary>
 /// <param name="TeamId">Team to remove.</param>
-public sealed record RemoveTeamEdit(string TeamId) : ScenarioEdit;
+public sealed record RemoveTeamEdit(string TeamId) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingTeam(nameof(TeamId), TeamId);
+        check.RemovedTeam(TeamId);
+    }
+}

@@ -23,6 +23,12 @@ public static class ScenarioJson
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
+    /// <summary>The JSON name of an edit's property (<c>SpeedKmh</c> → <c>speed_kmh</c>), as the exchange form writes it.</summary>
+    public static string FieldName(string propertyName) => Options.PropertyNamingPolicy!.ConvertName(propertyName);
+
+    /// <summary>Serialises edits as a JSON array in the exchange form.</summary>
+    public static string SerializeEdits(IEnumerable<ScenarioEdit> edits) => JsonSerializer.Serialize(edits.ToArray(), Options);
+
     /// <summary>Serialises a scenario.</summary>
     public static string Serialize(Scenario scenario) => JsonSerializer.Serialize(scenario, Options);
 
@@ -51,14 +57,6 @@ public static class ScenarioJson
 
     /// <summary>Reads one edit; throws <see cref="ScenarioException"/> naming the problem (e.g. an unknown kind).</summary>
     public static ScenarioEdit DeserializeEdit(string json) => Read<ScenarioEdit>(json, "edit");
-
-    /// <summary>Reads a JSON array of edits; throws <see cref="ScenarioException"/> naming the problem, e.g. a null item.</summary>
-    public static IReadOnlyList<ScenarioEdit> DeserializeEdits(string json)
-    {
-        var edits = Read<ScenarioEdit?[]>(json, "edits");
-        var problems = edits.Select((e, i) => e is null ? $"edit {i + 1} is null" : null).OfType<string>().ToList();
-        return problems.Count > 0 ? throw new ScenarioException(problems) : edits.OfType<ScenarioEdit>().ToList();
-    }
 
     private static T Read<T>(string json, string what)
         where T : class

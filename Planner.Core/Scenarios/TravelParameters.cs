@@ -4,8 +4,5 @@ namespace Planner.Core.Scenarios;
 /// <param name="LimitMinutes">Service-circle limit in minutes.</param>
 /// <param name="Mode">Travel mode (walk, ebike, drive).</param>
 /// <param name="SpeedKmh">Speed override in km/h, or null for the mode's own speeds.</param>
-public sealed record TravelParameters(double LimitMinutes, string Mode, double? SpeedKmh)
-{
-    /// <summary>The travel modes a scenario may choose.</summary>
-    public static IReadOnlyList<string> KnownModes { get; } = ["walk", "ebike", "drive"];
-}
+/// <remarks>The accepted values are <see cref="Network.TravelLimits"/>'.</remarks>
+public sealed record TravelParameters(double LimitMinutes, string Mode, double? SpeedKmh);

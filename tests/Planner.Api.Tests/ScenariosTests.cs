@@ -90,6 +90,46 @@ public sealed class ScenariosTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Save_SpeedTheCoreRefuses_Is422NamingTheField_OnPostAndPut()
+    {
+        // Before, the API took 125 km/h (its own limit was 130) and the run then failed with 409 (the core's is 120).
+        using var planner = api.Client("planner", "tiny");
+        var name = "fast-" + Guid.NewGuid().ToString("N")[..8];
+        var tooFast = new { edits = new object[] { new { kind = "set_speed", speed_kmh = 125 } } };
+        var post = await planner.PostAsJsonAsync("/regions/tiny/scenarios", new { name, tooFast.edits });
+        var problem = await Problems.AssertProblem(post, HttpStatusCode.UnprocessableEntity, "edits[0].speed_kmh");
+        Assert.Contains("120", problem.GetProperty("detail").GetString());
+
+        Assert.Equal(HttpStatusCode.Created, (await planner.PostAsJsonAsync("/regions/tiny/scenarios", new { name, edits = new[] { MoveS1 } })).StatusCode);
+        await Problems.AssertProblem(await Put(planner, name, "\"1\"", new { edits = new object[] { MoveS1, new { kind = "set_speed", speed_kmh = 125 } } }), HttpStatusCode.UnprocessableEntity, "edits[1].speed_kmh");
+        var stored = await planner.GetFromJsonAsync<JsonElement>($"/regions/tiny/scenarios/{name}");
+        Assert.Equal(1, stored.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Save_EveryProblemIsListed_TheFirstDecidesTheStatus()
+    {
+        using var planner = api.Client("planner", "tiny");
+        using var content = new StringContent($$"""{"name":"many-{{Guid.NewGuid():N}}","edits":[{"kind":"set_minutes","minutes":0},{"kind":"remove_station","station_id":"s9"},{"kind":"add_station","id":"s1","lon":117.23,"lat":28.29}]}""", Encoding.UTF8, "application/json");
+        var body = await Problems.AssertProblem(await planner.PostAsync("/regions/tiny/scenarios", content), HttpStatusCode.UnprocessableEntity, "edits[0].minutes");
+        var errors = body.GetProperty("errors");
+        Assert.Equal(["edits[0].minutes", "edits[1].station_id", "edits[2].id"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Save_StoresTheEditsInTheirCanonicalForm()
+    {
+        using var planner = api.Client("planner", "tiny");
+        var name = "canon-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await planner.PostAsJsonAsync("/regions/tiny/scenarios", new { name, edits = new object[] { new { kind = "add_station", id = "n1", lon = 117.2352, lat = 28.296, extra = "ignored" } } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var edit = (await planner.GetFromJsonAsync<JsonElement>($"/regions/tiny/scenarios/{name}")).GetProperty("edits")[0];
+        Assert.Equal(
+            Core.Scenarios.ScenarioJson.Serialize(new Core.Scenarios.AddStationEdit("n1", "n1", 117.2352, 28.296)),
+            edit.GetRawText());
+    }
+
+    [Fact]
     public async Task Scenarios_RespectRolesAndScope()
     {
         using var viewer = api.Client("viewer", "tiny");

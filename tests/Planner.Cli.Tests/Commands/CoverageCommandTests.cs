@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Planner.Cli.Commands;
+using Planner.Core.Network;
 using Xunit;
 
 namespace Planner.Cli.Tests.Commands;
@@ -16,6 +17,22 @@ public class CoverageCommandTests
         var (exit, _, error) = Run("coverage", "synthetic:500,50,2", "--minutes", "-1", "--mode", "boat", "--format", "xml");
         Assert.Equal(2, exit);
         Assert.Equal(3, error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Coverage_MinutesAndSpeed_AreTheCoresTravelLimits()
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var (exit, _, error) = Run("coverage", "synthetic:500,50,2", "--minutes", (TravelLimits.MaxMinutes + 1).ToString(inv), "--speed-kmh", (TravelLimits.MaxSpeedKmh + 1).ToString(inv));
+        Assert.Equal(2, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("minutes: ", lines[0]);
+        Assert.StartsWith("speed: ", lines[1]);
+
+        var (ok, output, okError) = Run("coverage", "synthetic:500,50,2", "--minutes", TravelLimits.MaxMinutes.ToString(inv), "--speed-kmh", TravelLimits.MaxSpeedKmh.ToString(inv), "--format", "csv");
+        Assert.True(ok == 0, okError);
+        Assert.NotEmpty(output);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Npgsql;
 using Planner.Cli.Commands;
 using Planner.Core.Coverage;
 using Planner.Core.IO;
+using Planner.Core.Network;
 using Planner.Core.Scenarios;
 using Xunit;
 
@@ -237,10 +238,38 @@ public sealed class WorkspaceCommandTests : IDisposable
         Assert.Equal(2, exit);
         var problems = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, problems.Length);
-        Assert.Contains(problems, l => l.StartsWith($"--edits: {file}: edits JSON cannot be read", StringComparison.Ordinal));
+        Assert.Contains(problems, l => l.StartsWith($"--edits: {file}: edits[0].kind: 'fly_station' is not an edit", StringComparison.Ordinal));
         Assert.Contains(problems, l => l.StartsWith("--add-team: 'x' is not a whole number of members", StringComparison.Ordinal));
         Assert.Contains(problems, l => l.Contains("remove_team", StringComparison.Ordinal) && l.Contains("NOPE", StringComparison.Ordinal));
         Assert.Contains("t  v2  base 贵溪市  4 edits", Run("scenario", "list", ws).Out);
+    }
+
+    [Fact]
+    public void ScenarioEdit_TravelLimits_AreTheCoresLimits()
+    {
+        string ws = Workspace("gpkg");
+        Assert.Equal(0, Run("import", Guixi, "--into", ws).Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "s", "--base", "贵溪市").Exit);
+        string max = TravelLimits.MaxMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string above = (TravelLimits.MaxMinutes + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string tooFast = (TravelLimits.MaxSpeedKmh + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, _, error) = Run("scenario", "edit", ws, "s", "--minutes", above, "--speed-kmh", tooFast);
+        Assert.Equal(2, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"edit 1 (set_minutes): minutes {above} is out of range", lines[0]);
+        Assert.StartsWith($"edit 2 (set_speed): speed {tooFast} is out of range", lines[1]);
+
+        // A JSON file goes through the same parser and checks: a wrong kind names its field.
+        string file = Path.Combine(_dir, "fast.json");
+        File.WriteAllText(file, $$"""[{"kind":"set_speed","speed_kmh":"{{tooFast}}"}]""");
+        (exit, _, error) = Run("scenario", "edit", ws, "s", "--edits", file);
+        Assert.Equal(2, exit);
+        Assert.Equal($"--edits: {file}: edits[0].speed_kmh: must be a number.", error.Trim());
+
+        (exit, _, error) = Run("scenario", "edit", ws, "s", "--minutes", max);
+        Assert.True(exit == 0, error);
     }
 
     [Fact]
