@@ -36,7 +36,7 @@ public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
         string? TownshipOf(GeoPoint p) =>
             townships.FirstOrDefault(t => t.Boundary.Covers(new Point(p.Lon, p.Lat)))?.Code;
 
-        var sites = region.Stations.Where(s => IncludePlanned || s.Status == StationStatus.Operating)
+        var sites = StationCounting.Counted(region, IncludePlanned)
             .Select(s => new SitingSite(s.Id, 0, SiteRole.Existing, s.Location, TownshipOf(s.Location)))
             .Concat(region.Candidates.Select(c => new SitingSite(c.Id, c.Cost, SiteRole.Candidate, c.Location, TownshipOf(c.Location))))
             .ToList();
