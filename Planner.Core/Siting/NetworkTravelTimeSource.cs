@@ -153,7 +153,11 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
                 list.Sort((a, b) => a.Target.CompareTo(b.Target));
                 foreach (var (t, s) in list)
                 {
-                    result.Add((o, t, s / _profileToBase / 60));
+                    // An infinite limit (p-median keeps every pair) must not turn a target the search never reached into a pair.
+                    if (double.IsFinite(s))
+                    {
+                        result.Add((o, t, s / _profileToBase / 60));
+                    }
                 }
             }
         }
