@@ -58,7 +58,7 @@ internal sealed class CoverageService(IMemoryCache cache, RuleSetProvider rules)
         var ruleSet = rules.Default;
         var checks = ruleSet is null
             ? []
-            : StandardsChecker.Check(region.Region, ruleSet, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
+            : StandardsChecker.Check(region.Region, ruleSet, UnitCoverageFigure.From(report));
         return new CoverageResult(region, query, report, checks, ruleSet?.Name);
     }
 }

@@ -11,6 +11,11 @@ namespace Planner.Api.Endpoints;
 /// <param name="Units">Units it serves.</param>
 internal sealed record SiteResponse(string Id, double? Lon, double? Lat, bool Forced, IReadOnlyDictionary<string, double> Gain, IReadOnlyList<string> Units);
 
+/// <summary>The candidate sites of a recommendation.</summary>
+/// <param name="Count">How many.</param>
+/// <param name="Source">region (the region's own), request (sent with it) or generated (unit centres, road intersections, public buildings).</param>
+internal sealed record CandidatesResponse(int Count, string Source);
+
 /// <summary>Covered people per group.</summary>
 /// <param name="Covered">People covered.</param>
 /// <param name="Population">People.</param>
@@ -32,10 +37,26 @@ internal sealed record GroupShareResponse(double Covered, double Population, dou
 /// <param name="Before">Coverage per group before.</param>
 /// <param name="After">Coverage per group after.</param>
 /// <param name="UncoveredDemand">Demand points with people still uncovered (a point counts once however many paces it is split into).</param>
+/// <param name="Mode">Travel mode.</param>
+/// <param name="SpeedKmh">Base speed in km/h (the override, else the mode's).</param>
+/// <param name="LockedIn">Counted stations kept as existing sites.</param>
+/// <param name="Candidates">Candidate sites: how many and where from (region, request or generated).</param>
+/// <param name="OwnPaceGroups">Groups covered at their own pace, as in coverage.</param>
 internal sealed record RecommendationResponse(string Model, string Method, string Status, string StatusText, double? Objective, double? Bound, double? Gap,
     double Seconds, double Minutes, string TravelTimes, IReadOnlyList<SiteResponse> Sites, IReadOnlyDictionary<string, GroupShareResponse> Before,
-    IReadOnlyDictionary<string, GroupShareResponse> After, int UncoveredDemand)
+    IReadOnlyDictionary<string, GroupShareResponse> After, int UncoveredDemand,
+    string? Mode = null, double? SpeedKmh = null, int? LockedIn = null, CandidatesResponse? Candidates = null, IReadOnlyList<string>? OwnPaceGroups = null)
 {
+    /// <summary>The wire form of a recommendation: the siting answer and how it was reached.</summary>
+    public static RecommendationResponse From(RecommendationResult r) => From(r.Siting, r.Minutes, r.TravelMethod) with
+    {
+        Mode = r.Mode,
+        SpeedKmh = r.SpeedKmh,
+        LockedIn = r.LockedIn,
+        Candidates = new CandidatesResponse(r.CandidateCount, r.CandidateOrigin.ToString().ToLowerInvariant()),
+        OwnPaceGroups = [.. r.OwnPaceGroups],
+    };
+
     /// <summary>The wire form of a siting answer.</summary>
     public static RecommendationResponse From(SitingResult r, double minutes, string travelTimes) => new(
         r.Model switch { SitingModel.Mclp => "mclp", SitingModel.Lscp => "lscp", _ => "pmedian" },

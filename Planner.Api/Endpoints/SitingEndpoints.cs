@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using Planner.Api.Hosting;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;
+using Planner.Core.Coverage;
 using Planner.Core.Model;
 using Planner.Core.Network;
 using Planner.Core.Siting;
@@ -21,8 +23,11 @@ namespace Planner.Api.Endpoints;
 /// <param name="Minutes">Coverage limit in minutes (default: the region's).</param>
 /// <param name="Mode">Travel mode (default: the region's).</param>
 /// <param name="TargetShare">Share of the target group to cover (lscp), 0..1.</param>
-/// <param name="Candidates">Candidate sites as a GeoJSON FeatureCollection of points (default: the region's candidates).</param>
-internal sealed record RecommendationsRequest(string? Model, int? P, double? Minutes, string? Mode, double? TargetShare, JsonElement? Candidates);
+/// <param name="Candidates">Candidate sites as a GeoJSON FeatureCollection of points (default: the region's candidates, generated when it has none).</param>
+/// <param name="SpeedKmh">Base speed override in km/h (every road class scaled alike, as in coverage's <c>speed</c>); default the mode's.</param>
+/// <param name="IncludePlanned">Lock in planned and built stations as well as operating ones (default false).</param>
+internal sealed record RecommendationsRequest(string? Model, int? P, double? Minutes, string? Mode, double? TargetShare, JsonElement? Candidates,
+    double? SpeedKmh = null, bool? IncludePlanned = null);
 
 /// <summary>Recommendations (where new stations should go) and volunteer matching, run as jobs.</summary>
 internal static class SitingEndpoints
@@ -33,7 +38,7 @@ internal static class SitingEndpoints
     public static IEndpointRouteBuilder MapSitingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/regions/{region}/recommendations", Recommend).WithTags("Siting").RequireAuthorization(Roles.Planner)
-            .WithSummary("Runs a recommendation {model, p, minutes, mode, targetShare, candidates (GeoJSON points)} as a job: 202 + Location /jobs/{id}.");
+            .WithSummary("Runs a recommendation {model, p, minutes, mode, speedKmh, includePlanned, targetShare, candidates (GeoJSON points)} as a job: 202 + Location /jobs/{id}.");
         return app;
     }
 
@@ -59,30 +64,29 @@ internal static class SitingEndpoints
         }
 
         var model = (body!.Model ?? "mclp").ToLowerInvariant() switch { "lscp" => SitingModel.Lscp, "pmedian" => SitingModel.PMedian, _ => SitingModel.Mclp };
-        var minutes = body.Minutes ?? r.Region.Info.DefaultMinutes;
-        var mode = body.Mode ?? r.Region.Info.DefaultMode;
-        var siteRegion = r.Region with { Candidates = [.. candidates!] };
-        var siting = new SitingRequest { Model = model, P = body.P ?? 0, TargetShare = body.TargetShare ?? 1.0, TimeLimitSeconds = 20 };
+        var recommendation = new RecommendationRequest
+        {
+            Siting = new SitingRequest { Model = model, P = body.P ?? 0, TargetShare = body.TargetShare ?? 1.0 },
+            Travel = new CoverageOptions
+            {
+                Minutes = body.Minutes ?? r.Region.Info.DefaultMinutes,
+                Mode = body.Mode ?? r.Region.Info.DefaultMode,
+                SpeedKmh = body.SpeedKmh,
+                IncludePlanned = body.IncludePlanned ?? false,
+                BuildCircles = false,
+            },
+            Candidates = candidates,
+        };
         var job = queue.Enqueue("recommendations", r.Name, r.Code, (progress, token) =>
         {
-            // Coverage sets from bounded searches on the road network, as the CLI's region mode; straight line
-            // (and said so in travelTimes) only when the region has no roads.
-            var travelOptions = new Core.Coverage.CoverageOptions { Mode = mode };
-            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(siteRegion, travelOptions);
-            var paces = TravelProfile.Builtin(mode).GroupSpeedsKmh.Where(g => siteRegion.Groups.Contains(g.Key) && g.Value > 0)
-                .ToDictionary(g => g.Key, g => TravelProfile.Builtin(mode).SpeedKmh / g.Value, StringComparer.Ordinal);
-            var matrix = new RegionCoverageMatrixSource(travel) { PaceRatios = paces }
-                .Build(siteRegion, minutes, model == SitingModel.PMedian ? minutes * 4 : minutes, token);
-            progress.Report(0.3);
-            var result = SitingSolver.Solve(matrix, siting, token);
-            progress.Report(1);
-            return RecommendationResponse.From(result, minutes, travel.IsStraightLine ? "straight-line" : "network");
+            var result = Recommendation.Run(r.Region, recommendation, progress, token);
+            return RecommendationResponse.From(result);
         });
         return JobsEndpoints.Accepted(job, request);
     }
 
-    /// <summary>Checks the request against the region; returns the candidate sites to use or the problem.</summary>
-    internal static (IReadOnlyList<Candidate>? Candidates, ProblemHttpResult? Problem) Check(RecommendationsRequest body, Region region, int maxFeatures)
+    /// <summary>Checks the request against the region; returns the candidate sites sent (null: the region's, or generated) or the problem.</summary>
+    internal static (ImmutableArray<Candidate>? Candidates, ProblemHttpResult? Problem) Check(RecommendationsRequest body, Region region, int maxFeatures)
     {
         var model = (body.Model ?? "mclp").ToLowerInvariant();
         if (!Models.Contains(model))
@@ -105,6 +109,11 @@ internal static class SitingEndpoints
             return (null, ApiProblems.Field("mode", modeProblem, StatusCodes.Status422UnprocessableEntity));
         }
 
+        if (body.SpeedKmh is { } speed && TravelLimits.SpeedProblem(speed) is { } speedProblem)
+        {
+            return (null, ApiProblems.Field("speedKmh", speedProblem, StatusCodes.Status422UnprocessableEntity));
+        }
+
         if (body.TargetShare is { } t && t is not (> 0 and <= 1))
         {
             return (null, ApiProblems.Field("targetShare", "give a share above 0 and at most 1.", StatusCodes.Status422UnprocessableEntity));
@@ -112,9 +121,8 @@ internal static class SitingEndpoints
 
         if (body.Candidates is not { } fc || fc.ValueKind == JsonValueKind.Null)
         {
-            return region.Candidates.IsEmpty
-                ? (null, ApiProblems.Field("candidates", "the region has no candidate sites; send them as a GeoJSON FeatureCollection of points.", StatusCodes.Status422UnprocessableEntity))
-                : (region.Candidates, null);
+            // The region's own candidates, or (when it has none) the generated ones, as planner recommend does.
+            return (null, null);
         }
 
         var (points, problem) = GeoJsonPoints.Read(fc, "candidates", region.Bounds, maxFeatures);
@@ -131,6 +139,6 @@ internal static class SitingEndpoints
             candidates.Add(new Candidate(p.Id, name, p.Location, cost));
         }
 
-        return candidates.Count == 0 ? (null, ApiProblems.Field("candidates.features", "is empty; send at least one candidate site.", StatusCodes.Status422UnprocessableEntity)) : (candidates, null);
+        return candidates.Count == 0 ? (null, ApiProblems.Field("candidates.features", "is empty; send at least one candidate site.", StatusCodes.Status422UnprocessableEntity)) : ([.. candidates], null);
     }
 }

@@ -103,7 +103,7 @@ internal static class WhatIfEndpoints
             // The stored stations' circles come with the region's own report (computed once and cached).
             var stored = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
             circleCache.Remember(r, query!, stored.Report);
-            var counted = edited.Region.Stations.Where(s => s.Status == StationStatus.Operating || query!.IncludePlanned).ToList();
+            var counted = StationCounting.Counted(edited.Region, query!.IncludePlanned);
             var circles = await Task.Run(() => circleCache.For(edited, query!, counted), cancellationToken).ConfigureAwait(false);
             report = report with
             {
@@ -114,7 +114,7 @@ internal static class WhatIfEndpoints
         var ruleSet = rules.Default;
         var checks = ruleSet is null
             ? []
-            : StandardsChecker.Check(edited.Region, ruleSet, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
+            : StandardsChecker.Check(edited.Region, ruleSet, UnitCoverageFigure.From(report));
         var result = new CoverageResult(edited, query!, report, checks, ruleSet?.Name);
         var stamp = DateTimeOffset.UtcNow.ToString("O", inv);
         var circleFeatures = LayerSource.Circles(result).Select(f => new FeatureResponse(f.Id, f.Geometry, f.Properties)).ToList();

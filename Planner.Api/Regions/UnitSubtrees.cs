@@ -16,10 +16,12 @@ internal sealed class UnitSubtrees
     private readonly HashSet<string> _codes;
     private readonly HashSet<string> _regionCodes;
     private readonly IPreparedGeometry _shape;
+    private readonly UnitHierarchy _hierarchy;
 
     private UnitSubtrees(Region region, UnitHierarchy hierarchy, IReadOnlyList<AdminUnit> roots)
     {
         Roots = roots;
+        _hierarchy = hierarchy;
         _regionCodes = region.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         _codes = hierarchy.Subtree(roots.Select(r => r.Code));
 
@@ -64,11 +66,10 @@ internal sealed class UnitSubtrees
     public bool Contains(string code) => _codes.Contains(code);
 
     /// <summary>
-    /// True when a feature belongs here: by <paramref name="unitCode"/> when it names a unit of the region, else by
-    /// <paramref name="location"/> inside (or on) the boundary.
+    /// True when a feature belongs here: its unit (<see cref="UnitHierarchy.Holding"/>, the core's one rule: the unit
+    /// its code names, else the deepest unit containing <paramref name="location"/>) is a root or lies under one.
     /// </summary>
-    public bool Holds(string? unitCode, GeoPoint location) =>
-        unitCode is not null && _regionCodes.Contains(unitCode) ? _codes.Contains(unitCode) : Covers(location);
+    public bool Holds(string? unitCode, GeoPoint location) => _hierarchy.HeldBy(unitCode, location, _codes);
 
     /// <summary>
     /// True when a feature belongs here: by <paramref name="unitCode"/> when it names a unit of the region, else by

@@ -6,8 +6,8 @@ using Planner.Core.Scenarios;
 namespace Planner.Api.Scenarios;
 
 /// <summary>
-/// Applies a stored scenario to its base region (<see cref="ScenarioApplier"/>) and gives the region and the
-/// coverage parameters to compute; the applied region is named after the base region's version and the
+/// Applies a stored scenario to its base region (the core's <see cref="ScenarioRun.Plan"/>) and gives the region
+/// and the coverage parameters to compute through the API's coverage cache; the applied region is named after the base region's version and the
 /// scenario's, so coverage results are cached per scenario version.
 /// </summary>
 internal static class ScenarioRunner
@@ -18,9 +18,9 @@ internal static class ScenarioRunner
     {
         var edits = scenario.Edits.EnumerateArray().Select(e => ScenarioJson.DeserializeEdit(e.GetRawText())).ToImmutableArray();
         // The scenario was found by its region's URL name; the applier checks the region's own name (贵溪市, not guixi).
-        var applied = ScenarioApplier.Apply(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Region.Info.Name, edits));
-        var region = new CatalogRegion($"{baseRegion.Name}@{baseRegion.Version}/{scenario.Name}", applied.Region, scenario.Version);
-        var p = applied.Parameters;
-        return (region, new CoverageQuery(p.LimitMinutes, p.Mode, p.SpeedKmh, includePlanned));
+        var plan = ScenarioRun.Plan(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Region.Info.Name, edits), includePlanned);
+        var region = new CatalogRegion($"{baseRegion.Name}@{baseRegion.Version}/{scenario.Name}", plan.Region, scenario.Version);
+        var o = plan.Options;
+        return (region, new CoverageQuery(o.Minutes, o.Mode, o.SpeedKmh, o.IncludePlanned));
     }
 }

@@ -84,7 +84,7 @@ internal static class CheckCommand
         }
 
         var report = CoverageCalculator.Compute(region, options);
-        var figures = report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered))).ToList();
+        var figures = UnitCoverageFigure.From(report);
         var checks = StandardsChecker.Check(region, ruleSet, figures);
         Write(checks, ruleSet, report, format, output);
         return checks.All(c => c.Passed) ? ExitCodes.Ok : ExitCodes.RuleFailed;

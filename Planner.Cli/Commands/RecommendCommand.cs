@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Planner.Core.Coverage;
+using Planner.Core.Model;
 using Planner.Core.Siting;
 using Planner.Core.Siting.Csv;
 
@@ -34,13 +35,14 @@ internal static class RecommendCommand
         var radius = new Option<double?>("--radius") { Description = "Coverage radius in the matrix's cost unit." };
         var budget = new Option<double?>("--budget") { Description = "Upper limit on the summed cost of new sites." };
         var perWorker = new Option<double?>("--people-per-worker") { Description = "Capacity: people one social worker serves (with a workers column in sites.csv; or give a capacity column)." };
+        var speed = new Option<double?>("--speed-kmh") { Description = "Region mode: base speed in km/h instead of the mode's (every road class scaled alike, as in planner coverage)." };
         var planned = new Option<bool>("--include-planned") { Description = "Region mode: lock in planned and built stations as well as operating ones." };
         var spacing = new Option<double>("--candidate-spacing-m") { Description = "Region mode without candidates.geojson: grid spacing in metres for road-intersection candidates.", DefaultValueFactory = _ => 500 };
         var floor = new Option<bool>("--township-floor") { Description = "At least one open site in every township that has a candidate." };
 
         var command = new Command("recommend", "Recommend where new stations should go: maximal covering, set covering or p-median, exact (OR-Tools) or heuristic.");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor, perWorker, planned, spacing })
+        foreach (var o in new Option[] { model, p, share, group, weights, minutes, mode, timeLimit, gap, heuristicOnly, format, output, matrix, demand, sites, radius, budget, floor, perWorker, speed, planned, spacing })
         {
             command.Options.Add(o);
         }
@@ -61,33 +63,37 @@ internal static class RecommendCommand
                 problems.Add($"--format: '{fmt}' is not json or geojson");
             }
 
-            CoverageMatrix? coverage;
-            JsonObject? context = null;
+            CoverageMatrix? coverage = null;
+            Region? loaded = null;
+            CoverageOptions? options = null;
+            double spacingM = parse.GetValue(spacing);
+            PopulationGroups groups;
             string inputName;
             if (parse.GetValue(region) is { } folder)
             {
-                var options = new CoverageOptions
+                options = new CoverageOptions
                 {
                     Minutes = parse.GetValue(minutes),
                     Mode = parse.GetValue(mode) ?? "walk",
+                    SpeedKmh = parse.GetValue(speed),
                     IncludePlanned = parse.GetValue(planned),
                     BuildCircles = false,
                 };
                 problems.AddRange(options.Problems());
-                double spacingM = parse.GetValue(spacing);
                 if (!(spacingM > 0) || double.IsInfinity(spacingM))
                 {
                     problems.Add($"--candidate-spacing-m: {spacingM} is not a positive number");
                 }
 
-                var (loaded, loadProblems) = problems.Count == 0 ? RegionLoading.Load(folder.ToString()) : (null, []);
+                IReadOnlyList<string> loadProblems;
+                (loaded, loadProblems) = problems.Count == 0 ? RegionLoading.Load(folder.ToString()) : (null, []);
                 problems.AddRange(loadProblems);
                 if (problems.Count > 0 || loaded is null)
                 {
                     return Fail(problems);
                 }
 
-                (coverage, context) = RegionSiting.BuildMatrix(loaded, options, spacingM, siting == SitingModel.PMedian);
+                groups = loaded.Groups;
                 inputName = folder.ToString();
             }
             else
@@ -110,24 +116,25 @@ internal static class RecommendCommand
                 }
 
                 coverage = SitingCsv.Read(costs!.FullName, demandFile!.FullName, sitesFile!.FullName, r,
-                    siting == SitingModel.PMedian ? double.PositiveInfinity : r, out var inputProblems, parse.GetValue(perWorker));
+                    Recommendation.KeepMinutes(siting, r), out var inputProblems, parse.GetValue(perWorker));
                 if (coverage is null)
                 {
                     return Fail([.. inputProblems.Select(x => x.ToString())]);
                 }
 
+                groups = coverage.Groups;
                 inputName = demandFile.Name;
             }
 
             GroupWeights? w = null;
-            if (parse.GetValue(weights) is { } text && !GroupWeights.TryParse(text, coverage.Groups, out w, out string? why))
+            if (parse.GetValue(weights) is { } text && !GroupWeights.TryParse(text, groups, out w, out string? why))
             {
                 problems.Add($"--weights: {why}");
             }
 
-            if (parse.GetValue(group) is { } g && !coverage.Groups.Contains(g))
+            if (parse.GetValue(group) is { } g && !groups.Contains(g))
             {
-                problems.Add($"--group: unknown group '{g}'; {inputName} has {coverage.Groups}");
+                problems.Add($"--group: unknown group '{g}'; {inputName} has {groups}");
             }
 
             double targetShare = parse.GetValue(share);
@@ -146,7 +153,7 @@ internal static class RecommendCommand
                 return Fail(problems);
             }
 
-            var result = SitingSolver.Solve(coverage, new SitingRequest
+            var sitingRequest = new SitingRequest
             {
                 Model = siting,
                 P = parse.GetValue(p),
@@ -158,7 +165,20 @@ internal static class RecommendCommand
                 TimeLimitSeconds = parse.GetValue(timeLimit),
                 RelativeGap = parse.GetValue(gap),
                 HeuristicOnly = parse.GetValue(heuristicOnly),
-            });
+            };
+            SitingResult result;
+            JsonObject? context = null;
+            if (loaded is not null)
+            {
+                var recommendation = Recommendation.Run(loaded, new RecommendationRequest { Siting = sitingRequest, Travel = options!, CandidateSpacingMeters = spacingM });
+                result = recommendation.Siting;
+                context = RegionSiting.Context(recommendation);
+            }
+            else
+            {
+                result = SitingSolver.Solve(coverage!, sitingRequest);
+            }
+
             string answer = fmt == "geojson" ? SitingJson.GeoJson(result, context) : SitingJson.Json(result, context);
             if (parse.GetValue(output) is { } file)
             {

@@ -1,56 +1,39 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Planner.Core.Coverage;
-using Planner.Core.Model;
 using Planner.Core.Siting;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// Region mode of <c>recommend</c>: the travel-time source of the region (road network, straight line only when
-/// it has no roads), its candidates (candidates.geojson, or generated unit centres, road intersections and public
-/// buildings) and the coverage matrix of operating stations (locked in) and candidates over its demand points.
+/// Region mode of <c>recommend</c>: the facts <see cref="Recommendation.Run"/> reports about how its answer was
+/// reached (travel method, candidates, locked-in stations, paces), in the CLI's JSON.
 /// </summary>
 internal static class RegionSiting
 {
-    /// <summary>The matrix and the facts the answer reports about how it was built.</summary>
-    public static (CoverageMatrix Matrix, JsonObject Context) BuildMatrix(Region region, CoverageOptions options, double spacingMeters, bool pMedian)
+    /// <summary>The facts the answer reports about how the matrix was built.</summary>
+    public static JsonObject Context(RecommendationResult r)
     {
-        var watch = Stopwatch.StartNew();
-        var travel = NetworkTravelTimeSource.ForRegion(region, options);
-        string candidateSource = "candidates.geojson";
-        if (region.Candidates.Length == 0)
+        string source = r.CandidateOrigin switch
         {
-            region = region with { Candidates = CandidateGenerator.Generate(region, (travel as NetworkTravelTimeSource)?.Graph, spacingMeters) };
-            candidateSource = $"generated: unit centres, road intersections on a {spacingMeters} m grid and {region.PublicBuildings.Length} public building{(region.PublicBuildings.Length == 1 ? string.Empty : "s")}";
-        }
-
-        var source = new RegionCoverageMatrixSource(travel) { IncludePlanned = options.IncludePlanned, PaceRatios = PaceRatios(region, options) };
-        var matrix = source.Build(region, options.Minutes, pMedian ? double.PositiveInfinity : options.Minutes, CancellationToken.None);
+            CandidateOrigin.Generated => string.Create(CultureInfo.InvariantCulture,
+                $"generated: unit centres, road intersections on a {r.CandidateSpacingMeters} m grid and {r.PublicBuildingCandidates} public building{(r.PublicBuildingCandidates == 1 ? string.Empty : "s")}"),
+            _ => "candidates.geojson",
+        };
         var context = new JsonObject
         {
-            ["travel"] = travel.IsStraightLine ? "straight-line (the region has no roads)" : "network",
-            ["minutes"] = options.Minutes,
-            ["mode"] = options.Mode,
-            ["lockedIn"] = matrix.Sites.Count(s => s.Role == SiteRole.Existing),
-            ["candidates"] = new JsonObject { ["count"] = region.Candidates.Length, ["source"] = candidateSource },
-            ["demandPoints"] = region.Demand.Length,
-            ["matrixSeconds"] = Math.Round(watch.Elapsed.TotalSeconds, 3),
+            ["travel"] = r.TravelMethod == "straight-line" ? "straight-line (the region has no roads)" : "network",
+            ["minutes"] = r.Minutes,
+            ["mode"] = r.Mode,
+            ["lockedIn"] = r.LockedIn,
+            ["candidates"] = new JsonObject { ["count"] = r.CandidateCount, ["source"] = source },
+            ["demandPoints"] = r.DemandPoints,
+            ["matrixSeconds"] = Math.Round(r.MatrixSeconds, 3),
         };
-        if (source.PaceRatios.Count > 0)
+        if (r.OwnPaceGroups.Length > 0)
         {
-            context["paceNote"] = $"{string.Join(", ", source.PaceRatios.Keys)} covered at their own pace, as in planner coverage";
+            context["paceNote"] = $"{string.Join(", ", r.OwnPaceGroups)} covered at their own pace, as in planner coverage";
         }
 
-        return (matrix, context);
-    }
-
-    /// <summary>Base speed / group speed for each of the region's groups with its own pace in the profile.</summary>
-    public static IReadOnlyDictionary<string, double> PaceRatios(Region region, CoverageOptions options)
-    {
-        var profile = options.ResolveProfile();
-        double baseKmh = options.SpeedKmh ?? profile.SpeedKmh;
-        return profile.GroupSpeedsKmh.Where(g => region.Groups.Contains(g.Key) && g.Value > 0 && g.Value != baseKmh)
-            .ToDictionary(g => g.Key, g => baseKmh / g.Value, StringComparer.Ordinal);
+        return context;
     }
 }

@@ -265,14 +265,8 @@ internal static class ScenarioCommand
             return (null, $"scenario '{name}': its base region '{scenario.Value.BaseRegion}' is not in {store.Description}.");
         }
 
-        var applied = ScenarioApplier.Apply(region.Value, OnStored(scenario.Value, region.Value));
-        var options = new CoverageOptions
-        {
-            Minutes = applied.Parameters.LimitMinutes,
-            Mode = applied.Parameters.Mode,
-            SpeedKmh = applied.Parameters.SpeedKmh,
-        };
-        var report = CoverageCommand.Compute(applied.Region, options);
+        var plan = ScenarioRun.Plan(region.Value, OnStored(scenario.Value, region.Value));
+        var report = CoverageCommand.Compute(plan.Region, plan.Options);
         if (save)
         {
             var existing = await store.GetResultAsync(name, "coverage", token).ConfigureAwait(false);

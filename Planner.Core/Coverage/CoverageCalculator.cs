@@ -34,10 +34,11 @@ public sealed class CoverageCalculator
 
         _context = context;
         _options = options;
-        _stations = [.. context.Region.Stations.Where(s => s.Status == StationStatus.Operating || options.IncludePlanned)];
+        _stations = [.. StationCounting.Counted(context.Region, options.IncludePlanned)];
         var profile = context.Profile;
-        BaseSpeedKmh = options.SpeedKmh ?? profile.SpeedKmh;
-        _profileToBase = BaseSpeedKmh / profile.SpeedKmh;
+        var paces = TravelPaces.For(profile, options, context.Region.Groups);
+        BaseSpeedKmh = paces.BaseSpeedKmh;
+        _profileToBase = paces.ProfileToBase;
         _baseLimitSeconds = options.Minutes * 60 * _profileToBase;
         _groupLimitSeconds = [.. context.Region.Groups.Names.Select(g => options.Minutes * 60 * GroupSpeedKmh(g) / profile.SpeedKmh)];
     }

@@ -47,7 +47,7 @@ public sealed class IncrementalCoverage
 
         _context = context;
         var region = context.Region;
-        _stations = [.. region.Stations.Where(s => s.Status == StationStatus.Operating || options.IncludePlanned)];
+        _stations = [.. StationCounting.Counted(region, options.IncludePlanned)];
         _stationIndex = _stations.Select((s, j) => (s.Id, j)).ToDictionary(x => x.Id, x => x.j, StringComparer.Ordinal);
         var profile = context.Profile;
         double baseSpeed = options.SpeedKmh ?? profile.SpeedKmh;

@@ -1,13 +1,11 @@
-using NetTopologySuite.Algorithm.Locate;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using Planner.Core.Model;
 
 namespace Planner.Core.Coverage;
 
 /// <summary>
-/// Assigns each demand point to its lowest unit (the point's own unit code when it names a known unit, else
-/// the deepest unit whose boundary contains it) and lists every unit's ancestors through ParentCode.
+/// Assigns each demand point to its lowest unit (<see cref="UnitHierarchy.Holding"/>: the point's own unit code
+/// when it names a known unit, else the deepest unit whose boundary contains it) and lists every unit's
+/// ancestors through ParentCode.
 /// </summary>
 internal sealed class UnitIndex
 {
@@ -47,45 +45,13 @@ internal sealed class UnitIndex
             chain[u] = [.. list];
         }
 
-        var tree = new STRtree<int>();
-        for (int u = 0; u < units.Length; u++)
-        {
-            if (!units[u].Boundary.IsEmpty)
-            {
-                tree.Insert(units[u].Boundary.EnvelopeInternal, u);
-            }
-        }
-
-        // Locators index themselves on first use; warm them here so the parallel loop only reads.
-        var locators = units.Select(u => new IndexedPointInAreaLocator(u.Boundary)).ToArray();
-        foreach (var l in locators)
-        {
-            l.Locate(new Coordinate(0, 0));
-        }
-
-        if (units.Length > 0)
-        {
-            tree.Build();
-        }
+        // The one "which unit holds this feature" rule (own unit code, else the deepest unit containing the point).
+        var hierarchy = new UnitHierarchy(units);
         var leaf = new int[region.Demand.Length];
         Parallel.For(0, leaf.Length, i =>
         {
             var d = region.Demand[i];
-            if (d.UnitCode is not null && byCode.TryGetValue(d.UnitCode, out int coded))
-            {
-                leaf[i] = coded;
-                return;
-            }
-
-            leaf[i] = -1;
-            var c = new Coordinate(d.Location.Lon, d.Location.Lat);
-            foreach (int u in tree.Query(new Envelope(c)))
-            {
-                if (locators[u].Locate(c) != Location.Exterior && (leaf[i] < 0 || units[u].Level > units[leaf[i]].Level))
-                {
-                    leaf[i] = u;
-                }
-            }
+            leaf[i] = hierarchy.Holding(d.UnitCode, d.Location) is { } unit ? byCode[unit.Code] : -1;
         });
 
         return new UnitIndex(leaf, chain);

@@ -1,34 +1,47 @@
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
 using Planner.Core.Geo;
 
 namespace Planner.Core.Model;
 
 /// <summary>
-/// The administrative tree of a region: parents, children, ancestors at a level, and the unit at a level that
-/// contains a point (by the feature's own unit code first, then by boundary containment).
+/// The administrative tree of a region: parents, children, ancestors at a level, and the one rule for which
+/// unit holds a feature, used by coverage (a demand point's unit), siting (a site's township for the township
+/// floor), the standards check, scenario group scaling and the API's unit narrowing: a feature belongs to the
+/// unit its own unit code names when the code names a unit of the region; otherwise to the deepest unit whose
+/// boundary contains its location (boundary included), the first in the region's order when several do (a
+/// point on a shared boundary goes to one unit only, the same one for every caller).
 /// </summary>
 public sealed class UnitHierarchy
 {
     private readonly Dictionary<string, AdminUnit> _byCode;
+    private readonly Dictionary<string, int> _order;
     private readonly Dictionary<string, List<AdminUnit>> _children;
-    private readonly Dictionary<AdminLevel, List<(AdminUnit Unit, IPreparedGeometry Shape)>> _shapes;
-    private readonly GeometryFactory _factory = new();
+    private readonly List<AdminUnit> _units;
+    private readonly Lazy<Locator> _locator;
 
     /// <summary>Builds the tree of <paramref name="units"/>; duplicate codes keep the first.</summary>
     public UnitHierarchy(IEnumerable<AdminUnit> units)
     {
+        ArgumentNullException.ThrowIfNull(units);
         _byCode = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
+        _units = [];
         foreach (var u in units)
         {
-            _byCode.TryAdd(u.Code, u);
+            if (_byCode.TryAdd(u.Code, u))
+            {
+                _units.Add(u);
+            }
         }
 
-        _children = _byCode.Values.Where(u => u.ParentCode is not null)
+        _order = _units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        _children = _units.Where(u => u.ParentCode is not null)
             .GroupBy(u => u.ParentCode!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _shapes = _byCode.Values.GroupBy(u => u.Level)
-            .ToDictionary(g => g.Key, g => g.Select(u => (u, PreparedGeometryFactory.Prepare(u.Boundary))).ToList());
+
+        // Boundaries are indexed on the first lookup by location (thread-safe), so a hierarchy used only for its tree costs nothing more.
+        _locator = new Lazy<Locator>(() => new Locator(_units), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The unit with that code, or null.</summary>
@@ -95,8 +108,17 @@ public sealed class UnitHierarchy
     }
 
     /// <summary>
+    /// The unit a feature belongs to (the lowest one): the unit its own <paramref name="unitCode"/> names when the
+    /// region has it, else the deepest unit whose boundary contains <paramref name="location"/> (WGS84; boundary
+    /// included; the first in the region's order among equally deep ones); null when none does.
+    /// </summary>
+    public AdminUnit? Holding(string? unitCode, GeoPoint location) => Find(unitCode) ?? Deepest(location, null);
+
+    /// <summary>
     /// The unit at <paramref name="level"/> a feature belongs to: from its own unit code when that code (or an
-    /// ancestor) is at the level, else the unit whose boundary contains <paramref name="location"/>.
+    /// ancestor) is at the level, else the unit at the level above the deepest unit containing
+    /// <paramref name="location"/> (see <see cref="Holding"/>), else the first unit at the level whose boundary
+    /// contains it.
     /// </summary>
     public AdminUnit? UnitAt(AdminLevel level, string? unitCode, GeoPoint location)
     {
@@ -105,20 +127,85 @@ public sealed class UnitHierarchy
             return byCode;
         }
 
-        if (!_shapes.TryGetValue(level, out var shapes))
-        {
-            return null;
-        }
+        return AncestorAt(Deepest(location, null)?.Code, level) ?? Deepest(location, level);
+    }
 
-        var point = _factory.CreatePoint(new Coordinate(location.Lon, location.Lat));
-        foreach (var (unit, shape) in shapes)
+    /// <summary>True when the feature's unit (<see cref="Holding"/>) is one of <paramref name="codes"/>.</summary>
+    public bool HeldBy(string? unitCode, GeoPoint location, IReadOnlySet<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        return Holding(unitCode, location) is { } unit && codes.Contains(unit.Code);
+    }
+
+    /// <summary>The index of <paramref name="unit"/> among the hierarchy's distinct units (the region's order).</summary>
+    internal int OrderOf(AdminUnit unit) => _order[unit.Code];
+
+    /// <summary>The deepest unit (or, with <paramref name="level"/>, the unit at that level) containing the point, first in order on ties.</summary>
+    private AdminUnit? Deepest(GeoPoint location, AdminLevel? level)
+    {
+        AdminUnit? best = null;
+        int bestOrder = int.MaxValue;
+        foreach (int u in _locator.Value.Containing(location))
         {
-            if (shape.Covers(point))
+            var unit = _units[u];
+            if (level is { } l && unit.Level != l)
             {
-                return unit;
+                continue;
+            }
+
+            if (best is null || unit.Level > best.Level || (unit.Level == best.Level && u < bestOrder))
+            {
+                (best, bestOrder) = (unit, u);
             }
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>Boundaries in an STR-tree with one point locator each, all built up front so concurrent lookups only read.</summary>
+    private sealed class Locator
+    {
+        private readonly STRtree<int> _tree = new();
+        private readonly IndexedPointInAreaLocator[] _locators;
+
+        public Locator(List<AdminUnit> units)
+        {
+            _locators = new IndexedPointInAreaLocator[units.Count];
+            int indexed = 0;
+            for (int u = 0; u < units.Count; u++)
+            {
+                _locators[u] = new IndexedPointInAreaLocator(units[u].Boundary);
+                if (!units[u].Boundary.IsEmpty)
+                {
+                    _tree.Insert(units[u].Boundary.EnvelopeInternal, u);
+                    indexed++;
+
+                    // A locator indexes itself on first use; warm it here so later (parallel) lookups only read.
+                    _locators[u].Locate(units[u].Boundary.Coordinate);
+                }
+            }
+
+            if (indexed > 0)
+            {
+                _tree.Build();
+            }
+        }
+
+        public IEnumerable<int> Containing(GeoPoint location)
+        {
+            if (_tree.IsEmpty)
+            {
+                yield break;
+            }
+
+            var c = new Coordinate(location.Lon, location.Lat);
+            foreach (int u in _tree.Query(new Envelope(c)))
+            {
+                if (_locators[u].Locate(c) != Location.Exterior)
+                {
+                    yield return u;
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using Planner.Core.Geo;
 using Planner.Core.Model;
 
@@ -17,8 +16,6 @@ public sealed record AppliedScenario(Region Region, TravelParameters Parameters)
 /// </summary>
 public static class ScenarioApplier
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
-
     /// <summary>
     /// Applies <paramref name="scenario"/> to <paramref name="region"/>; throws <see cref="ScenarioException"/>
     /// listing every problem when an edit is invalid or the region is not the scenario's base.
@@ -123,14 +120,12 @@ public static class ScenarioApplier
         {
             int g = Region.Groups.IndexOf(e.Group);
             var unit = Region.Units.First(u => u.Code == e.UnitCode);
-            var inside = new UnitHierarchy(Region.Units).Subtree([unit.Code]);
-            var known = Region.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+            var hierarchy = new UnitHierarchy(Region.Units);
+            var inside = hierarchy.Subtree([unit.Code]);
             int total = e.Group == PopulationGroups.Total ? -1 : Region.Groups.IndexOf(PopulationGroups.Total);
             var demand = Region.Demand.Select(d =>
             {
-                bool inUnit = d.UnitCode is { } code && known.Contains(code)
-                    ? inside.Contains(code)
-                    : unit.Boundary.Covers(Factory.CreatePoint(new Coordinate(d.Location.Lon, d.Location.Lat)));
+                bool inUnit = hierarchy.HeldBy(d.UnitCode, d.Location, inside);
                 if (!inUnit)
                 {
                     return d;

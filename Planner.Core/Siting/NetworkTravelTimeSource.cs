@@ -10,24 +10,32 @@ namespace Planner.Core.Siting;
 /// bases) and targets (demand points, needs) are snapped to the graph like stations and demand points in the
 /// coverage engine (within the snapper's largest snap distance; a point that cannot join the network is never
 /// reached), then ONE bounded Dijkstra search runs per origin. Searches run in parallel, each thread with its
-/// own <see cref="Dijkstra"/> and stamp buffers reused across its origins. Times are in minutes at the graph's
-/// profile speeds, off-road legs included, exactly as <c>CoverageCalculator</c> times a station's catchment.
+/// own <see cref="Dijkstra"/> and stamp buffers reused across its origins. Times are in minutes at the base
+/// speed (<see cref="TravelPaces"/>: the graph's profile speeds scaled by a speed override), off-road legs
+/// included, exactly as <c>CoverageCalculator</c> times a station's catchment.
 /// </summary>
 public sealed class NetworkTravelTimeSource : ITravelTimeSource
 {
     private readonly RoadGraph _graph;
     private readonly Snapper _snapper;
     private readonly int _parallelism;
+    private readonly double _profileToBase;
 
-    /// <summary>Creates the source over a graph and its snapper.</summary>
+    /// <summary>Creates the source over a graph and its snapper, at the graph's profile speeds.</summary>
     /// <param name="graph">The road graph (built for one travel profile).</param>
     /// <param name="snapper">Snapper over <paramref name="graph"/>; its largest snap distance applies to origins and targets.</param>
     /// <param name="parallelism">Threads for the searches; 0 = all cores.</param>
     public NetworkTravelTimeSource(RoadGraph graph, Snapper snapper, int parallelism = 0)
+        : this(graph, snapper, parallelism, 1.0)
+    {
+    }
+
+    private NetworkTravelTimeSource(RoadGraph graph, Snapper snapper, int parallelism, double profileToBase)
     {
         _graph = graph ?? throw new ArgumentNullException(nameof(graph));
         _snapper = snapper ?? throw new ArgumentNullException(nameof(snapper));
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        _profileToBase = profileToBase;
     }
 
     /// <inheritdoc />
@@ -40,8 +48,9 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
     public int SearchCount { get; private set; }
 
     /// <summary>
-    /// The travel-time source of a region: along its roads with the options' profile and snap distance, or
-    /// straight line at the profile speed times the circuity factor when the region has no roads.
+    /// The travel-time source of a region: along its roads with the options' profile, speed and snap distance,
+    /// or straight line at the base speed times the circuity factor when the region has no roads. Prepares a
+    /// <see cref="CoverageContext"/>; callers that have one use <see cref="ForContext"/>.
     /// </summary>
     /// <param name="region">The region.</param>
     /// <param name="options">Mode, profile, speed, snap distance, circuity, island size, parallelism.</param>
@@ -49,19 +58,25 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
     {
         ArgumentNullException.ThrowIfNull(region);
         options ??= new CoverageOptions();
-        var profile = options.ResolveProfile();
-        if (options.SpeedKmh is { } speed)
-        {
-            profile = profile with { SpeedKmh = speed };
-        }
+        return ForContext(CoverageContext.Prepare(region, options), options);
+    }
 
-        if (region.Roads.Length == 0)
-        {
-            return new StraightLineTravelTimes(profile.SpeedKmh, options.CircuityFactor);
-        }
-
-        var graph = RoadGraph.Build(region.Roads, region.CreateProjection(), profile, new RoadGraphOptions(options.MinIslandVertices));
-        return new NetworkTravelTimeSource(graph, new Snapper(graph, options.MaxSnapMeters), options.Parallelism);
+    /// <summary>
+    /// The travel-time source over a prepared region, the same graph and snapper coverage runs on: a speed
+    /// override scales every highway class as in coverage (<see cref="TravelPaces"/>), so the minutes from a
+    /// station to a demand point here are the minutes <c>CoverageCalculator</c> reports for it. Straight line
+    /// at the base speed times the circuity factor when the region has no roads.
+    /// </summary>
+    /// <param name="context">The prepared region (its profile, graph and snapper are used).</param>
+    /// <param name="options">Speed override, circuity factor and parallelism (the rest was fixed by preparing).</param>
+    public static ITravelTimeSource ForContext(CoverageContext context, CoverageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var paces = TravelPaces.For(context.Profile, options, context.Region.Groups);
+        return context.Graph is null || context.Snapper is null
+            ? new StraightLineTravelTimes(paces.BaseSpeedKmh, options.CircuityFactor)
+            : new NetworkTravelTimeSource(context.Graph, context.Snapper, options.Parallelism, paces.ProfileToBase);
     }
 
     /// <summary>Snaps points to the network (projection on one thread, snapping in parallel).</summary>
@@ -108,7 +123,9 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
         }
 
         var (start, byEdge) = Network.LocationsByEdge.Group(_graph.EdgeCount, targets);
-        double limitSeconds = limitMinutes * 60;
+
+        // Graph seconds are at the profile's speeds; a speed override scales them by 1 / ProfileToBase (as coverage does).
+        double limitSeconds = limitMinutes * 60 * _profileToBase;
         var perOrigin = new List<(int Target, double Seconds)>?[origins.Length];
         int searches = 0;
         Parallel.For(
@@ -136,7 +153,11 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
                 list.Sort((a, b) => a.Target.CompareTo(b.Target));
                 foreach (var (t, s) in list)
                 {
-                    result.Add((o, t, s / 60));
+                    // An infinite limit (p-median keeps every pair) must not turn a target the search never reached into a pair.
+                    if (double.IsFinite(s))
+                    {
+                        result.Add((o, t, s / _profileToBase / 60));
+                    }
                 }
             }
         }

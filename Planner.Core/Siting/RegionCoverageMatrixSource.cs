@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using NetTopologySuite.Geometries;
 using Planner.Core.Geo;
 using Planner.Core.Model;
 
@@ -7,8 +6,10 @@ namespace Planner.Core.Siting;
 
 /// <summary>
 /// A region's coverage matrix from a travel-time source: demand = the region's demand points, sites = its
-/// operating stations (existing, locked in; planned and built ones too with <see cref="IncludePlanned"/>) and its candidates (with their cost). Each site's township is the
-/// township unit whose boundary contains it (for the township floor).
+/// counted stations (<see cref="StationCounting"/>: operating, locked in; planned and built ones too with
+/// <see cref="IncludePlanned"/>) and its candidates (with their cost). Each site's township (for the township
+/// floor) is the one the standards check gives it (<see cref="UnitHierarchy.UnitAt"/>: a station's own unit
+/// code first, then the location).
 /// </summary>
 public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
 {
@@ -32,13 +33,13 @@ public sealed class RegionCoverageMatrixSource : ICoverageMatrixSource
     public CoverageMatrix Build(Region region, double limitMinutes, double keepMinutes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var townships = region.Units.Where(u => u.Level == AdminLevel.Township).ToList();
-        string? TownshipOf(GeoPoint p) =>
-            townships.FirstOrDefault(t => t.Boundary.Covers(new Point(p.Lon, p.Lat)))?.Code;
+        // The standards check's rule: a station's own unit code first, then its location (UnitHierarchy.UnitAt).
+        var units = new UnitHierarchy(region.Units);
+        string? TownshipOf(string? unitCode, GeoPoint p) => units.UnitAt(AdminLevel.Township, unitCode, p)?.Code;
 
-        var sites = region.Stations.Where(s => IncludePlanned || s.Status == StationStatus.Operating)
-            .Select(s => new SitingSite(s.Id, 0, SiteRole.Existing, s.Location, TownshipOf(s.Location)))
-            .Concat(region.Candidates.Select(c => new SitingSite(c.Id, c.Cost, SiteRole.Candidate, c.Location, TownshipOf(c.Location))))
+        var sites = StationCounting.Counted(region, IncludePlanned)
+            .Select(s => new SitingSite(s.Id, 0, SiteRole.Existing, s.Location, TownshipOf(s.UnitCode, s.Location)))
+            .Concat(region.Candidates.Select(c => new SitingSite(c.Id, c.Cost, SiteRole.Candidate, c.Location, TownshipOf(null, c.Location))))
             .ToList();
         var groups = region.Groups.Names;
         double RatioOf(int g) => PaceRatios.TryGetValue(groups[g], out var r) ? r : 1.0;

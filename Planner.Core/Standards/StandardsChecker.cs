@@ -35,7 +35,7 @@ public static class StandardsChecker
 
     private static IEnumerable<StandardCheck> StationStaff(Region region, UnitHierarchy units, Rule rule)
     {
-        foreach (var s in region.Stations.Where(s => DomainNames.Of(s.Level) == rule.StationLevel && s.Status != StationStatus.Planned))
+        foreach (var s in region.Stations.Where(s => DomainNames.Of(s.Level) == rule.StationLevel && StationCounting.Stands(s)))
         {
             double required = rule.Min;
             string note = string.Empty;
@@ -117,7 +117,7 @@ public static class StandardsChecker
     private static IEnumerable<StandardCheck> Supervision(Region region, UnitHierarchy units, Rule rule)
     {
         DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
-        var byUnit = ByUnit(region.Stations.Where(s => s.Status != StationStatus.Planned), units, level!.Value, s => s.UnitCode, s => s.Location);
+        var byUnit = ByUnit(region.Stations.Where(s => StationCounting.Stands(s)), units, level!.Value, s => s.UnitCode, s => s.Location);
         foreach (var unit in region.Units.Where(u => u.Level == level))
         {
             if (!byUnit.TryGetValue(unit.Code, out var stations))

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Planner.Core.Coverage;
+
 namespace Planner.Core.Standards;
 
 /// <summary>Covered people of one group in one unit, as the coverage engine measured them (input to unit_covered rules).</summary>
@@ -5,4 +8,13 @@ namespace Planner.Core.Standards;
 /// <param name="Group">Population group.</param>
 /// <param name="Population">People of the group living in the unit.</param>
 /// <param name="Covered">Of them, people within the service circle of a counted station.</param>
-public sealed record UnitCoverageFigure(string UnitCode, string Group, double Population, double Covered);
+public sealed record UnitCoverageFigure(string UnitCode, string Group, double Population, double Covered)
+{
+    /// <summary>The figures of every unit and group of a coverage report, the one way the CLI, the API and what-if feed the standards check.</summary>
+    /// <param name="report">The coverage report.</param>
+    public static ImmutableArray<UnitCoverageFigure> From(CoverageReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))];
+    }
+}

@@ -27,6 +27,9 @@ public sealed class RecommendationsInputTests(ApiFixture api)
         { "{\"model\":\"mclp\",\"p\":1,\"mode\":\"boat\"}", 422, "mode" },
         { "{\"model\":\"lscp\",\"targetShare\":1.5}", 422, "targetShare" },
         { "{\"model\":\"mclp\",\"p\":\"two\"}", 400, "p" },
+        { "{\"model\":\"mclp\",\"p\":1,\"speedKmh\":0}", 422, "speedKmh" },
+        { "{\"model\":\"mclp\",\"p\":1,\"speedKmh\":131}", 422, "speedKmh" },
+        { "{\"model\":\"mclp\",\"p\":1,\"includePlanned\":\"yes\"}", 400, "includePlanned" },
     };
 
     [Theory]

@@ -54,6 +54,40 @@ public sealed class NetworkTravelTimeSourceTests
     }
 
     [Fact]
+    public void ForContext_DriveWithSpeedOverride_MinutesEqualCoverageNearestMinutes()
+    {
+        // By car a primary road runs at 50 km/h and a residential street at 25 km/h; an override of 45 km/h on the
+        // drive profile's 30 scales both by 1.5 (75 and 37.5), as coverage does. s1 stands 5 m off the primary;
+        // d2 stands on the street 1,000 m up from the primary's end: 3,005 m at 75 km/h (2.404 min) plus 1,000 m
+        // at 37.5 km/h (1.6 min) = 4.004 min. "far" is beyond the 500 m snap distance.
+        var roads = new[] { Road("p", "primary", (0, 0), (3000, 0)), Road("r", "residential", (3000, 0), (3000, 2000)) };
+        Planner.Core.Model.DemandPoint[] demand = [Point("d1", 1000, 10), Point("d2", 3000, 1000), Point("d3", 3010, 2000), Point("far", 9000, 9000)];
+        var region = Region(roads, demand, [Station("s1", 0, 5)]);
+        var options = new CoverageOptions { Mode = "drive", SpeedKmh = 45, Minutes = 30, BuildCircles = false, MinIslandVertices = 0 };
+
+        var report = CoverageCalculator.Compute(region, options);
+        var source = NetworkTravelTimeSource.ForContext(CoverageContext.Prepare(region, options), options);
+        var pairs = source.Within([region.Stations[0].Location], [.. demand.Select(d => d.Location)], 1000, CancellationToken.None);
+
+        for (int p = 0; p < demand.Length; p++)
+        {
+            var expected = report.Points.Single(x => x.Id == demand[p].Id);
+            var mine = pairs.Where(x => x.Target == p).ToList();
+            if (expected.Minutes is { } minutes)
+            {
+                Assert.Equal(minutes, Assert.Single(mine).Minutes, 3);
+            }
+            else
+            {
+                Assert.Empty(mine);
+            }
+        }
+
+        Assert.Equal(4.004, pairs.Single(x => x.Target == 1).Minutes, 6);
+        Assert.Null(report.Points.Single(x => x.Id == "far").Minutes);
+    }
+
+    [Fact]
     public void Within_SeededRandomGraphs_MatchFloydWarshall()
     {
         for (int seed = 1; seed <= 30; seed++)
