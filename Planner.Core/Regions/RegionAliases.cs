@@ -64,8 +64,11 @@ public sealed record RegionResolution(string Text, RegionIdentity? Region, Immut
     /// <summary>True when the text is an alias of several regions.</summary>
     public bool IsAmbiguous => Region is null && Candidates.Length > 1;
 
-    /// <summary>Why the text names no region, for a user, or null when it does; <paramref name="known"/> are the regions there are.</summary>
-    public string Problem(IReadOnlyCollection<RegionIdentity> known)
+    /// <summary>
+    /// Why the text names no region, for a user (empty when it names one); <paramref name="known"/> are the regions
+    /// there are, <paramref name="store"/> optionally says where (a workspace's description).
+    /// </summary>
+    public string Problem(IReadOnlyCollection<RegionIdentity> known, string? store = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         if (IsResolved)
@@ -76,9 +79,11 @@ public sealed record RegionResolution(string Text, RegionIdentity? Region, Immut
         return IsAmbiguous
             ? $"region '{Text}' is ambiguous: it names {string.Join(", ", Candidates.Select(c => c.Describe()))}; give the key"
             : known.Count == 0
-                ? $"region '{Text}' is not stored: there are no regions"
-                : $"region '{Text}' is not stored: known regions are {string.Join(", ", known.Select(c => c.Describe()))}";
+                ? $"region '{Text}' is not stored{Where(store)}: there are no regions"
+                : $"region '{Text}' is not stored{Where(store)}: known regions are {string.Join(", ", known.Select(c => c.Describe()))}";
     }
+
+    private static string Where(string? store) => string.IsNullOrEmpty(store) ? string.Empty : $" in {store}";
 }
 
 /// <summary>Text for a region that names no region or several; <see cref="Candidates"/> lists the several.</summary>
