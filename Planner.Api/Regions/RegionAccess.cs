@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Problems;
 using Planner.Api.Security;
+using Planner.Core.Regions;
 
 namespace Planner.Api.Regions;
 
@@ -17,11 +18,37 @@ internal sealed class RegionAccess(IRegionCatalog catalog)
     // Narrowed unit sets live as long as the region version they were built for (the catalogs keep one instance per version).
     private readonly ConditionalWeakTable<CatalogRegion, ConcurrentDictionary<string, UnitSubtrees?>> _narrowed = [];
 
-    /// <summary>The region as the caller sees it, or null when it does not exist or lies outside the caller's scope.</summary>
+    /// <summary>
+    /// The region <paramref name="name"/> names — its key, or its division code or own name as an alias
+    /// (<see cref="RegionAliases"/>, over the regions the caller may see) — as the caller sees it, or null when
+    /// it names none or one outside the caller's scope. The view's region carries the key, whatever was typed.
+    /// </summary>
+    /// <exception cref="RegionKeyException">The alias names several regions the caller may see (the message lists them).</exception>
     public async Task<RegionView?> FindAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var region = await catalog.GetAsync(name, cancellationToken).ConfigureAwait(false);
-        return region is null ? null : View(region, user.Scope());
+        var scope = user.Scope();
+        var entries = await catalog.ListAsync(cancellationToken).ConfigureAwait(false);
+        var key = name;
+        if (!entries.Any(e => e.Name == name))
+        {
+            var visible = entries.Where(e => e.Code.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(e.Code, StringComparison.Ordinal));
+            var aliases = new RegionAliases(visible.Select(e => new RegionIdentity(new RegionKey(e.Name), e.Code, e.Title)));
+            var resolution = aliases.Resolve(name);
+            if (resolution.IsAmbiguous)
+            {
+                throw new RegionKeyException(resolution.Problem(aliases.Regions), resolution.Candidates);
+            }
+
+            if (resolution.Region is not { } region)
+            {
+                return null;
+            }
+
+            key = region.Key.Value;
+        }
+
+        var found = await catalog.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return found is null ? null : View(found, scope);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Planner.Api.Coverage;
 using Planner.Api.Regions;
+using Planner.Core.Regions;
 using Planner.Core.Scenarios;
 
 namespace Planner.Api.Scenarios;
@@ -17,8 +18,7 @@ internal static class ScenarioRunner
     public static (CatalogRegion Region, CoverageQuery Query) Apply(CatalogRegion baseRegion, StoredScenario scenario, bool includePlanned)
     {
         var edits = scenario.Edits.EnumerateArray().Select(e => ScenarioJson.DeserializeEdit(e.GetRawText())).ToImmutableArray();
-        // The scenario was found by its region's URL name; the applier checks the region's own name (贵溪市, not guixi).
-        var applied = ScenarioApplier.Apply(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Region.Info.Name, edits));
+        var applied = ScenarioApplier.Apply(new RegionKey(baseRegion.Name), baseRegion.Region, new Scenario(scenario.Name, scenario.Region, edits));
         var region = new CatalogRegion($"{baseRegion.Name}@{baseRegion.Version}/{scenario.Name}", applied.Region, scenario.Version);
         var p = applied.Parameters;
         return (region, new CoverageQuery(p.LimitMinutes, p.Mode, p.SpeedKmh, includePlanned));
