@@ -26,29 +26,28 @@ internal sealed class RegionAccess(IRegionCatalog catalog)
     /// <exception cref="RegionKeyException">The alias names several regions the caller may see (the message lists them).</exception>
     public async Task<RegionView?> FindAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
+        // The key first: it is what URLs carry, and it needs no listing (a folder catalog lists by loading regions).
         var scope = user.Scope();
-        var entries = await catalog.ListAsync(cancellationToken).ConfigureAwait(false);
-        var key = name;
-        if (!entries.Any(e => e.Name == name))
+        if (await catalog.GetAsync(name, cancellationToken).ConfigureAwait(false) is { } direct && View(direct, scope) is { } view)
         {
-            var visible = entries.Where(e => e.Code.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(e.Code, StringComparison.Ordinal));
-            var aliases = new RegionAliases(visible.Select(e => new RegionIdentity(new RegionKey(e.Name), e.Code, e.Title)));
-            var resolution = aliases.Resolve(name);
-            if (resolution.IsAmbiguous)
-            {
-                throw new RegionKeyException(resolution.Problem(aliases.Regions), resolution.Candidates);
-            }
-
-            if (resolution.Region is not { } region)
-            {
-                return null;
-            }
-
-            key = region.Key.Value;
+            return view;
         }
 
-        var found = await catalog.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        return found is null ? null : View(found, scope);
+        // Aliases resolve over the regions the caller may see only, so that neither a match nor an ambiguity
+        // tells it about a region outside its scope (the key of such a region is text like any other).
+        var visible = (await catalog.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Code.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(e.Code, StringComparison.Ordinal));
+        var aliases = new RegionAliases(visible.Select(e => new RegionIdentity(new RegionKey(e.Name), e.Code, e.Title)));
+        var resolution = aliases.Resolve(name);
+        if (resolution.IsAmbiguous)
+        {
+            throw new RegionKeyException(resolution.Problem(aliases.Regions), resolution.Candidates);
+        }
+
+        return resolution.Region is { } region && region.Key.Value != name
+            && await catalog.GetAsync(region.Key.Value, cancellationToken).ConfigureAwait(false) is { } found
+            ? View(found, scope)
+            : null;
     }
 
     /// <summary>
