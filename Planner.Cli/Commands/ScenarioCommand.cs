@@ -104,7 +104,8 @@ internal static class ScenarioCommand
             var stored = found is { } k ? await store.GetScenarioAsync(k, token).ConfigureAwait(false) : null;
             if (found is not { } key || stored is null)
             {
-                e.WriteLine($"name: {notFound ?? $"scenario '{scenarioName}' is not in {store.Description}."}");
+                var problem = notFound ?? $"scenario '{scenarioName}' is not in {store.Description}.";
+                e.WriteLine(problem.StartsWith("--", StringComparison.Ordinal) ? problem : $"name: {problem}");
                 return ExitCodes.BadInput;
             }
 

@@ -268,6 +268,9 @@ public sealed class WorkspaceCommandTests : IDisposable
         Assert.Equal("scenario 'plan' is in several regions (guixi, yingtan): give --region.", error.TrimEnd());
         (exit, _, error) = Run("scenario", "edit", ws, "plan", "--region", "360600", "--minutes", "10");
         Assert.True(exit == 0, error);
+        (exit, _, error) = Run("scenario", "edit", ws, "plan", "--region", "360000", "--minutes", "10");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--region: region '360000' is not stored in GeoPackage", error);
         (exit, var output, error) = Run("scenario", "run", ws, "plan", "--region", "鹰潭市", "--format", "json");
         Assert.True(exit == 0, error);
         Assert.Equal(10, JsonDocument.Parse(output).RootElement.GetProperty("minutes").GetDouble());
