@@ -3,30 +3,38 @@ using Planner.Core.Model;
 namespace Planner.Storage;
 
 /// <summary>
-/// Stores regions by name, each with a version number. Saves are optimistic: a save names the version it
+/// Stores regions by key (<see cref="Core.Regions.RegionKey"/>: <c>guixi</c> for the folder <c>data/guixi</c>), each
+/// with a version number; a region keeps its own name (<c>Info.Name</c>, <c>贵溪市</c>) as its title. Saves are optimistic: a save names the version it
 /// was based on and is refused with <see cref="VersionConflictException"/> when the stored version has
 /// moved on. Every write runs in one transaction: it is stored whole or not at all. An unreachable store
 /// throws <see cref="StoreUnavailableException"/>.
 /// </summary>
 public interface IRegionStore
 {
-    /// <summary>Names (the keys regions are stored under) and versions of the stored regions, by name.</summary>
+    /// <summary>Keys and versions of the stored regions, by key: what tells a cache that a region changed.</summary>
     Task<IReadOnlyList<StoredVersion>> ListRegionsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The region named <paramref name="name"/> with its version, or null when there is none.</summary>
+    /// <summary>
+    /// Key, division code, title and version of every stored region, by key, read without loading any region's
+    /// features: what listings show and what <see cref="Core.Regions.RegionAliases"/> resolves a user's text against.
+    /// </summary>
+    Task<IReadOnlyList<RegionHeader>> ListRegionHeadersAsync(CancellationToken cancellationToken);
+
+    /// <summary>The region stored under the key <paramref name="name"/> with its version, or null when there is none.</summary>
     Task<Versioned<Region>?> GetRegionAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves <paramref name="region"/> under its name (<c>Info.Name</c>) and returns the new version.
+    /// Saves <paramref name="region"/> keyed by its own name (<c>Info.Name</c>) and returns the new version: for a
+    /// region that comes from nowhere else (a region folder is keyed by its folder name, see
+    /// <see cref="WorkspaceTransfer.ImportAsync"/>).
     /// <paramref name="expectedVersion"/> is the version the caller read, or null to create a region that
     /// must not exist yet; any other stored state is a <see cref="VersionConflictException"/>.
     /// </summary>
     Task<long> SaveRegionAsync(Region region, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves <paramref name="region"/> under <paramref name="name"/>, which may differ from its display name
-    /// <c>Info.Name</c> (the API keys sample regions by folder name, <c>guixi</c>, and keeps <c>贵溪市</c> as the
-    /// name): <see cref="GetRegionAsync"/> by that name returns the region with its own <c>Info.Name</c>. Versions
+    /// Saves <paramref name="region"/> under the key <paramref name="name"/>, which may differ from its own name
+    /// <c>Info.Name</c> (a region folder's key is its folder name, <c>guixi</c>, and <c>贵溪市</c> stays its name): <see cref="GetRegionAsync"/> by that name returns the region with its own <c>Info.Name</c>. Versions
     /// and conflicts as for <see cref="SaveRegionAsync(Region, long?, CancellationToken)"/>.
     /// </summary>
     Task<long> SaveRegionAsync(string name, Region region, long? expectedVersion, CancellationToken cancellationToken);

@@ -4,24 +4,25 @@ namespace Planner.Storage;
 
 /// <summary>
 /// Stores scenarios and their saved results as versioned JSON documents, with the same optimistic
-/// concurrency and transactions as <see cref="IRegionStore"/>.
+/// concurrency and transactions as <see cref="IRegionStore"/>. A scenario is keyed by its base region's key and
+/// its name (<see cref="ScenarioKey"/>), so two regions may each have a scenario of the same name.
 /// </summary>
 public interface IScenarioStore
 {
-    /// <summary>Names and versions of the stored scenarios, by name.</summary>
-    Task<IReadOnlyList<StoredVersion>> ListScenariosAsync(CancellationToken cancellationToken);
+    /// <summary>Keys and versions of the stored scenarios, by region key and then name.</summary>
+    Task<IReadOnlyList<StoredScenarioVersion>> ListScenariosAsync(CancellationToken cancellationToken);
 
-    /// <summary>The scenario named <paramref name="name"/> with its version, or null.</summary>
-    Task<Versioned<Scenario>?> GetScenarioAsync(string name, CancellationToken cancellationToken);
+    /// <summary>The scenario stored under <paramref name="key"/> with its version, or null.</summary>
+    Task<Versioned<Scenario>?> GetScenarioAsync(ScenarioKey key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves a scenario and returns its new version; <paramref name="expectedVersion"/> null creates it.
-    /// Its base region must be stored (else <see cref="ArgumentException"/>).
+    /// Saves a scenario under its key (<see cref="Scenario.Key"/>) and returns its new version;
+    /// <paramref name="expectedVersion"/> null creates it. Its base region must be stored (else <see cref="ArgumentException"/>).
     /// </summary>
     Task<long> SaveScenarioAsync(Scenario scenario, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>Deletes a scenario and its results when its version is still <paramref name="expectedVersion"/>.</summary>
-    Task DeleteScenarioAsync(string name, long expectedVersion, CancellationToken cancellationToken);
+    Task DeleteScenarioAsync(ScenarioKey key, long expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves a result of a scenario (its JSON document and, optionally, service-circle polygons shown as the
@@ -29,8 +30,8 @@ public interface IScenarioStore
     /// </summary>
     Task<long> SaveResultAsync(ScenarioResult result, long? expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>A saved result, or null.</summary>
-    Task<Versioned<ScenarioResult>?> GetResultAsync(string scenario, string name, CancellationToken cancellationToken);
+    /// <summary>A saved result of the scenario <paramref name="scenario"/>, or null.</summary>
+    Task<Versioned<ScenarioResult>?> GetResultAsync(ScenarioKey scenario, string name, CancellationToken cancellationToken);
 }
 
 /// <summary>A workspace: regions, scenarios and results in one store (a .gpkg file or a PostGIS schema).</summary>

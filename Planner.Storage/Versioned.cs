@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using NetTopologySuite.Geometries;
+using Planner.Core.Regions;
+using Planner.Core.Scenarios;
 
 namespace Planner.Storage;
 
@@ -9,17 +11,33 @@ namespace Planner.Storage;
 /// <param name="Version">Its version; pass it back as the expected version when saving a change.</param>
 public sealed record Versioned<T>(T Value, long Version);
 
-/// <summary>A name and its stored version.</summary>
-/// <param name="Name">Region or scenario name.</param>
+/// <summary>A region's key and its stored version.</summary>
+/// <param name="Name">The region's key.</param>
 /// <param name="Version">Current version.</param>
 public sealed record StoredVersion(string Name, long Version);
 
+/// <summary>A scenario's key and its stored version.</summary>
+/// <param name="Key">Base region key and scenario name.</param>
+/// <param name="Version">Current version.</param>
+public sealed record StoredScenarioVersion(ScenarioKey Key, long Version);
+
+/// <summary>What a listing shows of a stored region, read without its features.</summary>
+/// <param name="Key">The key it is stored under (<c>guixi</c>).</param>
+/// <param name="Code">Its division code (<c>360681</c>), or empty.</param>
+/// <param name="Title">Its own name (<c>贵溪市</c>).</param>
+/// <param name="Version">Its stored version.</param>
+public sealed record RegionHeader(string Key, string Code, string Title, long Version)
+{
+    /// <summary>The key and the aliases it answers to, for <see cref="RegionAliases"/>.</summary>
+    public RegionIdentity Identity => new(new RegionKey(Key), Code, Title);
+}
+
 /// <summary>A saved result of a scenario: a JSON document (the coverage report) and optional circle polygons.</summary>
-/// <param name="Scenario">Scenario name.</param>
+/// <param name="Scenario">The scenario's key (base region key and name).</param>
 /// <param name="Name">Result name (e.g. <c>coverage</c>).</param>
 /// <param name="Json">The result document; must be valid JSON.</param>
 /// <param name="Circles">Service circles for display, WGS84.</param>
-public sealed record ScenarioResult(string Scenario, string Name, string Json, ImmutableArray<ServiceCircleFeature> Circles)
+public sealed record ScenarioResult(ScenarioKey Scenario, string Name, string Json, ImmutableArray<ServiceCircleFeature> Circles)
 {
     /// <inheritdoc />
     public bool Equals(ScenarioResult? other) =>

@@ -1,4 +1,5 @@
 using Planner.Core.IO;
+using Planner.Core.Regions;
 
 namespace Planner.Storage;
 
@@ -6,12 +7,16 @@ namespace Planner.Storage;
 public static class WorkspaceTransfer
 {
     /// <summary>
-    /// Reads the region folder and saves it into the store in one transaction, replacing a stored region of
-    /// the same name (based on its current version, so a concurrent change is refused, not overwritten).
-    /// Returns the load result (with its problems) and the stored version. A folder with errors is not
-    /// imported: <see cref="InvalidDataException"/> lists them.
+    /// Reads the region folder and saves it into the store in one transaction under the folder's key (its name:
+    /// <c>data/guixi</c> → <c>guixi</c>, the key the API seeds it under), keeping region.json's name as the
+    /// region's title; a stored region of that key is replaced (based on its current version, so a concurrent
+    /// change is refused, not overwritten). A workspace imported into before keys were folder names holds the
+    /// region under its own name: when that key holds a region with the same division code and no region has the
+    /// folder's key, the region is replaced under that earlier key, so its scenarios keep their base. Returns the
+    /// load result (with its problems), the key and the stored version. A folder with errors is not imported:
+    /// <see cref="InvalidDataException"/> lists them.
     /// </summary>
-    public static async Task<(RegionLoadResult Load, long Version)> ImportAsync(string folder, IRegionStore store, CancellationToken cancellationToken)
+    public static async Task<RegionImport> ImportAsync(string folder, IRegionStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var load = RegionFolderReader.Read(folder);
@@ -20,13 +25,21 @@ public static class WorkspaceTransfer
             throw new InvalidDataException($"region folder {folder} has errors:\n" + string.Join("\n", load.Problems.Where(p => p.Severity == Core.Validation.ProblemSeverity.Error).Select(RegionFiles.Describe)));
         }
 
-        var current = (await store.ListRegionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Name == load.Region.Info.Name);
-        var version = await store.SaveRegionAsync(load.Region, current?.Version, cancellationToken).ConfigureAwait(false);
-        return (load, version);
+        var headers = await store.ListRegionHeadersAsync(cancellationToken).ConfigureAwait(false);
+        var info = load.Region.Info;
+        var key = RegionKey.ForFolder(folder).Value;
+        var current = headers.FirstOrDefault(h => h.Key == key);
+        if (current is null && headers.FirstOrDefault(h => h.Key == info.Name && h.Code == info.Code) is { } earlier)
+        {
+            (key, current) = (earlier.Key, earlier);
+        }
+
+        var version = await store.SaveRegionAsync(key, load.Region, current?.Version, cancellationToken).ConfigureAwait(false);
+        return new RegionImport(load, key, version);
     }
 
     /// <summary>
-    /// Writes the stored region <paramref name="regionName"/> as a region folder and removes the optional
+    /// Writes the region stored under the key <paramref name="regionName"/> as a region folder and removes the optional
     /// layer files the stored region does not have (left from an earlier region in the folder), so that the
     /// folder reads back as the stored region.
     /// </summary>
@@ -45,3 +58,9 @@ public static class WorkspaceTransfer
 /// <param name="Version">The stored version exported.</param>
 /// <param name="RemovedFiles">Optional layer files deleted from the folder because the stored region has no such layer.</param>
 public sealed record RegionExport(long Version, IReadOnlyList<string> RemovedFiles);
+
+/// <summary>What an import stored.</summary>
+/// <param name="Load">The region folder as read, with its warnings.</param>
+/// <param name="Key">The key the region is stored under (the folder's name, or the earlier key it was stored under).</param>
+/// <param name="Version">The stored version.</param>
+public sealed record RegionImport(RegionLoadResult Load, string Key, long Version);

@@ -2,8 +2,8 @@ using Planner.Core.Model;
 
 namespace Planner.Api.Regions;
 
-/// <summary>A region the API serves: its URL name, its data and the version that names its cache entries and ETags.</summary>
-/// <param name="Name">URL name (the sample folder name, e.g. <c>guixi</c>).</param>
+/// <summary>A region the API serves: its key, its data and the version that names its cache entries and ETags.</summary>
+/// <param name="Name">Its key, the URL name (the region folder's name, e.g. <c>guixi</c>).</param>
 /// <param name="Region">The immutable region.</param>
 /// <param name="Version">Stored version (1 for read-only folders).</param>
 internal sealed record CatalogRegion(string Name, Region Region, long Version)
@@ -12,8 +12,8 @@ internal sealed record CatalogRegion(string Name, Region Region, long Version)
     public string Code => Region.Info.Code;
 }
 
-/// <summary>A listing entry.</summary>
-/// <param name="Name">URL name.</param>
+/// <summary>A listing entry, read without loading the region.</summary>
+/// <param name="Name">Its key, the URL name.</param>
 /// <param name="Code">Division code.</param>
 /// <param name="Title">Display name.</param>
 /// <param name="Version">Stored version.</param>
@@ -25,10 +25,10 @@ internal sealed record CatalogEntry(string Name, string Code, string Title, long
 /// </summary>
 internal interface IRegionCatalog
 {
-    /// <summary>Every region, by name.</summary>
+    /// <summary>Every region, by key.</summary>
     Task<IReadOnlyList<CatalogEntry>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>A region by URL name, or null.</summary>
+    /// <summary>A region by key, or null (aliases are resolved before, by <see cref="RegionAccess"/>).</summary>
     Task<CatalogRegion?> GetAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Throws when the backing store cannot serve (for <c>/health/ready</c>).</summary>

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Problems;
 using Planner.Api.Security;
+using Planner.Core.Regions;
 
 namespace Planner.Api.Regions;
 
@@ -17,11 +18,36 @@ internal sealed class RegionAccess(IRegionCatalog catalog)
     // Narrowed unit sets live as long as the region version they were built for (the catalogs keep one instance per version).
     private readonly ConditionalWeakTable<CatalogRegion, ConcurrentDictionary<string, UnitSubtrees?>> _narrowed = [];
 
-    /// <summary>The region as the caller sees it, or null when it does not exist or lies outside the caller's scope.</summary>
+    /// <summary>
+    /// The region <paramref name="name"/> names — its key, or its division code or own name as an alias
+    /// (<see cref="RegionAliases"/>, over the regions the caller may see) — as the caller sees it, or null when
+    /// it names none or one outside the caller's scope. The view's region carries the key, whatever was typed.
+    /// </summary>
+    /// <exception cref="RegionKeyException">The alias names several regions the caller may see (the message lists them).</exception>
     public async Task<RegionView?> FindAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var region = await catalog.GetAsync(name, cancellationToken).ConfigureAwait(false);
-        return region is null ? null : View(region, user.Scope());
+        // The key first: it is what URLs carry, and it needs no listing (a folder catalog lists by loading regions).
+        var scope = user.Scope();
+        if (await catalog.GetAsync(name, cancellationToken).ConfigureAwait(false) is { } direct && View(direct, scope) is { } view)
+        {
+            return view;
+        }
+
+        // Aliases resolve over the regions the caller may see only, so that neither a match nor an ambiguity
+        // tells it about a region outside its scope (the key of such a region is text like any other).
+        var visible = (await catalog.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Code.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(e.Code, StringComparison.Ordinal));
+        var aliases = new RegionAliases(visible.Select(e => new RegionIdentity(new RegionKey(e.Name), e.Code, e.Title)));
+        var resolution = aliases.Resolve(name);
+        if (resolution.IsAmbiguous)
+        {
+            throw new RegionKeyException(resolution.Problem(aliases.Regions), resolution.Candidates);
+        }
+
+        return resolution.Region is { } region && region.Key.Value != name
+            && await catalog.GetAsync(region.Key.Value, cancellationToken).ConfigureAwait(false) is { } found
+            ? View(found, scope)
+            : null;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Planner.Api.Coverage;
 using Planner.Api.Regions;
+using Planner.Core.Regions;
 using Planner.Core.Scenarios;
 
 namespace Planner.Api.Scenarios;
@@ -17,8 +18,7 @@ internal static class ScenarioRunner
     public static (CatalogRegion Region, CoverageQuery Query) Apply(CatalogRegion baseRegion, StoredScenario scenario, bool includePlanned)
     {
         var edits = scenario.Edits.EnumerateArray().Select(e => ScenarioJson.DeserializeEdit(e.GetRawText())).ToImmutableArray();
-        // The scenario was found by its region's URL name; the applier checks the region's own name (贵溪市, not guixi).
-        var plan = ScenarioRun.Plan(baseRegion.Region, new Scenario(scenario.Name, baseRegion.Region.Info.Name, edits), includePlanned);
+        var plan = ScenarioRun.Plan(new RegionKey(baseRegion.Name), baseRegion.Region, new Scenario(scenario.Name, scenario.Region, edits), includePlanned);
         var region = new CatalogRegion($"{baseRegion.Name}@{baseRegion.Version}/{scenario.Name}", plan.Region, scenario.Version);
         var o = plan.Options;
         return (region, new CoverageQuery(o.Minutes, o.Mode, o.SpeedKmh, o.IncludePlanned));

@@ -1,24 +1,24 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Planner.Core.Regions;
 using Planner.Core.Scenarios;
 using Planner.Storage;
 
 namespace Planner.Api.Scenarios;
 
 /// <summary>
-/// Scenarios in the workspace store. Store names are global, so a scenario of region r named n is stored as
-/// <c>r/n</c> with base region r; edits travel as their JSON exchange form (<see cref="ScenarioJson"/>).
+/// Scenarios in the workspace store, keyed there as here by (region key, scenario name); edits travel as their
+/// JSON exchange form (<see cref="ScenarioJson"/>).
 /// </summary>
 internal sealed class StoreScenarioCatalog(IWorkspaceStore store) : IScenarioCatalog
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredScenario>> ListAsync(string region, CancellationToken cancellationToken)
     {
-        var prefix = region + "/";
         var result = new List<StoredScenario>();
-        foreach (var v in (await store.ListScenariosAsync(cancellationToken).ConfigureAwait(false)).Where(v => v.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var v in (await store.ListScenariosAsync(cancellationToken).ConfigureAwait(false)).Where(v => v.Key.Region.Value == region))
         {
-            if (await GetAsync(region, v.Name[prefix.Length..], cancellationToken).ConfigureAwait(false) is { } s)
+            if (await GetAsync(region, v.Key.Name, cancellationToken).ConfigureAwait(false) is { } s)
             {
                 result.Add(s);
             }
@@ -30,8 +30,8 @@ internal sealed class StoreScenarioCatalog(IWorkspaceStore store) : IScenarioCat
     /// <inheritdoc />
     public async Task<StoredScenario?> GetAsync(string region, string name, CancellationToken cancellationToken)
     {
-        var stored = await store.GetScenarioAsync($"{region}/{name}", cancellationToken).ConfigureAwait(false);
-        if (stored is null || stored.Value.BaseRegion != region)
+        var stored = await store.GetScenarioAsync(Key(region, name), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
             return null;
         }
@@ -46,7 +46,7 @@ internal sealed class StoreScenarioCatalog(IWorkspaceStore store) : IScenarioCat
         var parsed = edits.EnumerateArray().Select(e => ScenarioJson.DeserializeEdit(e.GetRawText())).ToImmutableArray();
         try
         {
-            return await store.SaveScenarioAsync(new Scenario($"{region}/{name}", region, parsed), expectedVersion, cancellationToken).ConfigureAwait(false);
+            return await store.SaveScenarioAsync(new Scenario(name, region, parsed), expectedVersion, cancellationToken).ConfigureAwait(false);
         }
         catch (VersionConflictException ex)
         {
@@ -59,7 +59,7 @@ internal sealed class StoreScenarioCatalog(IWorkspaceStore store) : IScenarioCat
     {
         try
         {
-            await store.DeleteScenarioAsync($"{region}/{name}", expectedVersion, cancellationToken).ConfigureAwait(false);
+            await store.DeleteScenarioAsync(Key(region, name), expectedVersion, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (VersionConflictException ex) when (ex.ActualVersion is null)
@@ -71,4 +71,6 @@ internal sealed class StoreScenarioCatalog(IWorkspaceStore store) : IScenarioCat
             throw new ScenarioVersionConflictException(name, ex.ExpectedVersion, ex.ActualVersion);
         }
     }
+
+    private static ScenarioKey Key(string region, string name) => new(new RegionKey(region), name);
 }

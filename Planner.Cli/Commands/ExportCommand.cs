@@ -3,13 +3,13 @@ using Planner.Storage;
 
 namespace Planner.Cli.Commands;
 
-/// <summary><c>planner export &lt;workspace&gt; &lt;region-name&gt; --out &lt;folder&gt;</c>: writes a stored region back as a region folder.</summary>
+/// <summary><c>planner export &lt;workspace&gt; &lt;region&gt; --out &lt;folder&gt;</c>: writes a stored region (named by its key or an alias) back as a region folder.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
         var workspace = new Argument<string>("workspace") { Description = "Workspace: a .gpkg file or a PostgreSQL connection string (Host=...;Database=...)." };
-        var name = new Argument<string>("region-name") { Description = "Name of the stored region (region.json name)." };
+        var name = new Argument<string>("region") { Description = "The stored region: its key (guixi), division code (360681) or own name (贵溪市)." };
         var output = new Option<string>("--out") { Description = "Region folder to write.", Required = true };
         var command = new Command("export", "Write a region stored in a workspace back to a region folder.");
         command.Arguments.Add(workspace);
@@ -17,7 +17,14 @@ internal static class ExportCommand
         command.Options.Add(output);
         command.SetAction((parse, ct) => Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
         {
-            string region = parse.GetValue(name)!;
+            var (key, problem) = await ScenarioLookup.RegionAsync(store, parse.GetValue(name)!, "region", token).ConfigureAwait(false);
+            if (key is null)
+            {
+                e.WriteLine(problem);
+                return ExitCodes.BadInput;
+            }
+
+            string region = key.Value.Value;
             try
             {
                 var export = await WorkspaceTransfer.ExportAsync(store, region, parse.GetValue(output)!, token).ConfigureAwait(false);

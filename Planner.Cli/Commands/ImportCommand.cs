@@ -47,9 +47,9 @@ internal static class ImportCommand
 
         return await Workspace.RunAsync(parse, into, async (store, o, _, ct) =>
         {
-            var (load, version) = await WorkspaceTransfer.ImportAsync(folder, store, ct).ConfigureAwait(false);
-            var region = load.Region!;
-            o.WriteLine($"imported region '{region.Info.Name}' version {version} into {store.Description}: {region.Units.Length} units, {region.Roads.Length} roads, {region.Demand.Length} demand points, {region.Stations.Length} stations");
+            var import = await WorkspaceTransfer.ImportAsync(folder, store, ct).ConfigureAwait(false);
+            var region = import.Load.Region!;
+            o.WriteLine($"imported region '{import.Key}' ({region.Info.Name}) version {import.Version} into {store.Description}: {region.Units.Length} units, {region.Roads.Length} roads, {region.Demand.Length} demand points, {region.Stations.Length} stations");
             return ExitCodes.Ok;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -33,35 +33,40 @@ internal static class ScenarioCommand
     private static Argument<string> WorkspaceArgument() =>
         new("workspace") { Description = "Workspace: a .gpkg file or a PostgreSQL connection string (Host=...;Database=...)." };
 
+    private static Option<string?> RegionOption() =>
+        new("--region") { Description = "The scenario's region (key, division code or own name); needed only when scenarios of that name exist in several regions." };
+
     private static Command New()
     {
         var workspace = WorkspaceArgument();
         var name = new Argument<string>("name") { Description = "Scenario name." };
-        var baseRegion = new Option<string>("--base") { Description = "Name of the stored region the scenario edits.", Required = true };
+        var baseRegion = new Option<string>("--base") { Description = "The stored region the scenario edits: its key (guixi), division code (360681) or own name (贵溪市).", Required = true };
         var command = new Command("new", "Create an empty scenario on a stored region.") { workspace, name, baseRegion };
         command.SetAction((parse, ct) => Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
         {
-            string scenario = parse.GetValue(name)!, region = parse.GetValue(baseRegion)!;
+            string scenario = parse.GetValue(name)!;
             if (string.IsNullOrWhiteSpace(scenario))
             {
                 e.WriteLine("name: a scenario name is required.");
                 return ExitCodes.BadInput;
             }
 
-            if (await store.GetRegionAsync(region, token).ConfigureAwait(false) is null)
+            var (region, problem) = await ScenarioLookup.RegionAsync(store, parse.GetValue(baseRegion)!, "--base", token).ConfigureAwait(false);
+            if (region is not { } key)
             {
-                e.WriteLine($"--base: region '{region}' is not in {store.Description} (import it with planner import FOLDER --into WORKSPACE).");
+                e.WriteLine($"{problem} Import a region with planner import FOLDER --into WORKSPACE.");
                 return ExitCodes.BadInput;
             }
 
-            if (await store.GetScenarioAsync(scenario, token).ConfigureAwait(false) is not null)
+            var created = new Scenario(scenario, key.Value, []);
+            if (await store.GetScenarioAsync(created.Key, token).ConfigureAwait(false) is not null)
             {
-                e.WriteLine($"name: scenario '{scenario}' already exists in {store.Description}.");
+                e.WriteLine($"name: scenario '{scenario}' of region '{key}' already exists in {store.Description}.");
                 return ExitCodes.BadInput;
             }
 
-            long version = await store.SaveScenarioAsync(new Scenario(scenario, region, []), null, token).ConfigureAwait(false);
-            o.WriteLine($"created scenario '{scenario}' on region '{region}' (version {version})");
+            long version = await store.SaveScenarioAsync(created, null, token).ConfigureAwait(false);
+            o.WriteLine($"created scenario '{scenario}' on region '{key}' (version {version})");
             return ExitCodes.Ok;
         }, ct));
         return command;
@@ -84,7 +89,8 @@ internal static class ScenarioCommand
         var removeTeam = Multi("--remove-team", "id: remove a volunteer team.", 1);
         var editsFile = Multi("--edits", "FILE.json: append the edits in a JSON file (an array of edits, or one edit, as scenario JSON writes them).", 1);
         var expect = new Option<long?>("--expect-version") { Description = "Save only if the scenario is still at this version (from scenario list); else exit 3." };
-        var command = new Command("edit", "Append edits to a scenario, in command-line order; each is validated against the base region.") { workspace, name, expect };
+        var region = RegionOption();
+        var command = new Command("edit", "Append edits to a scenario, in command-line order; each is validated against the base region.") { workspace, name, region, expect };
         var edits = new[] { add, move, remove, restaff, status, minutes, mode, speed, scale, addTeam, removeTeam, editsFile };
         foreach (var option in edits)
         {
@@ -94,23 +100,25 @@ internal static class ScenarioCommand
         command.SetAction((parse, ct) => Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
         {
             string scenarioName = parse.GetValue(name)!;
-            var stored = await store.GetScenarioAsync(scenarioName, token).ConfigureAwait(false);
-            if (stored is null)
+            var (found, notFound) = await ScenarioLookup.ScenarioAsync(store, scenarioName, parse.GetValue(region), token).ConfigureAwait(false);
+            var stored = found is { } k ? await store.GetScenarioAsync(k, token).ConfigureAwait(false) : null;
+            if (found is not { } key || stored is null)
             {
-                e.WriteLine($"name: scenario '{scenarioName}' is not in {store.Description}.");
+                var problem = notFound ?? $"scenario '{scenarioName}' is not in {store.Description}.";
+                e.WriteLine(problem.StartsWith("--", StringComparison.Ordinal) ? problem : $"name: {problem}");
                 return ExitCodes.BadInput;
             }
 
-            var region = await store.GetRegionAsync(stored.Value.BaseRegion, token).ConfigureAwait(false);
-            if (region is null)
+            var baseRegion = await store.GetRegionAsync(key.Region.Value, token).ConfigureAwait(false);
+            if (baseRegion is null)
             {
-                e.WriteLine($"scenario '{scenarioName}': its base region '{stored.Value.BaseRegion}' is not in {store.Description}.");
+                e.WriteLine($"scenario '{scenarioName}': its base region '{key.Region}' is not in {store.Description}.");
                 return ExitCodes.BadInput;
             }
 
             var problems = new List<string>();
             var scenario = stored.Value;
-            var existing = ScenarioApplier.Validate(region.Value, OnStored(scenario, region.Value)).Count == 0 ? ScenarioApplier.Apply(region.Value, OnStored(scenario, region.Value)).Region : region.Value;
+            var existing = ScenarioApplier.Validate(key.Region, baseRegion.Value, scenario).Count == 0 ? ScenarioApplier.Apply(key.Region, baseRegion.Value, scenario).Region : baseRegion.Value;
             int added = 0, addedTeams = 0;
             foreach (var (option, values) in InOrder(parse, edits))
             {
@@ -132,7 +140,7 @@ internal static class ScenarioCommand
                 problems.Add("edit: give at least one edit (--add-station, --move-station, --remove-station, --restaff, --status, --minutes, --mode, --speed-kmh, --scale-group, --add-team, --remove-team, --edits).");
             }
 
-            problems.AddRange(ScenarioApplier.Validate(region.Value, OnStored(scenario, region.Value)));
+            problems.AddRange(ScenarioApplier.Validate(key.Region, baseRegion.Value, scenario));
             if (problems.Count > 0)
             {
                 problems.ForEach(e.WriteLine);
@@ -157,7 +165,8 @@ internal static class ScenarioCommand
         var workspace = WorkspaceArgument();
         var name = new Argument<string>("name") { Description = "Scenario name." };
         var format = new Option<string>("--format") { Description = "Output: text (a summary) or json (the coverage JSON of planner coverage).", DefaultValueFactory = _ => "text" };
-        var command = new Command("run", "Apply a scenario's edits, compute its coverage and save the result in the workspace.") { workspace, name, format };
+        var region = RegionOption();
+        var command = new Command("run", "Apply a scenario's edits, compute its coverage and save the result in the workspace.") { workspace, name, region, format };
         command.SetAction((parse, ct) =>
         {
             string f = parse.GetValue(format) ?? "text";
@@ -169,7 +178,7 @@ internal static class ScenarioCommand
 
             return Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
             {
-                var (report, problem) = await ComputeAsync(store, parse.GetValue(name)!, true, token).ConfigureAwait(false);
+                var (report, problem) = await ComputeAsync(store, parse.GetValue(name)!, parse.GetValue(region), true, token).ConfigureAwait(false);
                 if (report is null)
                 {
                     e.WriteLine(problem);
@@ -189,7 +198,8 @@ internal static class ScenarioCommand
         var a = new Argument<string>("a") { Description = "First scenario." };
         var b = new Argument<string>("b") { Description = "Second scenario." };
         var format = new Option<string>("--format") { Description = "Output: text, json or csv.", DefaultValueFactory = _ => "text" };
-        var command = new Command("compare", "Compare the coverage of two scenarios: per group and unit, stations whose catchment changed, new and closed gaps.") { workspace, a, b, format };
+        var region = RegionOption();
+        var command = new Command("compare", "Compare the coverage of two scenarios: per group and unit, stations whose catchment changed, new and closed gaps.") { workspace, a, b, region, format };
         command.SetAction((parse, ct) =>
         {
             string f = parse.GetValue(format) ?? "text";
@@ -202,8 +212,8 @@ internal static class ScenarioCommand
             return Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, e, token) =>
             {
                 string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
-                var (ra, pa) = await ComputeAsync(store, nameA, false, token).ConfigureAwait(false);
-                var (rb, pb) = await ComputeAsync(store, nameB, false, token).ConfigureAwait(false);
+                var (ra, pa) = await ComputeAsync(store, nameA, parse.GetValue(region), false, token).ConfigureAwait(false);
+                var (rb, pb) = await ComputeAsync(store, nameB, parse.GetValue(region), false, token).ConfigureAwait(false);
                 if (ra is null || rb is null)
                 {
                     foreach (var p in new[] { pa, pb }.OfType<string>())
@@ -233,16 +243,16 @@ internal static class ScenarioCommand
         var command = new Command("list", "List the regions and scenarios of a workspace with their versions.") { workspace };
         command.SetAction((parse, ct) => Workspace.RunAsync(parse, parse.GetValue(workspace)!, async (store, o, _, token) =>
         {
-            foreach (var r in await store.ListRegionsAsync(token).ConfigureAwait(false))
+            foreach (var r in await store.ListRegionHeadersAsync(token).ConfigureAwait(false))
             {
-                o.WriteLine($"region   {r.Name}  v{r.Version}");
+                o.WriteLine($"region   {r.Key}  v{r.Version}  {r.Title}{(r.Code.Length > 0 ? $" ({r.Code})" : string.Empty)}");
             }
 
             foreach (var s in await store.ListScenariosAsync(token).ConfigureAwait(false))
             {
-                var scenario = await store.GetScenarioAsync(s.Name, token).ConfigureAwait(false);
-                var result = await store.GetResultAsync(s.Name, "coverage", token).ConfigureAwait(false);
-                o.WriteLine($"scenario {s.Name}  v{s.Version}  base {scenario?.Value.BaseRegion}  {scenario?.Value.Edits.Length ?? 0} edits{(result is null ? string.Empty : "  (coverage saved)")}");
+                var scenario = await store.GetScenarioAsync(s.Key, token).ConfigureAwait(false);
+                var result = await store.GetResultAsync(s.Key, "coverage", token).ConfigureAwait(false);
+                o.WriteLine($"scenario {s.Key.Name}  v{s.Version}  base {s.Key.Region}  {scenario?.Value.Edits.Length ?? 0} edits{(result is null ? string.Empty : "  (coverage saved)")}");
             }
 
             return ExitCodes.Ok;
@@ -251,39 +261,33 @@ internal static class ScenarioCommand
     }
 
     /// <summary>Applies the scenario to its stored base region and computes coverage; saves it as result <c>coverage</c> when asked.</summary>
-    private static async Task<(CoverageReport? Report, string? Problem)> ComputeAsync(IWorkspaceStore store, string name, bool save, CancellationToken token)
+    private static async Task<(CoverageReport? Report, string? Problem)> ComputeAsync(IWorkspaceStore store, string name, string? regionText, bool save, CancellationToken token)
     {
-        var scenario = await store.GetScenarioAsync(name, token).ConfigureAwait(false);
-        if (scenario is null)
+        var (found, notFound) = await ScenarioLookup.ScenarioAsync(store, name, regionText, token).ConfigureAwait(false);
+        var scenario = found is { } k ? await store.GetScenarioAsync(k, token).ConfigureAwait(false) : null;
+        if (found is not { } key || scenario is null)
         {
-            return (null, $"scenario '{name}' is not in {store.Description}.");
+            return (null, notFound ?? $"scenario '{name}' is not in {store.Description}.");
         }
 
-        var region = await store.GetRegionAsync(scenario.Value.BaseRegion, token).ConfigureAwait(false);
+        var region = await store.GetRegionAsync(key.Region.Value, token).ConfigureAwait(false);
         if (region is null)
         {
-            return (null, $"scenario '{name}': its base region '{scenario.Value.BaseRegion}' is not in {store.Description}.");
+            return (null, $"scenario '{name}': its base region '{key.Region}' is not in {store.Description}.");
         }
 
-        var plan = ScenarioRun.Plan(region.Value, OnStored(scenario.Value, region.Value));
+        var plan = ScenarioRun.Plan(key.Region, region.Value, scenario.Value);
         var report = CoverageCommand.Compute(plan.Region, plan.Options);
         if (save)
         {
-            var existing = await store.GetResultAsync(name, "coverage", token).ConfigureAwait(false);
+            var existing = await store.GetResultAsync(key, "coverage", token).ConfigureAwait(false);
             var circles = report.Stations.Where(s => s.Circle is not null)
                 .Select(s => new ServiceCircleFeature(s.Id, report.Minutes, s.Circle!)).ToImmutableArray();
-            await store.SaveResultAsync(new ScenarioResult(name, "coverage", CoverageWriters.ToJson(report), circles), existing?.Version, token).ConfigureAwait(false);
+            await store.SaveResultAsync(new ScenarioResult(key, "coverage", CoverageWriters.ToJson(report), circles), existing?.Version, token).ConfigureAwait(false);
         }
 
         return (report, null);
     }
-
-    /// <summary>
-    /// The scenario as the applier checks it against the region it was found for: a stored scenario names its base
-    /// region by the key the region is stored under, which need not be the region's own name (the API stores the
-    /// sample regions under their folder names, <c>guixi</c>, named <c>贵溪市</c>).
-    /// </summary>
-    private static Scenario OnStored(Scenario scenario, Region region) => scenario with { BaseRegion = region.Info.Name };
 
     private static string Summary(string name, CoverageReport report)
     {

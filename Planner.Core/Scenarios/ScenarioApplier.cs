@@ -1,5 +1,6 @@
 using Planner.Core.Geo;
 using Planner.Core.Model;
+using Planner.Core.Regions;
 
 namespace Planner.Core.Scenarios;
 
@@ -17,12 +18,13 @@ public sealed record AppliedScenario(Region Region, TravelParameters Parameters)
 public static class ScenarioApplier
 {
     /// <summary>
-    /// Applies <paramref name="scenario"/> to <paramref name="region"/>; throws <see cref="ScenarioException"/>
-    /// listing every problem when an edit is invalid or the region is not the scenario's base.
+    /// Applies <paramref name="scenario"/> to <paramref name="region"/>, the region stored under <paramref name="key"/>;
+    /// throws <see cref="ScenarioException"/> listing every problem when an edit is invalid or the scenario's base
+    /// region is another key.
     /// </summary>
-    public static AppliedScenario Apply(Region region, Scenario scenario)
+    public static AppliedScenario Apply(RegionKey key, Region region, Scenario scenario)
     {
-        var problems = Validate(region, scenario);
+        var problems = Validate(key, region, scenario);
         if (problems.Count > 0)
         {
             throw new ScenarioException(problems);
@@ -37,15 +39,30 @@ public static class ScenarioApplier
         return new AppliedScenario(state.Region, state.Parameters);
     }
 
-    /// <summary>Every problem the scenario has against <paramref name="region"/>; empty when it applies cleanly.</summary>
-    public static IReadOnlyList<string> Validate(Region region, Scenario scenario)
+    /// <summary>
+    /// Applies <paramref name="scenario"/> to a region held outside any store (a region folder read in memory),
+    /// whose key is taken to be its own name; see <see cref="Apply(RegionKey, Region, Scenario)"/>.
+    /// </summary>
+    public static AppliedScenario Apply(Region region, Scenario scenario) => Apply(OwnKey(region), region, scenario);
+
+    /// <summary>Every problem the scenario has against a region held outside any store, keyed by its own name.</summary>
+    public static IReadOnlyList<string> Validate(Region region, Scenario scenario) => Validate(OwnKey(region), region, scenario);
+
+    private static RegionKey OwnKey(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return new RegionKey(region.Info.Name);
+    }
+
+    /// <summary>Every problem the scenario has against <paramref name="region"/>, stored under <paramref name="key"/>; empty when it applies cleanly.</summary>
+    public static IReadOnlyList<string> Validate(RegionKey key, Region region, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(scenario);
         var problems = new List<string>();
-        if (region.Info.Name != scenario.BaseRegion)
+        if (key.Value != scenario.BaseRegion)
         {
-            problems.Add($"scenario '{scenario.Name}' is based on region '{scenario.BaseRegion}', not '{region.Info.Name}'");
+            problems.Add($"scenario '{scenario.Name}' is based on region '{scenario.BaseRegion}', not '{key}'");
         }
 
         problems.AddRange(ScenarioEditValidator.Validate(region, scenario.Edits).Select(p => p.Describe()));

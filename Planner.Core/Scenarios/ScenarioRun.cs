@@ -1,5 +1,6 @@
 using Planner.Core.Coverage;
 using Planner.Core.Model;
+using Planner.Core.Regions;
 
 namespace Planner.Core.Scenarios;
 
@@ -17,26 +18,28 @@ public sealed record ScenarioRunPlan(Region Region, CoverageOptions Options);
 public static class ScenarioRun
 {
     /// <summary>The applied region and the coverage options of the scenario.</summary>
+    /// <param name="key">The key the base region is stored under (the scenario's base must be this key, as <see cref="ScenarioApplier"/> checks).</param>
     /// <param name="baseRegion">The scenario's base region.</param>
-    /// <param name="scenario">The scenario (its base-region name must be the region's, as <see cref="ScenarioApplier"/> checks).</param>
+    /// <param name="scenario">The scenario.</param>
     /// <param name="includePlanned">Count planned and built stations as well as operating ones.</param>
     /// <exception cref="ScenarioException">An edit does not apply (its message names it).</exception>
-    public static ScenarioRunPlan Plan(Region baseRegion, Scenario scenario, bool includePlanned = false)
+    public static ScenarioRunPlan Plan(RegionKey key, Region baseRegion, Scenario scenario, bool includePlanned = false)
     {
-        var applied = ScenarioApplier.Apply(baseRegion, scenario);
+        var applied = ScenarioApplier.Apply(key, baseRegion, scenario);
         var p = applied.Parameters;
         return new ScenarioRunPlan(applied.Region, new CoverageOptions { Minutes = p.LimitMinutes, Mode = p.Mode, SpeedKmh = p.SpeedKmh, IncludePlanned = includePlanned });
     }
 
     /// <summary>Applies the scenario and computes its coverage report.</summary>
+    /// <param name="key">The key the base region is stored under.</param>
     /// <param name="baseRegion">The scenario's base region.</param>
     /// <param name="scenario">The scenario.</param>
     /// <param name="includePlanned">Count planned and built stations as well as operating ones.</param>
     /// <param name="progress">Receives the fraction of station catchments done; may be null.</param>
     /// <exception cref="ScenarioException">An edit does not apply.</exception>
-    public static CoverageReport Run(Region baseRegion, Scenario scenario, bool includePlanned = false, IProgress<double>? progress = null)
+    public static CoverageReport Run(RegionKey key, Region baseRegion, Scenario scenario, bool includePlanned = false, IProgress<double>? progress = null)
     {
-        var plan = Plan(baseRegion, scenario, includePlanned);
+        var plan = Plan(key, baseRegion, scenario, includePlanned);
         return CoverageCalculator.Compute(plan.Region, plan.Options, progress);
     }
 }

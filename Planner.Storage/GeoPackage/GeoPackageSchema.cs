@@ -22,6 +22,23 @@ internal static class GeoPackageSchema
 
     private const string Wgs84Wkt = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
 
+    /// <summary>The columns of the circles layer's index: a result's circles in order.</summary>
+    public const string CirclesKey = "region, scenario, result, seq";
+
+    /// <summary>The scenarios table: one row per scenario, keyed by its base region's key and its name.</summary>
+    public static string ScenariosTable(string name) => $"""
+        CREATE TABLE IF NOT EXISTS {name} (
+          fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL, base_region TEXT NOT NULL,
+          version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (base_region, name));
+        """;
+
+    /// <summary>The results table: one row per saved result, keyed by its scenario's key and its name.</summary>
+    public static string ResultsTable(string name) => $"""
+        CREATE TABLE IF NOT EXISTS {name} (
+          fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, region TEXT NOT NULL, scenario TEXT NOT NULL, name TEXT NOT NULL,
+          version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (region, scenario, name));
+        """;
+
     public static string Sql()
     {
         var sql = new StringBuilder($"""
@@ -48,12 +65,8 @@ internal static class GeoPackageSchema
             CREATE TABLE IF NOT EXISTS regions (
               fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,
               document TEXT NOT NULL, updated_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS scenarios (
-              fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL UNIQUE, base_region TEXT NOT NULL,
-              version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS results (
-              fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, scenario TEXT NOT NULL, name TEXT NOT NULL,
-              version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (scenario, name));
+            {ScenariosTable("scenarios")}
+            {ResultsTable("results")}
             INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
               ('regions', 'attributes', 'regions', 'Regions: name, version and region.json as a JSON document'),
               ('scenarios', 'attributes', 'scenarios', 'Scenarios: base region, version and edits as a JSON document'),
@@ -63,7 +76,7 @@ internal static class GeoPackageSchema
         foreach (var layer in Layers.All)
         {
             var columns = string.Join(", ", layer.Columns.Select(c => ColumnDefinition(c, layer, forAlter: false)));
-            var key = layer == Layers.Circles ? "scenario, result, seq" : "region, seq";
+            var key = layer == Layers.Circles ? CirclesKey : "region, seq";
             sql.Append(FormattableString.Invariant($"""
                 CREATE TABLE IF NOT EXISTS {layer.Table} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {columns});
                 CREATE INDEX IF NOT EXISTS {layer.Table}_key ON {layer.Table} ({key});

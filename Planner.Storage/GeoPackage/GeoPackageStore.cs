@@ -40,6 +40,9 @@ public sealed class GeoPackageStore : IWorkspaceStore
     public Task<IReadOnlyList<StoredVersion>> ListRegionsAsync(CancellationToken cancellationToken) => store.ListRegionsAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<RegionHeader>> ListRegionHeadersAsync(CancellationToken cancellationToken) => store.ListRegionHeadersAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<Versioned<Core.Model.Region>?> GetRegionAsync(string name, CancellationToken cancellationToken) => store.GetRegionAsync(name, cancellationToken);
 
     /// <inheritdoc />
@@ -52,22 +55,22 @@ public sealed class GeoPackageStore : IWorkspaceStore
     public Task DeleteRegionAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteRegionAsync(name, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredVersion>> ListScenariosAsync(CancellationToken cancellationToken) => store.ListScenariosAsync(cancellationToken);
+    public Task<IReadOnlyList<StoredScenarioVersion>> ListScenariosAsync(CancellationToken cancellationToken) => store.ListScenariosAsync(cancellationToken);
 
     /// <inheritdoc />
-    public Task<Versioned<Core.Scenarios.Scenario>?> GetScenarioAsync(string name, CancellationToken cancellationToken) => store.GetScenarioAsync(name, cancellationToken);
+    public Task<Versioned<Core.Scenarios.Scenario>?> GetScenarioAsync(Core.Scenarios.ScenarioKey key, CancellationToken cancellationToken) => store.GetScenarioAsync(key, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> SaveScenarioAsync(Core.Scenarios.Scenario scenario, long? expectedVersion, CancellationToken cancellationToken) => store.SaveScenarioAsync(scenario, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteScenarioAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteScenarioAsync(name, expectedVersion, cancellationToken);
+    public Task DeleteScenarioAsync(Core.Scenarios.ScenarioKey key, long expectedVersion, CancellationToken cancellationToken) => store.DeleteScenarioAsync(key, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> SaveResultAsync(ScenarioResult result, long? expectedVersion, CancellationToken cancellationToken) => store.SaveResultAsync(result, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Versioned<ScenarioResult>?> GetResultAsync(string scenario, string name, CancellationToken cancellationToken) => store.GetResultAsync(scenario, name, cancellationToken);
+    public Task<Versioned<ScenarioResult>?> GetResultAsync(Core.Scenarios.ScenarioKey scenario, string name, CancellationToken cancellationToken) => store.GetResultAsync(scenario, name, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => store.DisposeAsync();
@@ -126,6 +129,15 @@ public sealed class GeoPackageStore : IWorkspaceStore
                 {
                     await using var alter = Command(connection, tx, $"ALTER TABLE {layer.Table} ADD COLUMN {GeoPackageSchema.ColumnDefinition(column, layer, forAlter: true)}");
                     await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await using (var needed = Command(connection, tx, ScenarioKeyUpgrade.NeededSql))
+            {
+                if (Convert.ToInt64(await needed.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1)
+                {
+                    await using var upgrade = Command(connection, tx, ScenarioKeyUpgrade.Sql());
+                    await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
 

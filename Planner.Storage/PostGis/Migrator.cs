@@ -16,7 +16,11 @@ internal static class Migrator
     public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations { get; } = Load();
 
     /// <summary>Creates the schema if needed and applies pending migrations; returns how many were applied.</summary>
-    public static async Task<int> MigrateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    public static Task<int> MigrateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
+        MigrateAsync(connection, schema, int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the pending migrations up to version <paramref name="upTo"/> (tests build an older schema with it).</summary>
+    public static async Task<int> MigrateAsync(NpgsqlConnection connection, string schema, int upTo, CancellationToken cancellationToken)
     {
         var quoted = "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -36,7 +40,7 @@ internal static class Migrator
         }
 
         int count = 0;
-        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version) && m.Version <= upTo))
         {
             await Execute(connection, tx, $"SET LOCAL search_path TO {quoted}, public;\n{sql}", cancellationToken).ConfigureAwait(false);
             await using var record = new NpgsqlCommand($"INSERT INTO {quoted}.schema_migrations (version, name) VALUES (@v, @n)", connection, tx);

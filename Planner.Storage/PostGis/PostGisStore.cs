@@ -58,6 +58,9 @@ public sealed class PostGisStore : IWorkspaceStore
     public Task<IReadOnlyList<StoredVersion>> ListRegionsAsync(CancellationToken cancellationToken) => store.ListRegionsAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<RegionHeader>> ListRegionHeadersAsync(CancellationToken cancellationToken) => store.ListRegionHeadersAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<Versioned<Region>?> GetRegionAsync(string name, CancellationToken cancellationToken) => store.GetRegionAsync(name, cancellationToken);
 
     /// <inheritdoc />
@@ -70,22 +73,22 @@ public sealed class PostGisStore : IWorkspaceStore
     public Task DeleteRegionAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteRegionAsync(name, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredVersion>> ListScenariosAsync(CancellationToken cancellationToken) => store.ListScenariosAsync(cancellationToken);
+    public Task<IReadOnlyList<StoredScenarioVersion>> ListScenariosAsync(CancellationToken cancellationToken) => store.ListScenariosAsync(cancellationToken);
 
     /// <inheritdoc />
-    public Task<Versioned<Scenario>?> GetScenarioAsync(string name, CancellationToken cancellationToken) => store.GetScenarioAsync(name, cancellationToken);
+    public Task<Versioned<Scenario>?> GetScenarioAsync(ScenarioKey key, CancellationToken cancellationToken) => store.GetScenarioAsync(key, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> SaveScenarioAsync(Scenario scenario, long? expectedVersion, CancellationToken cancellationToken) => store.SaveScenarioAsync(scenario, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteScenarioAsync(string name, long expectedVersion, CancellationToken cancellationToken) => store.DeleteScenarioAsync(name, expectedVersion, cancellationToken);
+    public Task DeleteScenarioAsync(ScenarioKey key, long expectedVersion, CancellationToken cancellationToken) => store.DeleteScenarioAsync(key, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> SaveResultAsync(ScenarioResult result, long? expectedVersion, CancellationToken cancellationToken) => store.SaveResultAsync(result, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Versioned<ScenarioResult>?> GetResultAsync(string scenario, string name, CancellationToken cancellationToken) => store.GetResultAsync(scenario, name, cancellationToken);
+    public Task<Versioned<ScenarioResult>?> GetResultAsync(ScenarioKey scenario, string name, CancellationToken cancellationToken) => store.GetResultAsync(scenario, name, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => store.DisposeAsync();

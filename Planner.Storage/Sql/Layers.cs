@@ -61,7 +61,7 @@ internal static class Layers
         Region, Seq, new("building_id", ColumnType.Text), new("name", ColumnType.Text), new("kind", ColumnType.Text), new("source", ColumnType.Text), Geom);
 
     public static readonly Layer Circles = new("circles", "GEOMETRY", "Service circles of saved scenario results",
-        new("scenario", ColumnType.Text), new("result", ColumnType.Text), Seq, new("station_id", ColumnType.Text),
+        Region, new("scenario", ColumnType.Text), new("result", ColumnType.Text), Seq, new("station_id", ColumnType.Text),
         new("limit_minutes", ColumnType.Real), Geom);
 
     /// <summary>The layers of a region, in the order they are written.</summary>

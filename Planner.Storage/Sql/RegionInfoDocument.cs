@@ -18,6 +18,14 @@ internal sealed record RegionInfoDocument(string Name, string Code, string Crs, 
         new RegionInfoDocument(info.Name, info.Code, info.Crs.ToString().ToLowerInvariant(), [.. info.Groups.Names], info.DefaultMinutes, info.DefaultMode, [.. info.Sources]),
         Options);
 
+    /// <summary>The region's own name and division code, read from the document without the rest.</summary>
+    public static (string Name, string Code) Header(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        string Text(string key) => doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
+        return (Text("name"), Text("code"));
+    }
+
     public static RegionInfo Deserialize(string json)
     {
         var d = JsonSerializer.Deserialize<RegionInfoDocument>(json, Options) ?? throw new InvalidDataException("region document is null");

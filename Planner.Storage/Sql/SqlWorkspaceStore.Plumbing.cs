@@ -90,11 +90,17 @@ internal abstract partial class SqlWorkspaceStore
         var stored = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         if (stored != expected)
         {
-            throw new VersionConflictException(kind, string.Join("/", key.Select(k => k.Item2)), expected, stored);
+            throw new VersionConflictException(kind, string.Join("/", Named(key).Select(k => k.Item2)), expected, stored);
         }
 
         return (stored ?? 0) + 1;
     }
+
+    /// <summary>
+    /// The key parts that name a document in a message: a scenario or result is named within its region
+    /// (<c>plan-2027</c>, <c>plan-2027/coverage</c>), so its <c>@region</c> parameter is left out.
+    /// </summary>
+    private static IEnumerable<(string, object?)> Named((string, object?)[] key) => key.Where(k => k.Item1 != "region");
 
     private async Task<IReadOnlyList<StoredVersion>> ListAsync(DbConnection c, string sql, CancellationToken ct)
     {
@@ -168,7 +174,7 @@ internal abstract partial class SqlWorkspaceStore
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // Another writer created the same document between our version check and this insert.
-            throw new VersionConflictException(sql.Split(' ')[2], string.Join("/", parameters.Take(1).Select(p => p.Item2)), null, 1);
+            throw new VersionConflictException(sql.Split(' ')[2], string.Join("/", Named(parameters).Take(1).Select(p => p.Item2)), null, 1);
         }
     }
 
@@ -180,7 +186,7 @@ internal abstract partial class SqlWorkspaceStore
     {
         if (await ExecuteAsync(c, tx, sql + " AND version = @expected", ct, [.. parameters, ("version", version), ("expected", version - 1)]).ConfigureAwait(false) != 1)
         {
-            throw new VersionConflictException(kind, string.Join("/", parameters.Take(1).Select(p => p.Item2)), version - 1, null);
+            throw new VersionConflictException(kind, string.Join("/", Named(parameters).Take(1).Select(p => p.Item2)), version - 1, null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using NetTopologySuite.Geometries;
 using Planner.Core.Model;
+using Planner.Core.Regions;
 using Planner.Core.Scenarios;
 
 namespace Planner.Storage.Sql;
@@ -38,8 +39,34 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
         await ReadAsync((c, ct) => ListAsync(c, "SELECT name, version FROM regions ORDER BY name", ct), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredVersion>> ListScenariosAsync(CancellationToken cancellationToken) =>
-        await ReadAsync((c, ct) => ListAsync(c, "SELECT name, version FROM scenarios ORDER BY name", ct), cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<RegionHeader>> ListRegionHeadersAsync(CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<RegionHeader>>(async (c, ct) =>
+    {
+        // The document is region.json's content, a few hundred bytes: no feature table is read.
+        var list = new List<RegionHeader>();
+        await using var cmd = Command(c, null, "SELECT name, version, document FROM regions ORDER BY name");
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var (title, code) = RegionInfoDocument.Header(reader.GetString(2));
+            list.Add(new RegionHeader(reader.GetString(0), code, title, reader.GetInt64(1)));
+        }
+
+        return list;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredScenarioVersion>> ListScenariosAsync(CancellationToken cancellationToken) => ReadAsync<IReadOnlyList<StoredScenarioVersion>>(async (c, ct) =>
+    {
+        var list = new List<StoredScenarioVersion>();
+        await using var cmd = Command(c, null, "SELECT base_region, name, version FROM scenarios ORDER BY base_region, name");
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(new StoredScenarioVersion(new ScenarioKey(new RegionKey(reader.GetString(0)), reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return list;
+    }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Versioned<Region>?> GetRegionAsync(string name, CancellationToken cancellationToken) => ReadAsync(async (c, ct) =>
@@ -119,44 +146,51 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Versioned<Scenario>?> GetScenarioAsync(string name, CancellationToken cancellationToken) => ReadAsync(async (c, ct) =>
+    public Task<Versioned<Scenario>?> GetScenarioAsync(ScenarioKey key, CancellationToken cancellationToken) => ReadAsync(async (c, ct) =>
     {
-        var head = await ReadDocumentAsync(c, null, "SELECT document, version FROM scenarios WHERE name = @name", ct, ("name", name)).ConfigureAwait(false);
-        return head is { } h ? new Versioned<Scenario>(ScenarioJson.DeserializeScenario(h.Document), h.Version) : null;
+        var head = await ReadDocumentAsync(c, null, "SELECT document, version FROM scenarios WHERE base_region = @region AND name = @name", ct, Key(key)).ConfigureAwait(false);
+
+        // The row's key is the scenario's key, whatever name the document was written with.
+        return head is { } h
+            ? new Versioned<Scenario>(ScenarioJson.DeserializeScenario(h.Document) with { Name = key.Name, BaseRegion = key.Region.Value }, h.Version)
+            : null;
     }, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> SaveScenarioAsync(Scenario scenario, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        var key = Key(scenario.Key);
         return WriteAsync(async (c, tx, ct) =>
         {
-            if (await ScalarAsync(c, tx, "SELECT COUNT(*) FROM regions WHERE name = @name", ct, ("name", scenario.BaseRegion)).ConfigureAwait(false) == 0)
+            if (await ScalarAsync(c, tx, "SELECT COUNT(*) FROM regions WHERE name = @region", ct, key[0]).ConfigureAwait(false) == 0)
             {
                 throw new ArgumentException($"scenario '{scenario.Name}' is based on region '{scenario.BaseRegion}', which is not in {Description}", nameof(scenario));
             }
 
-            var version = await ClaimVersionAsync(c, tx, "scenario", "scenarios", "name = @name", expectedVersion, ct, ("name", scenario.Name)).ConfigureAwait(false);
-            (string, object?)[] values = [("name", scenario.Name), ("base", scenario.BaseRegion), ("document", new JsonText(ScenarioJson.Serialize(scenario))), ("now", DateTime.UtcNow)];
+            var version = await ClaimVersionAsync(c, tx, "scenario", "scenarios", "base_region = @region AND name = @name", expectedVersion, ct, key).ConfigureAwait(false);
+            (string, object?)[] values = [.. key, ("document", new JsonText(ScenarioJson.Serialize(scenario))), ("now", DateTime.UtcNow)];
             if (version == 1)
             {
-                await ExecuteAsync(c, tx, "INSERT INTO scenarios (name, base_region, version, document, updated_at) VALUES (@name, @base, 1, @document, @now)", ct, values).ConfigureAwait(false);
+                await ExecuteAsync(c, tx, "INSERT INTO scenarios (base_region, name, version, document, updated_at) VALUES (@region, @name, 1, @document, @now)", ct, values).ConfigureAwait(false);
             }
             else
             {
-                await UpdateVersionedAsync(c, tx, "scenario", "UPDATE scenarios SET base_region = @base, version = @version, document = @document, updated_at = @now WHERE name = @name", version, ct, values).ConfigureAwait(false);
+                await UpdateVersionedAsync(c, tx, "scenario", "UPDATE scenarios SET version = @version, document = @document, updated_at = @now WHERE base_region = @region AND name = @name", version, ct, values).ConfigureAwait(false);
             }
+
             return version;
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task DeleteScenarioAsync(string name, long expectedVersion, CancellationToken cancellationToken) => WriteAsync(async (c, tx, ct) =>
+    public Task DeleteScenarioAsync(ScenarioKey key, long expectedVersion, CancellationToken cancellationToken) => WriteAsync(async (c, tx, ct) =>
     {
-        await ClaimVersionAsync(c, tx, "scenario", "scenarios", "name = @name", expectedVersion, ct, ("name", name)).ConfigureAwait(false);
-        await ExecuteAsync(c, tx, "DELETE FROM circles WHERE scenario = @name", ct, ("name", name)).ConfigureAwait(false);
-        await ExecuteAsync(c, tx, "DELETE FROM results WHERE scenario = @name", ct, ("name", name)).ConfigureAwait(false);
-        await ExecuteAsync(c, tx, "DELETE FROM scenarios WHERE name = @name", ct, ("name", name)).ConfigureAwait(false);
+        var k = Key(key);
+        await ClaimVersionAsync(c, tx, "scenario", "scenarios", "base_region = @region AND name = @name", expectedVersion, ct, k).ConfigureAwait(false);
+        await ExecuteAsync(c, tx, "DELETE FROM circles WHERE region = @region AND scenario = @name", ct, k).ConfigureAwait(false);
+        await ExecuteAsync(c, tx, "DELETE FROM results WHERE region = @region AND scenario = @name", ct, k).ConfigureAwait(false);
+        await ExecuteAsync(c, tx, "DELETE FROM scenarios WHERE base_region = @region AND name = @name", ct, k).ConfigureAwait(false);
         return 0L;
     }, cancellationToken);
 
@@ -166,41 +200,44 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
         ArgumentNullException.ThrowIfNull(result);
         return WriteAsync(async (c, tx, ct) =>
         {
-            if (await ScalarAsync(c, tx, "SELECT COUNT(*) FROM scenarios WHERE name = @name", ct, ("name", result.Scenario)).ConfigureAwait(false) == 0)
+            var scenario = Key(result.Scenario);
+            if (await ScalarAsync(c, tx, "SELECT COUNT(*) FROM scenarios WHERE base_region = @region AND name = @name", ct, scenario).ConfigureAwait(false) == 0)
             {
-                throw new ArgumentException($"scenario '{result.Scenario}' is not in {Description}", nameof(result));
+                throw new ArgumentException($"{result.Scenario} is not in {Description}", nameof(result));
             }
 
-            (string, object?) scenario = ("scenario", result.Scenario), name = ("name", result.Name);
-            var version = await ClaimVersionAsync(c, tx, "result", "results", "scenario = @scenario AND name = @name", expectedVersion, ct, scenario, name).ConfigureAwait(false);
-            (string, object?)[] values = [scenario, name, ("document", new JsonText(result.Json, Exact: true)), ("now", DateTime.UtcNow)];
+            (string, object?)[] key = [scenario[0], ("scenario", result.Scenario.Name), ("name", result.Name)];
+            var version = await ClaimVersionAsync(c, tx, "result", "results", "region = @region AND scenario = @scenario AND name = @name", expectedVersion, ct, key).ConfigureAwait(false);
+            (string, object?)[] values = [.. key, ("document", new JsonText(result.Json, Exact: true)), ("now", DateTime.UtcNow)];
             if (version == 1)
             {
-                await ExecuteAsync(c, tx, "INSERT INTO results (scenario, name, version, document, updated_at) VALUES (@scenario, @name, 1, @document, @now)", ct, values).ConfigureAwait(false);
+                await ExecuteAsync(c, tx, "INSERT INTO results (region, scenario, name, version, document, updated_at) VALUES (@region, @scenario, @name, 1, @document, @now)", ct, values).ConfigureAwait(false);
             }
             else
             {
-                await UpdateVersionedAsync(c, tx, "result", "UPDATE results SET version = @version, document = @document, updated_at = @now WHERE scenario = @scenario AND name = @name", version, ct, values).ConfigureAwait(false);
+                await UpdateVersionedAsync(c, tx, "result", "UPDATE results SET version = @version, document = @document, updated_at = @now WHERE region = @region AND scenario = @scenario AND name = @name", version, ct, values).ConfigureAwait(false);
             }
-            await ExecuteAsync(c, tx, "DELETE FROM circles WHERE scenario = @scenario AND result = @name", ct, scenario, name).ConfigureAwait(false);
-            var rows = result.Circles.Select((f, i) => new object?[] { result.Scenario, result.Name, (long)i, f.StationId, f.LimitMinutes, RegionRows.Wgs84(f.Area) });
+
+            await ExecuteAsync(c, tx, "DELETE FROM circles WHERE region = @region AND scenario = @scenario AND result = @name", ct, key).ConfigureAwait(false);
+            var rows = result.Circles.Select((f, i) => new object?[] { result.Scenario.Region.Value, result.Scenario.Name, result.Name, (long)i, f.StationId, f.LimitMinutes, RegionRows.Wgs84(f.Area) });
             await WriteRowsAsync(c, tx, Layers.Circles, rows, ct).ConfigureAwait(false);
             return version;
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<Versioned<ScenarioResult>?> GetResultAsync(string scenario, string name, CancellationToken cancellationToken) => ReadAsync(async (c, ct) =>
+    public Task<Versioned<ScenarioResult>?> GetResultAsync(ScenarioKey scenario, string name, CancellationToken cancellationToken) => ReadAsync(async (c, ct) =>
     {
+        (string, object?)[] key = [("region", scenario.Region.Value), ("scenario", scenario.Name), ("name", name)];
         await using var tx = await BeginAsync(c, forWrite: false, ct).ConfigureAwait(false);
-        var head = await ReadDocumentAsync(c, tx, "SELECT document, version FROM results WHERE scenario = @scenario AND name = @name", ct, ("scenario", scenario), ("name", name)).ConfigureAwait(false);
+        var head = await ReadDocumentAsync(c, tx, "SELECT document, version FROM results WHERE region = @region AND scenario = @scenario AND name = @name", ct, key).ConfigureAwait(false);
         if (head is null)
         {
             return null;
         }
 
         var circles = new List<ServiceCircleFeature>();
-        await using (var cmd = Command(c, tx, "SELECT station_id, limit_minutes, geom FROM circles WHERE scenario = @scenario AND result = @name ORDER BY seq", ("scenario", scenario), ("name", name)))
+        await using (var cmd = Command(c, tx, "SELECT station_id, limit_minutes, geom FROM circles WHERE region = @region AND scenario = @scenario AND result = @name ORDER BY seq", key))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -220,6 +257,9 @@ internal abstract partial class SqlWorkspaceStore : IWorkspaceStore
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A scenario key as the parameters <c>@region</c> and <c>@name</c>.</summary>
+    private static (string, object?)[] Key(ScenarioKey key) => [("region", key.Region.Value), ("name", key.Name)];
 
     /// <summary>Opens a connection (throwing <see cref="StoreUnavailableException"/> when the store cannot be reached).</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);

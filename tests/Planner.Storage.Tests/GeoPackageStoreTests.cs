@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
+using Planner.Core.Scenarios;
 using Planner.Storage.GeoPackage;
 using Xunit;
 
@@ -122,6 +123,56 @@ public sealed class GeoPackageStoreTests : WorkspaceStoreContract
         Assert.Equal(21L, Scalar(check, "SELECT registered_members FROM teams WHERE team_id = 'T1'"));
         Assert.Equal("ok", Scalar(check, "PRAGMA integrity_check"));
     }
+
+    [StoreFact]
+    public async Task Open_WorkspaceWithGloballyNamedScenarios_KeysThemByRegionAndName()
+    {
+        await using (var store = StoreFactory.Open(Target))
+        {
+            await store.SaveRegionAsync("guixi", TestRegions.Guixi(), null, default);
+            await store.SaveScenarioAsync(new Scenario("guixi/a", "guixi", [new SetMinutesEdit(10)]), null, default);
+            await store.SaveScenarioAsync(new Scenario("b", "guixi", []), null, default);
+            await store.SaveScenarioAsync(new Scenario("guixi/b", "guixi", []), null, default);
+            var circle = TestRegions.Box(117.1, 28.2, 117.12, 28.23);
+            await store.SaveResultAsync(new ScenarioResult(Key("guixi", "guixi/a"), "coverage", "{\"c\":1}", [new ServiceCircleFeature("S-xs", 10, circle)]), null, default);
+        }
+
+        // Back to the layout before scenario keys: names unique on their own (the API's as 'guixi/a'), results and circles without a region.
+        await using (var c = new SqliteConnection($"Data Source={Target};Pooling=False"))
+        {
+            await c.OpenAsync();
+            Scalar(c, """
+                CREATE TABLE old_scenarios (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL UNIQUE, base_region TEXT NOT NULL, version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL);
+                INSERT INTO old_scenarios SELECT fid, name, base_region, version, document, updated_at FROM scenarios;
+                DROP TABLE scenarios; ALTER TABLE old_scenarios RENAME TO scenarios;
+                CREATE TABLE old_results (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, scenario TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (scenario, name));
+                INSERT INTO old_results SELECT fid, scenario, name, version, document, updated_at FROM results;
+                DROP TABLE results; ALTER TABLE old_results RENAME TO results;
+                DROP INDEX circles_key; ALTER TABLE circles DROP COLUMN region; CREATE INDEX circles_key ON circles (scenario, result, seq);
+                """);
+            Assert.Equal(0L, Scalar(c, "SELECT COUNT(*) FROM pragma_table_info('circles') WHERE name = 'region'"));
+        }
+
+        await using (var reopened = StoreFactory.Open(Target))
+        {
+            Assert.Equal(
+                [new StoredScenarioVersion(Key("guixi", "a"), 1), new StoredScenarioVersion(Key("guixi", "b"), 1), new StoredScenarioVersion(Key("guixi", "guixi/b"), 1)],
+                await reopened.ListScenariosAsync(default));
+            Assert.Equal(new Scenario("a", "guixi", [new SetMinutesEdit(10)]), (await reopened.GetScenarioAsync(Key("guixi", "a"), default))!.Value);
+            var result = (await reopened.GetResultAsync(Key("guixi", "a"), "coverage", default))!;
+            Assert.Equal("{\"c\":1}", result.Value.Json);
+            Assert.Equal("S-xs", Assert.Single(result.Value.Circles).StationId);
+            Assert.Equal(2, await reopened.SaveScenarioAsync(new Scenario("a", "guixi", []), 1, default));
+        }
+
+        await using var check = new SqliteConnection($"Data Source={Target};Mode=ReadOnly;Pooling=False");
+        await check.OpenAsync();
+        Assert.Equal("a", Scalar(check, "SELECT json_extract(document, '$.name') FROM scenarios WHERE base_region = 'guixi' AND name = 'a'"));
+        Assert.Equal("guixi", Scalar(check, "SELECT region FROM circles WHERE scenario = 'a'"));
+        Assert.Equal("ok", Scalar(check, "PRAGMA integrity_check"));
+    }
+
+    private static ScenarioKey Key(string region, string name) => new(new Core.Regions.RegionKey(region), name);
 
     [StoreFact]
     public async Task Open_FolderMissing_UnavailableNamingThePath()

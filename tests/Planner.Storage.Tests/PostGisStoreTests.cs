@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using NetTopologySuite.Geometries;
 using Npgsql;
+using Planner.Core.Scenarios;
 using Planner.Storage.PostGis;
 using Xunit;
 
@@ -106,6 +107,46 @@ public sealed class PostGisStoreTests : WorkspaceStoreContract
         Assert.Contains("003_team_registered_members", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
         Assert.Equal(21, await Scalar<int>("SELECT registered_members FROM teams WHERE team_id = 'T1'"));
     }
+
+    [StoreFact]
+    public async Task Open_SchemaBeforeMigration5_KeysScenariosByRegionAndName()
+    {
+        // A schema at version 4, holding what the API and the CLI wrote then: 'guixi/a' (the API's), 'b' and 'guixi/b'.
+        await using (var c = new NpgsqlConnection(Target))
+        {
+            await c.OpenAsync();
+            Assert.Equal(4, await Migrator.MigrateAsync(c, schema, 4, default));
+        }
+
+        await Execute("""
+            INSERT INTO regions (name, version, document, updated_at) VALUES ('guixi', 1, '{"name":"贵溪测试","code":"360681"}', now());
+            INSERT INTO scenarios (name, base_region, version, document, updated_at) VALUES
+              ('guixi/a', 'guixi', 3, '{"name":"guixi/a","base_region":"guixi","edits":[{"kind":"set_minutes","minutes":10}]}', now()),
+              ('b', 'guixi', 1, '{"name":"b","base_region":"guixi","edits":[]}', now()),
+              ('guixi/b', 'guixi', 1, '{"name":"guixi/b","base_region":"guixi","edits":[]}', now());
+            INSERT INTO results (scenario, name, version, document, updated_at) VALUES ('guixi/a', 'coverage', 2, '{"c":1}', now());
+            INSERT INTO circles (scenario, result, seq, station_id, limit_minutes, geom)
+              VALUES ('guixi/a', 'coverage', 0, 'S-xs', 10, ST_GeomFromText('POLYGON((117.1 28.2,117.12 28.2,117.12 28.23,117.1 28.23,117.1 28.2))', 4326));
+            """);
+
+        await using (var reopened = await StoreFactory.OpenAsync(Target, default))
+        {
+            Assert.Equal(
+                [new StoredScenarioVersion(Key("guixi", "a"), 3), new StoredScenarioVersion(Key("guixi", "b"), 1), new StoredScenarioVersion(Key("guixi", "guixi/b"), 1)],
+                await reopened.ListScenariosAsync(default));
+            Assert.Equal(new Scenario("a", "guixi", [new Core.Scenarios.SetMinutesEdit(10)]), (await reopened.GetScenarioAsync(Key("guixi", "a"), default))!.Value);
+            var result = (await reopened.GetResultAsync(Key("guixi", "a"), "coverage", default))!;
+            Assert.Equal(("{\"c\":1}", 2L), (result.Value.Json, result.Version));
+            Assert.Equal("S-xs", Assert.Single(result.Value.Circles).StationId);
+            await reopened.DeleteScenarioAsync(Key("guixi", "a"), 3, default);
+        }
+
+        Assert.Contains("005_scenario_keys", await Strings("SELECT name FROM schema_migrations ORDER BY version"));
+        Assert.Equal("guixi/b", await Scalar<string>("SELECT document->>'name' FROM scenarios WHERE name = 'guixi/b'"));
+        Assert.Equal(0L, await Scalar<long>("SELECT COUNT(*) FROM circles"));
+    }
+
+    private static Core.Scenarios.ScenarioKey Key(string region, string name) => new(new Core.Regions.RegionKey(region), name);
 
     [StoreFact]
     public async Task StoredGeometry_AgreesWithPostGisOracle()

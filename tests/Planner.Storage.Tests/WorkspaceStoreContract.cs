@@ -32,15 +32,15 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
         var original = Track(Folders.Write(TestRegions.Guixi()));
         await using (var store = StoreFactory.Open(Target))
         {
-            var (load, version) = await WorkspaceTransfer.ImportAsync(original, store, default);
-            Assert.Empty(load.Problems);
-            Assert.Equal(1, version);
+            var import = await WorkspaceTransfer.ImportAsync(original, store, default);
+            Assert.Empty(import.Load.Problems);
+            Assert.Equal(1, import.Version);
         }
 
         var exported = Track(Folders.NewTemp());
         await using (var reopened = StoreFactory.Open(Target))
         {
-            Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(reopened, "贵溪测试", exported, default)).Version);
+            Assert.Equal(1, (await WorkspaceTransfer.ExportAsync(reopened, Path.GetFileName(original), exported, default)).Version);
         }
 
         Folders.AssertIdentical(original, exported);
@@ -93,9 +93,9 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
 
             // Normalise through the writer first: the shipped files need not be in the writer's exact format.
             var expected = Track(Folders.Write(load.Region));
-            await WorkspaceTransfer.ImportAsync(expected, store, default);
+            var import = await WorkspaceTransfer.ImportAsync(expected, store, default);
             var actual = Track(Folders.NewTemp());
-            await WorkspaceTransfer.ExportAsync(store, load.Region.Info.Name, actual, default);
+            await WorkspaceTransfer.ExportAsync(store, import.Key, actual, default);
             Folders.AssertIdentical(expected, actual);
         }
     }
@@ -284,14 +284,14 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
             new SetMinutesEdit(10),
         ]);
         Assert.Equal(1, await store.SaveScenarioAsync(scenario, null, default));
-        var stored = (await store.GetScenarioAsync("加站方案", default))!;
+        var stored = (await store.GetScenarioAsync(scenario.Key, default))!;
         Assert.Equal(scenario, stored.Value);
 
         var changed = stored.Value.With(new RemoveStationEdit("S-dm"));
         Assert.Equal(2, await store.SaveScenarioAsync(changed, 1, default));
         await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveScenarioAsync(scenario, 1, default));
-        Assert.Equal(changed, (await store.GetScenarioAsync("加站方案", default))!.Value);
-        Assert.Equal([new StoredVersion("加站方案", 2)], await store.ListScenariosAsync(default));
+        Assert.Equal(changed, (await store.GetScenarioAsync(scenario.Key, default))!.Value);
+        Assert.Equal([new StoredScenarioVersion(Key("贵溪测试", "加站方案"), 2)], await store.ListScenariosAsync(default));
     }
 
     [StoreFact]
@@ -309,20 +309,105 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
         await using var store = StoreFactory.Open(Target);
         await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
         await store.SaveScenarioAsync(new Scenario("基准", "贵溪测试", []), null, default);
+        var key = Key("贵溪测试", "基准");
         var circle = (Geometry)TestRegions.Box(117.1, 28.2, 117.1234567891, 28.2345678912);
-        var result = new ScenarioResult("基准", "coverage", "{\"covered\": {\"elderly\": 0.75},  \"名称\":\"东门\"}",
+        var result = new ScenarioResult(key, "coverage", "{\"covered\": {\"elderly\": 0.75},  \"名称\":\"东门\"}",
             [new ServiceCircleFeature("S-xs", 15, circle), new ServiceCircleFeature("S-county", 15, circle.Buffer(0.01))]);
         Assert.Equal(1, await store.SaveResultAsync(result, null, default));
-        var stored = (await store.GetResultAsync("基准", "coverage", default))!;
+        var stored = (await store.GetResultAsync(key, "coverage", default))!;
         Assert.Equal(result, stored.Value);
         Assert.Equal(2, await store.SaveResultAsync(result with { Circles = [] }, 1, default));
         await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveResultAsync(result, 1, default));
-        Assert.Empty((await store.GetResultAsync("基准", "coverage", default))!.Value.Circles);
+        Assert.Empty((await store.GetResultAsync(key, "coverage", default))!.Value.Circles);
 
-        await store.DeleteScenarioAsync("基准", 1, default);
-        Assert.Null(await store.GetResultAsync("基准", "coverage", default));
-        Assert.Null(await store.GetScenarioAsync("基准", default));
+        await store.DeleteScenarioAsync(key, 1, default);
+        Assert.Null(await store.GetResultAsync(key, "coverage", default));
+        Assert.Null(await store.GetScenarioAsync(key, default));
     }
+
+    [StoreFact]
+    public async Task Scenario_SameNameInTwoRegions_AreTwoScenariosWithTheirOwnResults()
+    {
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync("guixi", TestRegions.Guixi(), null, default);
+        await store.SaveRegionAsync("other", TestRegions.Guixi("另一个区域"), null, default);
+        var inGuixi = new Scenario("base", "guixi", [new SetMinutesEdit(10)]);
+        var inOther = new Scenario("base", "other", [new SetMinutesEdit(20), new RemoveStationEdit("S-dm")]);
+        Assert.Equal(1, await store.SaveScenarioAsync(inGuixi, null, default));
+        Assert.Equal(1, await store.SaveScenarioAsync(inOther, null, default));
+        Assert.Equal(2, await store.SaveScenarioAsync(inOther.With(new SetModeEdit("drive")), 1, default));
+
+        Assert.Equal([new StoredScenarioVersion(Key("guixi", "base"), 1), new StoredScenarioVersion(Key("other", "base"), 2)], await store.ListScenariosAsync(default));
+        Assert.Equal(inGuixi, (await store.GetScenarioAsync(Key("guixi", "base"), default))!.Value);
+        Assert.Equal(3, (await store.GetScenarioAsync(Key("other", "base"), default))!.Value.Edits.Length);
+        Assert.Null(await store.GetScenarioAsync(Key("贵溪测试", "base"), default));
+        await Assert.ThrowsAsync<VersionConflictException>(() => store.SaveScenarioAsync(inGuixi, null, default));
+
+        // Results and circles belong to one region's scenario: saving, reading and deleting one leaves the other's.
+        var circle = (Geometry)TestRegions.Box(117.1, 28.2, 117.12, 28.23);
+        await store.SaveResultAsync(new ScenarioResult(Key("guixi", "base"), "coverage", "{\"a\":1}", [new ServiceCircleFeature("S-xs", 10, circle)]), null, default);
+        await store.SaveResultAsync(new ScenarioResult(Key("other", "base"), "coverage", "{\"b\":2}", []), null, default);
+        Assert.Equal("{\"a\":1}", (await store.GetResultAsync(Key("guixi", "base"), "coverage", default))!.Value.Json);
+        Assert.Empty((await store.GetResultAsync(Key("other", "base"), "coverage", default))!.Value.Circles);
+        await store.DeleteScenarioAsync(Key("other", "base"), 2, default);
+        Assert.Null(await store.GetResultAsync(Key("other", "base"), "coverage", default));
+        var kept = (await store.GetResultAsync(Key("guixi", "base"), "coverage", default))!.Value;
+        Assert.Equal("S-xs", Assert.Single(kept.Circles).StationId);
+        Assert.Equal([new StoredScenarioVersion(Key("guixi", "base"), 1)], await store.ListScenariosAsync(default));
+    }
+
+    [StoreFact]
+    public async Task RegionHeaders_KeyCodeTitleAndVersion_ForEveryRegion()
+    {
+        await using var store = StoreFactory.Open(Target);
+        Assert.Empty(await store.ListRegionHeadersAsync(default));
+        var region = TestRegions.Guixi();
+        await store.SaveRegionAsync("guixi", region, null, default);
+        await store.SaveRegionAsync("guixi", region with { Stations = [] }, 1, default);
+        await store.SaveRegionAsync(TestRegions.Guixi("另一个区域") with { Info = region.Info with { Name = "另一个区域", Code = "361100" } }, null, default);
+
+        Assert.Equal(
+            [new RegionHeader("guixi", "360681", "贵溪测试", 2), new RegionHeader("另一个区域", "361100", "另一个区域", 1)],
+            await store.ListRegionHeadersAsync(default));
+
+        // What the hosts resolve a user's text against: the key, the code and the title name the same region.
+        var aliases = await store.RegionAliasesAsync(default);
+        Assert.All(new[] { "guixi", "360681", "贵溪测试" }, text => Assert.Equal("guixi", aliases.Require(text).Value));
+        Assert.Equal("另一个区域", aliases.Require("361100").Value);
+    }
+
+    [StoreFact]
+    public async Task Import_RegionFolder_IsKeyedByTheFolderNameAndKeepsItsTitle()
+    {
+        var folder = Path.Combine(Track(Folders.NewTemp()), "guixi");
+        RegionFolderWriter.Write(TestRegions.Guixi(), folder);
+        await using var store = StoreFactory.Open(Target);
+        var first = await WorkspaceTransfer.ImportAsync(folder, store, default);
+        Assert.Equal(("guixi", 1L), (first.Key, first.Version));
+        Assert.Equal([new RegionHeader("guixi", "360681", "贵溪测试", 1)], await store.ListRegionHeadersAsync(default));
+        Assert.Equal("贵溪测试", (await store.GetRegionAsync("guixi", default))!.Value.Info.Name);
+        var again = await WorkspaceTransfer.ImportAsync(folder, store, default);
+        Assert.Equal(("guixi", 2L), (again.Key, again.Version));
+    }
+
+    [StoreFact]
+    public async Task Import_IntoWorkspaceHoldingTheRegionUnderItsOwnName_ReplacesItUnderThatKey()
+    {
+        // What an import before keys were folder names left: the region keyed by its own name, with a scenario on it.
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(TestRegions.Guixi(), null, default);
+        await store.SaveScenarioAsync(new Scenario("s", "贵溪测试", []), null, default);
+        var folder = Path.Combine(Track(Folders.NewTemp()), "guixi");
+        RegionFolderWriter.Write(TestRegions.Guixi(), folder);
+
+        var import = await WorkspaceTransfer.ImportAsync(folder, store, default);
+
+        Assert.Equal(("贵溪测试", 2L), (import.Key, import.Version));
+        Assert.Equal([new StoredVersion("贵溪测试", 2)], await store.ListRegionsAsync(default));
+        Assert.NotNull(await store.GetScenarioAsync(Key("贵溪测试", "s"), default));
+    }
+
+    private static ScenarioKey Key(string region, string name) => new(new Core.Regions.RegionKey(region), name);
 
     protected string Track(string folder)
     {

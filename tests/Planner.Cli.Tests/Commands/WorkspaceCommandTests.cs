@@ -79,8 +79,9 @@ public sealed class WorkspaceCommandTests : IDisposable
         string ws = Workspace(kind), outDir = Path.Combine(_dir, "out");
         var (exit, output, error) = Run("import", Guixi, "--into", ws);
         Assert.True(exit == 0, error);
-        Assert.Contains("imported region '贵溪市' version 1", output);
-        (exit, _, error) = Run("export", ws, "贵溪市", "--out", outDir);
+        Assert.Contains("imported region 'guixi' (贵溪市) version 1", output);
+        (exit, output, error) = Run("export", ws, "贵溪市", "--out", outDir);
+        Assert.Contains("exported region 'guixi' version 1", output);
         Assert.True(exit == 0, error);
 
         string[] regionFiles = [RegionFiles.Info, RegionFiles.Units, RegionFiles.Roads, RegionFiles.Demand, RegionFiles.Stations, RegionFiles.Teams, RegionFiles.Needs, RegionFiles.Candidates, RegionFiles.PublicBuildings];
@@ -145,7 +146,7 @@ public sealed class WorkspaceCommandTests : IDisposable
         Assert.Equal(0, Run("scenario", "run", ws, "base").Exit);
         (exit, output, _) = Run("scenario", "list", ws);
         Assert.Equal(0, exit);
-        Assert.Contains("scenario more  v2  base 贵溪市  4 edits  (coverage saved)", output);
+        Assert.Contains("scenario more  v2  base guixi  4 edits  (coverage saved)", output);
 
         (exit, output, error) = Run("scenario", "compare", ws, "base", "more", "--format", "json");
         Assert.True(exit == 0, error);
@@ -191,6 +192,100 @@ public sealed class WorkspaceCommandTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public void Import_ThenBaseByKeyCodeOrOwnName_AllNameTheFoldersKey(string kind)
+    {
+        string ws = Workspace(kind);
+        var (exit, output, error) = Run("import", Guixi, "--into", ws);
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("imported region 'guixi' (贵溪市) version 1", output);
+
+        foreach (var (scenario, alias) in new[] { ("a", "guixi"), ("b", "360681"), ("c", "贵溪市") })
+        {
+            (exit, output, error) = Run("scenario", "new", ws, scenario, "--base", alias);
+            Assert.True(exit == 0, error);
+            Assert.Equal($"created scenario '{scenario}' on region 'guixi' (version 1)", output.TrimEnd());
+        }
+
+        (exit, output, _) = Run("scenario", "list", ws);
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            ["region   guixi  v1  贵溪市 (360681)", "scenario a  v1  base guixi  0 edits", "scenario b  v1  base guixi  0 edits", "scenario c  v1  base guixi  0 edits"],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // The three scenarios run on the one stored region: the folder's own figures, named by its own name.
+        (exit, output, error) = Run("scenario", "run", ws, "b", "--format", "json");
+        Assert.True(exit == 0, error);
+        var expected = CoverageCalculator.Compute(RegionFolderReader.Read(Guixi).Region!, new CoverageOptions());
+        Assert.Equal(CoverageWriters.ToJson(expected), output.TrimEnd());
+        Assert.Equal(0, Run("scenario", "edit", ws, "c", "--minutes", "10").Exit);
+        Assert.Equal(0, Run("export", ws, "360681", "--out", Path.Combine(_dir, "by-code")).Exit);
+    }
+
+    [Fact]
+    public async Task Scenario_AmbiguousOrUnknownBase_ExitsTwoListingTheRegions()
+    {
+        string ws = Workspace("gpkg");
+        var region = RegionFolderReader.Read(Guixi).Region!;
+        await using (var store = Planner.Storage.StoreFactory.Open(ws))
+        {
+            await store.SaveRegionAsync("guixi", region, null, default);
+            await store.SaveRegionAsync("guixi-2020", region with { Info = region.Info with { Name = "贵溪市（2020）" } }, null, default);
+        }
+
+        var (exit, _, error) = Run("scenario", "new", ws, "a", "--base", "360681");
+        Assert.Equal(2, exit);
+        Assert.Equal("--base: region '360681' is ambiguous: it names guixi (贵溪市, 360681), guixi-2020 (贵溪市（2020）, 360681); give the key. Import a region with planner import FOLDER --into WORKSPACE.", error.TrimEnd());
+        (exit, _, error) = Run("scenario", "new", ws, "a", "--base", "Guixi");
+        Assert.Equal(2, exit);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("region 'Guixi' is not stored in GeoPackage", error);
+        Assert.Contains("known regions are guixi (贵溪市, 360681), guixi-2020 (贵溪市（2020）, 360681)", error);
+        (exit, _, error) = Run("export", ws, "360681", "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("region: region '360681' is ambiguous", error);
+
+        // Its own name still names each region.
+        Assert.Equal(0, Run("scenario", "new", ws, "a", "--base", "贵溪市（2020）").Exit);
+        Assert.Contains("scenario a  v1  base guixi-2020  0 edits", Run("scenario", "list", ws).Out);
+    }
+
+    [Fact]
+    public async Task Scenario_SameNameInTwoRegions_IsTwoScenarios_AddressedWithRegion()
+    {
+        string ws = Workspace("gpkg");
+        var region = RegionFolderReader.Read(Guixi).Region!;
+        await using (var store = Planner.Storage.StoreFactory.Open(ws))
+        {
+            await store.SaveRegionAsync("guixi", region, null, default);
+            await store.SaveRegionAsync("yingtan", region with { Info = region.Info with { Name = "鹰潭市", Code = "360600" } }, null, default);
+        }
+
+        Assert.Equal(0, Run("scenario", "new", ws, "plan", "--base", "guixi").Exit);
+        Assert.Equal(0, Run("scenario", "new", ws, "plan", "--base", "鹰潭市").Exit);
+        Assert.Equal(2, Run("scenario", "new", ws, "plan", "--base", "360681").Exit);
+
+        var (exit, _, error) = Run("scenario", "run", ws, "plan");
+        Assert.Equal(2, exit);
+        Assert.Equal("scenario 'plan' is in several regions (guixi, yingtan): give --region.", error.TrimEnd());
+        (exit, _, error) = Run("scenario", "edit", ws, "plan", "--region", "360600", "--minutes", "10");
+        Assert.True(exit == 0, error);
+        (exit, _, error) = Run("scenario", "edit", ws, "plan", "--region", "360000", "--minutes", "10");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--region: region '360000' is not stored in GeoPackage", error);
+        (exit, var output, error) = Run("scenario", "run", ws, "plan", "--region", "鹰潭市", "--format", "json");
+        Assert.True(exit == 0, error);
+        Assert.Equal(10, JsonDocument.Parse(output).RootElement.GetProperty("minutes").GetDouble());
+        (exit, output, error) = Run("scenario", "run", ws, "plan", "--region", "guixi", "--format", "json");
+        Assert.True(exit == 0, error);
+        Assert.Equal(15, JsonDocument.Parse(output).RootElement.GetProperty("minutes").GetDouble());
+
+        var list = Run("scenario", "list", ws).Out;
+        Assert.Contains("scenario plan  v1  base guixi  0 edits  (coverage saved)", list);
+        Assert.Contains("scenario plan  v2  base yingtan  1 edits  (coverage saved)", list);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public void ScenarioEdit_BasedOnOldVersion_IsAConflict(string kind)
     {
         string ws = Workspace(kind);
@@ -201,7 +296,7 @@ public sealed class WorkspaceCommandTests : IDisposable
         Assert.Equal(3, exit);
         Assert.Contains("conflict", error);
         Assert.Contains("version 1", error);
-        Assert.Contains("s  v2  base 贵溪市  1 edits", Run("scenario", "list", ws).Out);
+        Assert.Contains("s  v2  base guixi  1 edits", Run("scenario", "list", ws).Out);
     }
 
     [Fact]
@@ -241,7 +336,7 @@ public sealed class WorkspaceCommandTests : IDisposable
         Assert.Contains(problems, l => l.StartsWith($"--edits: {file}: edits[0].kind: 'fly_station' is not an edit", StringComparison.Ordinal));
         Assert.Contains(problems, l => l.StartsWith("--add-team: 'x' is not a whole number of members", StringComparison.Ordinal));
         Assert.Contains(problems, l => l.Contains("remove_team", StringComparison.Ordinal) && l.Contains("NOPE", StringComparison.Ordinal));
-        Assert.Contains("t  v2  base 贵溪市  4 edits", Run("scenario", "list", ws).Out);
+        Assert.Contains("t  v2  base guixi  4 edits", Run("scenario", "list", ws).Out);
     }
 
     [Fact]

@@ -142,6 +142,14 @@ public sealed class ScenarioApplierTests
         Assert.Contains("based on region '别的县'", Assert.Throws<ScenarioException>(() => ScenarioApplier.Apply(region, new Scenario("s", "别的县", []))).Message);
 
     [Fact]
+    public void Apply_RegionStoredUnderAKey_ChecksTheKeyNotTheOwnName()
+    {
+        var key = new Planner.Core.Regions.RegionKey("ceshi");
+        Assert.Empty(ScenarioApplier.Validate(key, region, new Scenario("s", "ceshi", [new RemoveStationEdit("S2")])));
+        Assert.Contains("based on region '测试县', not 'ceshi'", Assert.Throws<ScenarioException>(() => ScenarioApplier.Apply(key, region, new Scenario("s", "测试县", []))).Message);
+    }
+
+    [Fact]
     public void Validate_ValidScenario_HasNoProblems() =>
         Assert.Empty(ScenarioApplier.Validate(region, new Scenario("s", "测试县", [new RemoveStationEdit("S2"), new SetSpeedEdit(4.5)])));
 }
