@@ -23,8 +23,11 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
     /// <summary>The core's options for this query.</summary>
     public CoverageOptions ToOptions() => new() { Minutes = Minutes, Mode = Mode, SpeedKmh = SpeedKmh, IncludePlanned = IncludePlanned };
 
-    /// <summary>Parses the query-string values; defaults come from the region. Returns the problem naming the bad field.</summary>
-    public static (CoverageQuery? Query, ProblemHttpResult? Problem) Parse(Region region, string? minutes, string? mode, string? speed, string? includePlanned)
+    /// <summary>
+    /// Parses the query-string values; defaults come from the region. Returns the problem naming the bad field as
+    /// the caller sent it: <paramref name="speedField"/> is <c>speed</c> in a query string, <c>speedKmh</c> in a body.
+    /// </summary>
+    public static (CoverageQuery? Query, ProblemHttpResult? Problem) Parse(Region region, string? minutes, string? mode, string? speed, string? includePlanned, string speedField = "speed")
     {
         double m = region.Info.DefaultMinutes;
         if (minutes is not null && (!double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out m) || !double.IsFinite(m)))
@@ -48,12 +51,12 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
         {
             if (!double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var sv) || !double.IsFinite(sv))
             {
-                return (null, ApiProblems.Field("speed", $"'{speed}' is not a speed in km/h."));
+                return (null, ApiProblems.Field(speedField, $"'{speed}' is not a speed in km/h."));
             }
 
             if (sv is <= 0 or > MaxSpeedKmh)
             {
-                return (null, ApiProblems.Field("speed", $"{sv.ToString(CultureInfo.InvariantCulture)} km/h is out of range; give more than 0 and at most {MaxSpeedKmh} km/h.", StatusCodes.Status422UnprocessableEntity));
+                return (null, ApiProblems.Field(speedField, $"{sv.ToString(CultureInfo.InvariantCulture)} km/h is out of range; give more than 0 and at most {MaxSpeedKmh} km/h.", StatusCodes.Status422UnprocessableEntity));
             }
 
             s = sv;
