@@ -17,7 +17,13 @@ internal static class TerminalProgress
             return null;
         }
 
-        return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        // Spectre's own detection looks at standard output; standard error is the terminal that matters here.
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Error),
+            Ansi = AnsiSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> under a spinner labelled <paramref name="label"/>.</summary>
