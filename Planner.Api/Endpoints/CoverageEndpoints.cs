@@ -28,7 +28,6 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
-            .RequireCostLimit()
             .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f")
             .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
