@@ -40,6 +40,12 @@ internal static class CliInvocation
 
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: not a bug. 130 is what a shell reports for a process ended by SIGINT, as System.CommandLine does.
+            error.WriteLine("cancelled");
+            return 130;
+        }
 #pragma warning disable CA1031 // The process boundary: every unexpected exception becomes exit code 5.
         catch (Exception ex)
 #pragma warning restore CA1031
