@@ -53,6 +53,16 @@ public sealed class DesktopHost : IAsyncDisposable
             settings["Planner:KeysFile"] = Path.Combine(UserDataFolder(), "keys.json");
         }
 
+        // One planner on loopback: the server's cost limits guard a shared server, not a drag that overlaps the
+        // previous what-if still finishing.
+        foreach (var limit in new[] { "Planner:ExpensivePerKey", "Planner:ExpensiveGlobal" })
+        {
+            if (string.IsNullOrEmpty(builder.Configuration[limit]))
+            {
+                settings[limit] = "1000";
+            }
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 

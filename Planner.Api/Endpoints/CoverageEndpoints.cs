@@ -28,6 +28,7 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f")
             .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Coverage;
+using Planner.Api.Hosting;
 using Planner.Api.Jobs;
 using Planner.Api.Layers;
 using Planner.Api.Problems;
@@ -35,7 +36,8 @@ internal static class JobsEndpoints
         var jobs = app.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization(Roles.Planner);
         jobs.MapGet("/{id}", Get).WithName("GetJob").WithSummary("A job's status, progress (0..1) and, when done, its result.");
         jobs.MapDelete("/{id}", Cancel).WithSummary("Cancels a queued or running job.");
-        app.MapPost("/regions/{region}/coverage/jobs", StartCoverage).WithTags("Jobs").RequireAuthorization(Roles.Planner)
+        app.MapPost("/regions/{region}/coverage/jobs", StartCoverage).WithTags("Jobs").RequireAuthorization(Roles.Planner).RequireCostLimit()
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "includePlanned")
             .WithSummary("Runs a coverage report as a job (202 + Location); same parameters as GET coverage.");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Planner.Api.Hosting;
 using Planner.Api.Jobs;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
@@ -55,7 +56,7 @@ internal static class MatchingEndpoints
     /// <summary>Maps <c>POST /regions/{region}/matching</c>.</summary>
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/regions/{region}/matching", Match).WithTags("Siting").RequireAuthorization(Roles.Planner)
+        app.MapPost("/regions/{region}/matching", Match).WithTags("Siting").RequireAuthorization(Roles.Planner).RequireCostLimit()
             .WithSummary("Matches the region's needs to its volunteer teams {limitMinutes, mode} as a job (202 + Location).");
         return app;
     }

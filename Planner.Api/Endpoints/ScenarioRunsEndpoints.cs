@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Coverage;
+using Planner.Api.Hosting;
 using Planner.Api.Jobs;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
@@ -42,15 +43,15 @@ internal static class ScenarioRunsEndpoints
     /// <summary>Maps <c>POST .../scenarios/{name}/run</c> and <c>GET .../scenarios-compare</c>.</summary>
     public static IEndpointRouteBuilder MapScenarioRunsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/regions/{region}/scenarios/{name}/run", Run).WithTags("Scenarios").RequireAuthorization(Roles.Planner)
+        app.MapPost("/regions/{region}/scenarios/{name}/run", Run).WithTags("Scenarios").RequireAuthorization(Roles.Planner).RequireCostLimit().AcceptsOnlyQuery("includePlanned")
             .WithSummary("Applies the scenario and computes its coverage as a job (202 + Location); the result is the coverage JSON.");
-        app.MapGet("/regions/{region}/scenario-comparison", Compare).WithTags("Scenarios").RequireAuthorization(Roles.Viewer)
+        app.MapGet("/regions/{region}/scenario-comparison", Compare).WithTags("Scenarios").RequireAuthorization(Roles.Viewer).AcceptsOnlyQuery("a", "b", "includePlanned")
             .WithSummary("Compares two scenarios (?a=&b=, 'base' for the region as it is): covered share per group and unit.");
         return app;
     }
 
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> Run(
-        string region, string name, bool? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage, JobQueue queue,
+        string region, string name, string? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage, JobQueue queue,
         ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var (r, s, missing) = await ScenariosEndpoints.FindForChangeAsync(access, scenarios, user, region, name, cancellationToken).ConfigureAwait(false);
@@ -59,9 +60,15 @@ internal static class ScenarioRunsEndpoints
             return missing;
         }
 
+        var (planned, flagProblem) = QueryParameters.Flag(includePlanned, "includePlanned");
+        if (flagProblem is not null)
+        {
+            return flagProblem;
+        }
+
         var job = queue.Enqueue("scenario-run", r.Name, r.Code, (progress, token) =>
         {
-            var (applied, query) = ScenarioRunner.Apply(r, s, includePlanned ?? false);
+            var (applied, query) = ScenarioRunner.Apply(r, s, planned);
             token.ThrowIfCancellationRequested();
             var result = coverage.Compute(applied, query, progress);
             return JsonDocument.Parse(CoverageWriters.ToJson(result.Report)).RootElement.Clone();
@@ -70,13 +77,19 @@ internal static class ScenarioRunsEndpoints
     }
 
     private static async Task<Results<Ok<ScenarioComparison>, ProblemHttpResult>> Compare(
-        string region, string? a, string? b, bool? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage,
+        string region, string? a, string? b, string? includePlanned, RegionAccess access, IScenarioCatalog scenarios, CoverageService coverage,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (view is null)
         {
             return ApiProblems.NotFound("region", region);
+        }
+
+        var (planned, flagProblem) = QueryParameters.Flag(includePlanned, "includePlanned");
+        if (flagProblem is not null)
+        {
+            return flagProblem;
         }
 
         var r = view.Region;
@@ -91,7 +104,7 @@ internal static class ScenarioRunsEndpoints
             CoverageResult result;
             if (name == "base")
             {
-                result = await coverage.GetAsync(r, new CoverageQuery(r.Region.Info.DefaultMinutes, r.Region.Info.DefaultMode, null, includePlanned ?? false), cancellationToken).ConfigureAwait(false);
+                result = await coverage.GetAsync(r, new CoverageQuery(r.Region.Info.DefaultMinutes, r.Region.Info.DefaultMode, null, planned), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -103,7 +116,7 @@ internal static class ScenarioRunsEndpoints
 
                 try
                 {
-                    var (applied, query) = ScenarioRunner.Apply(r, s, includePlanned ?? false);
+                    var (applied, query) = ScenarioRunner.Apply(r, s, planned);
                     result = await coverage.GetAsync(applied, query, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ScenarioException ex)

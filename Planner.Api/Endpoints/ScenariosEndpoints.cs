@@ -203,28 +203,9 @@ internal static class ScenariosEndpoints
         return scenario is null ? (r, null!, ApiProblems.NotFound("scenario", name)) : (r, scenario, null);
     }
 
-    /// <summary>The version in If-Match: 428 when absent, 400 when unreadable, 412 when not the current one.</summary>
-    private static (long? Version, ProblemHttpResult? Problem) IfMatch(HttpRequest request, string name, long current)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return (null, ApiProblems.PreconditionRequired("scenario", name));
-        }
-
-        var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal))
-        {
-            text = text[2..];
-        }
-
-        if (!long.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return (null, ApiProblems.Field("If-Match", $"'{header}' is not an ETag of this API (a quoted version number such as \"3\")."));
-        }
-
-        return version == current ? (version, null) : (null, ApiProblems.Stale("scenario", name, header, current));
-    }
+    /// <summary>The version in If-Match (RFC 9110, see <see cref="IfMatchHeader"/>): 428 when absent, 400 when unreadable, 412 when it does not match.</summary>
+    private static (long? Version, ProblemHttpResult? Problem) IfMatch(HttpRequest request, string name, long current) =>
+        IfMatchHeader.Evaluate(request, "scenario", name, current);
 
     private static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

@@ -37,7 +37,7 @@ internal static class SitingEndpoints
     /// <summary>Maps <c>POST /regions/{region}/recommendations</c>.</summary>
     public static IEndpointRouteBuilder MapSitingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/regions/{region}/recommendations", Recommend).WithTags("Siting").RequireAuthorization(Roles.Planner)
+        app.MapPost("/regions/{region}/recommendations", Recommend).WithTags("Siting").RequireAuthorization(Roles.Planner).RequireCostLimit()
             .WithSummary("Runs a recommendation {model, p, minutes, mode, speedKmh, includePlanned, targetShare, candidates (GeoJSON points)} as a job: 202 + Location /jobs/{id}.");
         return app;
     }

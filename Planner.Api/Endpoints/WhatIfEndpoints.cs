@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Coverage;
+using Planner.Api.Hosting;
 using Planner.Api.Layers;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
@@ -63,6 +64,7 @@ internal static class WhatIfEndpoints
                 Post(region, access, coverage, rules, circles, user, request, cancellationToken))
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Planner)
+            .RequireCostLimit()
             .WithSummary("Coverage of the region with an edited station list, minutes and mode (nothing is stored).");
         return app;
     }
@@ -83,7 +85,7 @@ internal static class WhatIfEndpoints
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv), "speedKmh");
+        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv), speedField: "speedKmh");
         if (queryProblem is not null)
         {
             return queryProblem;

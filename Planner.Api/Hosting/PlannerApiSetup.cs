@@ -45,6 +45,7 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddSingleton<LayerSource>();
+        builder.Services.AddCostLimits(options);
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
@@ -58,6 +59,7 @@ internal static class PlannerApiSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.Services.GetRequiredService<ApiKeyStore>().EnsureAdminKey(Console.Out);
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/openapi", OpenApiPage.Html).AllowAnonymous().ExcludeFromDescription();

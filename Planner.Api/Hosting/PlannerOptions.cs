@@ -30,6 +30,12 @@ internal sealed class PlannerOptions
     /// <summary>Coverage results kept in memory, per region and parameters.</summary>
     public int CoverageCacheEntries { get; set; } = 32;
 
+    /// <summary>Expensive requests (what-if, recommendations, matching, job creation, report rendering) one key may run at once (429 above).</summary>
+    public int ExpensivePerKey { get; set; } = 2;
+
+    /// <summary>Expensive requests the server runs at once over all keys (429 above); 0: half the processors, at least one.</summary>
+    public int ExpensiveGlobal { get; set; }
+
     /// <summary>Finished jobs kept for polling before the oldest are dropped.</summary>
     public int MaxFinishedJobs { get; set; } = 200;
 }

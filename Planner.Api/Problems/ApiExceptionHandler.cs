@@ -30,6 +30,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = ServiceUnavailable.RetryAfterSeconds;
+        }
+
         var details = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (exception is Planner.Core.Regions.RegionKeyException ambiguous)
         {

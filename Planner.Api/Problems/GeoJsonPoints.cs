@@ -34,7 +34,7 @@ internal static class GeoJsonPoints
 
         if (collection.TryGetProperty("crs", out var crs))
         {
-            var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) ? n.GetString() : null;
+            var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) ? Text(n) : null;
             if (name is null || !AcceptedCrs.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 return (null, ApiProblems.Field($"{path}.crs", $"'{name ?? crs.GetRawText()}' is not accepted: send WGS84 or CGCS2000 longitude-latitude (CRS84, EPSG:4326 or EPSG:4490); convert projected, GCJ-02 or BD-09 coordinates first.", StatusCodes.Status422UnprocessableEntity));
@@ -95,18 +95,18 @@ internal static class GeoJsonPoints
 
     private static (InputPoint? Point, ProblemHttpResult? Problem) ReadFeature(JsonElement f, string at, GeoBounds bounds, double margin)
     {
-        if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("type", out var t) || t.GetString() != "Feature")
+        if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("type", out var t) || Text(t) != "Feature")
         {
             return (null, ApiProblems.Field($"{at}.type", "is not a GeoJSON Feature."));
         }
 
-        if (!f.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object || !g.TryGetProperty("type", out var gt) || gt.GetString() != "Point")
+        if (!f.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object || !g.TryGetProperty("type", out var gt) || Text(gt) != "Point")
         {
             return (null, ApiProblems.Field($"{at}.geometry", "must be a GeoJSON Point.", StatusCodes.Status422UnprocessableEntity));
         }
 
         if (!g.TryGetProperty("coordinates", out var c) || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() is < 2 or > 3
-            || c.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+            || c.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out _)))
         {
             return (null, ApiProblems.Field($"{at}.geometry.coordinates", "must be [longitude, latitude] numbers."));
         }
@@ -126,6 +126,9 @@ internal static class GeoJsonPoints
 
         return (new InputPoint(id, new GeoPoint(lon, lat), props), null);
     }
+
+    /// <summary>A member's text when it is a JSON string, else null: a number where a string belongs is refused, never read.</summary>
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -45,9 +45,7 @@ internal static class JsonBody
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var type = request.ContentType ?? string.Empty;
-        if (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) &&
-            !type.StartsWith("application/geo+json", StringComparison.OrdinalIgnoreCase) &&
-            !type.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(type))
         {
             return (null, ApiProblems.Field("Content-Type", $"'{type}' is not accepted; send application/json or application/geo+json.", StatusCodes.Status415UnsupportedMediaType));
         }
@@ -84,6 +82,16 @@ internal static class JsonBody
             return (null, ApiProblems.Field("body", $"not valid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}."));
         }
     }
+
+    /// <summary>
+    /// The media type, parameters (charset) aside, is exactly one of the JSON types: matched by prefix,
+    /// <c>application/jsonx</c> would pass.
+    /// </summary>
+    private static bool IsJson(string contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && AcceptedTypes.Contains(parsed.MediaType.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] AcceptedTypes = ["application/json", "application/geo+json", "application/merge-patch+json"];
 
     private static ProblemHttpResult TooLarge(long limit) =>
         ApiProblems.Field("body", $"the body is larger than the limit of {limit} bytes (Planner:MaxBodyBytes).", StatusCodes.Status413PayloadTooLarge);

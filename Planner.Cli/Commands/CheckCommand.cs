@@ -20,6 +20,7 @@ internal static class CheckCommand
         var includePlanned = new Option<bool>("--include-planned") { Description = "Count planned and built stations for coverage rules too." };
         var format = new Option<string>("--format") { Description = "text, json or csv.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "csv");
+        var output = ResultOutput.OutOption();
         var command = new Command("check", "Check staffing, coverage and volunteer standards per unit and station; exit 1 when a rule fails, 2 on bad input.");
         command.Arguments.Add(region);
         command.Options.Add(rules);
@@ -27,8 +28,25 @@ internal static class CheckCommand
         command.Options.Add(mode);
         command.Options.Add(includePlanned);
         command.Options.Add(format);
-        command.SetAction(parse => Run(
-            parse.GetValue(region)!, parse.GetValue(rules), parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(includePlanned), parse.GetValue(format)!, Console.Out, Console.Error));
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(output);
+            if (ResultOutput.Problem("--out", file) is { } unwritable)
+            {
+                Console.Error.WriteLine(unwritable);
+                return ExitCodes.BadInput;
+            }
+
+            using var result = new StringWriter();
+            int code = Run(parse.GetValue(region)!, parse.GetValue(rules), parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(includePlanned), parse.GetValue(format)!, result, Console.Error);
+            if (code is ExitCodes.Ok or ExitCodes.RuleFailed)
+            {
+                ResultOutput.Write("--out", file, result.ToString().TrimEnd('\n'), Console.Out);
+            }
+
+            return code;
+        });
         return command;
     }
 

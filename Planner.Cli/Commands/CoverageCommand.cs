@@ -8,7 +8,8 @@ namespace Planner.Cli.Commands;
 /// <c>planner coverage &lt;region&gt; [--minutes 15] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]
 /// [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson] [--points FILE.csv]</c>: who reaches a
 /// counted station within the limit along the roads, per group, unit, station and gap. Exit code 2 with one
-/// line per problem on bad input.
+/// line per problem on bad input: a region <c>validate</c> refuses, one without people or without a stations file, an
+/// output path that cannot be written.
 /// </summary>
 internal static class CoverageCommand
 {
@@ -20,7 +21,7 @@ internal static class CoverageCommand
         var speed = new Option<double?>("--speed-kmh") { Description = "Override the mode's base speed in km/h." };
         var planned = new Option<bool>("--include-planned") { Description = "Count planned and built stations as well as operating ones." };
         var format = new Option<string>("--format") { Description = "Output format: json, csv or geojson.", DefaultValueFactory = _ => "json" };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of stdout." };
+        var output = ResultOutput.OutOption();
         var circles = new Option<FileInfo?>("--circles") { Description = "Also write the service circles as GeoJSON (WGS84)." };
         var points = new Option<FileInfo?>("--points") { Description = "Also write id,nearest_station,minutes,covered per demand point as CSV." };
         var command = new Command("coverage", "Coverage of a region's people by its stations' N-minute service circles along the road network.");
@@ -54,7 +55,8 @@ internal static class CoverageCommand
             problems.Add($"format '{format}' is unknown; use json, csv or geojson.");
         }
 
-        var (region, loadProblems) = problems.Count == 0 ? RegionLoading.Load(folder) : (null, []);
+        problems.AddRange(ResultOutput.Problems(("--out", output), ("--circles", circles), ("--points", points)));
+        var (region, loadProblems, warnings) = problems.Count == 0 ? RegionLoading.LoadForCoverage(folder) : (null, [], []);
         problems.AddRange(loadProblems);
         if (problems.Count > 0 || region is null)
         {
@@ -63,7 +65,12 @@ internal static class CoverageCommand
                 Console.Error.WriteLine(p);
             }
 
-            return 2;
+            return ExitCodes.BadInput;
+        }
+
+        foreach (var w in warnings)
+        {
+            Console.Error.WriteLine($"warning: {w}");
         }
 
         options = options with { BuildCircles = circles is not null || format == "geojson" || format == "json" };
@@ -75,38 +82,30 @@ internal static class CoverageCommand
             _ => CoverageWriters.ToJson(report),
         };
 
-        if (output is null)
-        {
-            Console.Out.WriteLine(text);
-        }
-        else
-        {
-            File.WriteAllText(output.FullName, text);
-        }
-
+        ResultOutput.Write("--out", output, text, Console.Out);
         if (circles is not null)
         {
-            File.WriteAllText(circles.FullName, CoverageWriters.CirclesGeoJson(report));
+            ResultOutput.Write("--circles", circles, CoverageWriters.CirclesGeoJson(report), Console.Out);
         }
 
         if (points is not null)
         {
-            File.WriteAllText(points.FullName, CoverageWriters.PointsCsv(report));
+            ResultOutput.Write("--points", points, CoverageWriters.PointsCsv(report), Console.Out);
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
-    /// <summary>Computes coverage, with a progress bar when both output streams are a terminal.</summary>
+    /// <summary>Computes coverage, with a progress bar on standard error when it is a terminal.</summary>
     internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options)
     {
-        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+        if (TerminalProgress.Console() is not { } terminal)
         {
             return CoverageCalculator.Compute(region, options);
         }
 
         CoverageReport? report = null;
-        AnsiConsole.Progress().Start(ctx =>
+        terminal.Progress().Start(ctx =>
         {
             var prepare = ctx.AddTask("road network and snapping", maxValue: 1);
             var context = CoverageContext.Prepare(region, options);

@@ -47,26 +47,26 @@ internal static class ImportCommand
 
         return await Workspace.RunAsync(parse, into, async (store, o, _, ct) =>
         {
-            var import = await WorkspaceTransfer.ImportAsync(folder, store, ct).ConfigureAwait(false);
+            var import = await TerminalProgress.RunAsync($"importing {folder}", () => WorkspaceTransfer.ImportAsync(folder, store, ct)).ConfigureAwait(false);
             var region = import.Load.Region!;
             o.WriteLine($"imported region '{import.Key}' ({region.Info.Name}) version {import.Version} into {store.Description}: {region.Units.Length} units, {region.Roads.Length} roads, {region.Demand.Length} demand points, {region.Stations.Length} stations");
             return ExitCodes.Ok;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs an import step: prints its summary lines; on bad input prints one line per problem on the error writer and returns 2; returns 1 when a file cannot be written.</summary>
+    /// <summary>Runs an import step: prints its summary lines; on bad input prints one line per problem on the error writer and returns 2; also returns 2, with the path and why, when a file cannot be written.</summary>
     public static int Run(ParseResult parse, Func<IEnumerable<string>> step)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            foreach (var line in step())
+            foreach (var line in TerminalProgress.Run("importing", () => step().ToList()))
             {
                 output.WriteLine(line);
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (ImportException ex)
         {
@@ -75,13 +75,13 @@ internal static class ImportCommand
                 error.WriteLine(problem);
             }
 
-            return 2;
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The input was fine but the folder could not be written: not exit code 2.
-            error.WriteLine(ex.Message);
-            return 1;
+            // A folder that cannot be written is a bad output path: the exception's message names it.
+            error.WriteLine(ex is UnauthorizedAccessException ? $"cannot write: permission denied: {ex.Message}" : $"cannot write: {ex.Message}");
+            return ExitCodes.BadInput;
         }
     }
 }

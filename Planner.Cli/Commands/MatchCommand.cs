@@ -30,11 +30,13 @@ internal static class MatchCommand
         var circuity = new Option<double>("--circuity") { Description = "Straight-line fallback: road distance over straight distance.", DefaultValueFactory = _ => 1.3 };
         var newTeams = new Option<int>("--new-teams") { Description = "How many new teams to recommend for unmet needs.", DefaultValueFactory = _ => 1 };
         var unit = new Option<double>("--hours-per-unit") { Description = "Granularity of hours in the flow.", DefaultValueFactory = _ => 0.5 };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the JSON answer to this file instead of standard output." };
+        var output = ResultOutput.OutOption();
+        var format = new Option<string>("--format") { Description = "Output format: json (the only one).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
         var mode = new Option<string>("--mode") { Description = "Region mode: travel mode along the roads (walk, ebike, drive).", DefaultValueFactory = _ => "walk" };
         var command = new Command("match", "Assign needs to volunteer teams by min-cost flow and recommend where to recruit new teams for unmet needs.");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { teams, needs, candidates, limit, speed, circuity, newTeams, unit, output, mode })
+        foreach (var o in new Option[] { teams, needs, candidates, limit, speed, circuity, newTeams, unit, format, output, mode })
         {
             command.Options.Add(o);
         }
@@ -42,6 +44,12 @@ internal static class MatchCommand
         command.SetAction(parse =>
         {
             var problems = new List<InputProblem>();
+            if (ResultOutput.Problem("--out", parse.GetValue(output)) is { } unwritable)
+            {
+                Console.Error.WriteLine(unwritable);
+                return ExitCodes.BadInput;
+            }
+
             if (parse.GetValue(region) is { } folder)
             {
                 return RunRegion(folder.ToString(), parse.GetValue(mode) ?? "walk", parse.GetValue(candidates), parse.GetValue(unit), new MatchingOptions
@@ -55,7 +63,7 @@ internal static class MatchCommand
             if (parse.GetValue(teams) is not { } teamsFile || parse.GetValue(needs) is not { } needsFile)
             {
                 Console.Error.WriteLine("match needs --teams and --needs (or a region folder)");
-                return 2;
+                return ExitCodes.BadInput;
             }
 
             var teamList = VolunteerCsv.ReadTeams(teamsFile.FullName, problems);
@@ -85,18 +93,18 @@ internal static class MatchCommand
             if (messages.Count > 0)
             {
                 messages.ForEach(Console.Error.WriteLine);
-                return 2;
+                return ExitCodes.BadInput;
             }
 
-            var result = VolunteerMatcher.Match(teamList, needList, new StraightLineTravelTimes(parse.GetValue(speed), parse.GetValue(circuity)), new MatchingOptions
+            var result = TerminalProgress.Run("matching", () => VolunteerMatcher.Match(teamList, needList, new StraightLineTravelTimes(parse.GetValue(speed), parse.GetValue(circuity)), new MatchingOptions
             {
                 LimitMinutes = parse.GetValue(limit),
                 HoursPerUnit = parse.GetValue(unit),
                 NewTeams = parse.GetValue(newTeams),
                 RecruitCandidates = candidateList,
-            });
+            }));
             Write(Json(result), parse.GetValue(output));
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -123,12 +131,12 @@ internal static class MatchCommand
         if (messages.Count > 0 || region is null)
         {
             messages.ForEach(Console.Error.WriteLine);
-            return 2;
+            return ExitCodes.BadInput;
         }
 
-        var travel = NetworkTravelTimeSource.ForRegion(region, coverageOptions);
         var recruitAt = candidateList ?? (region.Candidates.Length > 0 ? [.. region.Candidates] : null);
-        var result = VolunteerMatcher.Match([.. region.Teams], [.. region.Needs], travel, options with { RecruitCandidates = recruitAt });
+        var result = TerminalProgress.Run("matching along the roads", () => VolunteerMatcher.Match(
+            [.. region.Teams], [.. region.Needs], NetworkTravelTimeSource.ForRegion(region, coverageOptions), options with { RecruitCandidates = recruitAt }));
         var json = Json(result);
         json["region"] = region.Info.Name;
         json["mode"] = mode;
@@ -137,20 +145,12 @@ internal static class MatchCommand
         json["needCount"] = region.Needs.Length;
         json["recruitCandidates"] = recruitAt is null ? "unmet needs' own locations" : $"{recruitAt.Count} candidates";
         Write(json, output);
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static void Write(JsonObject json, FileInfo? output)
     {
-        string text = json.ToJsonString(Indented);
-        if (output is not null)
-        {
-            File.WriteAllText(output.FullName, text);
-        }
-        else
-        {
-            Console.Out.WriteLine(text);
-        }
+        ResultOutput.Write("--out", output, json.ToJsonString(Indented), Console.Out);
     }
 
     private static JsonObject Json(MatchingResult r) => new()

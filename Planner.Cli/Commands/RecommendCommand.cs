@@ -28,7 +28,7 @@ internal static class RecommendCommand
         var gap = new Option<double>("--gap") { Description = "Relative gap at which the exact solver stops.", DefaultValueFactory = _ => 1e-4 };
         var heuristicOnly = new Option<bool>("--heuristic-only") { Description = "Run only the greedy + interchange heuristic." };
         var format = new Option<string>("--format") { Description = "json or geojson.", DefaultValueFactory = _ => "json" };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the answer to this file instead of standard output." };
+        var output = ResultOutput.OutOption();
         var matrix = new Option<FileInfo?>("--matrix") { Description = "Long-format costs: demand_id,site_id,cost." };
         var demand = new Option<FileInfo?>("--demand") { Description = "Demand: id,weight or id plus one column per group." };
         var sites = new Option<FileInfo?>("--sites") { Description = "Sites: id[,cost][,existing][,role][,township][,lon,lat][,capacity|workers]." };
@@ -62,6 +62,8 @@ internal static class RecommendCommand
             {
                 problems.Add($"--format: '{fmt}' is not json or geojson");
             }
+
+            problems.AddRange(ResultOutput.Problems(("--out", parse.GetValue(output))));
 
             CoverageMatrix? coverage = null;
             Region? loaded = null;
@@ -170,27 +172,21 @@ internal static class RecommendCommand
             JsonObject? context = null;
             if (loaded is not null)
             {
-                var recommendation = Recommendation.Run(loaded, new RecommendationRequest { Siting = sitingRequest, Travel = options!, CandidateSpacingMeters = spacingM });
+                var recommendation = TerminalProgress.Run("coverage sets along the roads, then solving", () => Recommendation.Run(loaded, new RecommendationRequest { Siting = sitingRequest, Travel = options!, CandidateSpacingMeters = spacingM }));
                 result = recommendation.Siting;
                 context = RegionSiting.Context(recommendation);
             }
             else
             {
-                result = SitingSolver.Solve(coverage!, sitingRequest);
+                result = TerminalProgress.Run("solving", () => SitingSolver.Solve(coverage!, sitingRequest));
             }
 
             string answer = fmt == "geojson" ? SitingJson.GeoJson(result, context) : SitingJson.Json(result, context);
-            if (parse.GetValue(output) is { } file)
-            {
-                File.WriteAllText(file.FullName, answer);
-            }
-            else
-            {
-                Console.Out.WriteLine(answer);
-            }
-
+            ResultOutput.Write("--out", parse.GetValue(output), answer, Console.Out);
             Console.Error.WriteLine(result.StatusText);
-            return result.Status == SitingStatus.Infeasible ? 1 : 0;
+
+            // No choice of sites meets the request: the input asks for the impossible, not a failed rule.
+            return result.Status == SitingStatus.Infeasible ? ExitCodes.BadInput : ExitCodes.Ok;
         });
         return command;
     }
@@ -208,6 +204,6 @@ internal static class RecommendCommand
             Console.Error.WriteLine(problem);
         }
 
-        return 2;
+        return ExitCodes.BadInput;
     }
 }

@@ -13,7 +13,8 @@ namespace Planner.Cli.Commands;
 /// <summary>
 /// <c>planner scenario new|edit|run|compare|list</c>: what-if scenarios kept in a workspace. Exit codes: 0 done,
 /// 2 bad input (one line per problem naming the edit, field and reason), 3 version conflict (the scenario
-/// changed since it was read), 4 workspace unreachable.
+/// changed since it was read), 4 workspace unreachable (the table in <see cref="ExitCodes"/>). <c>run</c> and
+/// <c>compare</c> take <c>--format</c> and <c>--out</c>.
 /// </summary>
 internal static class ScenarioCommand
 {
@@ -166,13 +167,20 @@ internal static class ScenarioCommand
         var name = new Argument<string>("name") { Description = "Scenario name." };
         var format = new Option<string>("--format") { Description = "Output: text (a summary) or json (the coverage JSON of planner coverage).", DefaultValueFactory = _ => "text" };
         var region = RegionOption();
-        var command = new Command("run", "Apply a scenario's edits, compute its coverage and save the result in the workspace.") { workspace, name, region, format };
+        var output = ResultOutput.OutOption();
+        var command = new Command("run", "Apply a scenario's edits, compute its coverage and save the result in the workspace.") { workspace, name, region, format, output };
         command.SetAction((parse, ct) =>
         {
             string f = parse.GetValue(format) ?? "text";
             if (f is not ("text" or "json"))
             {
                 parse.InvocationConfiguration.Error.WriteLine($"--format: '{f}' is unknown; use text or json.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            if (ResultOutput.Problem("--out", parse.GetValue(output)) is { } unwritable)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(unwritable);
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
@@ -185,7 +193,7 @@ internal static class ScenarioCommand
                     return ExitCodes.BadInput;
                 }
 
-                o.WriteLine(f == "json" ? CoverageWriters.ToJson(report) : Summary(parse.GetValue(name)!, report));
+                ResultOutput.Write("--out", parse.GetValue(output), f == "json" ? CoverageWriters.ToJson(report) : Summary(parse.GetValue(name)!, report), o);
                 return ExitCodes.Ok;
             }, ct);
         });
@@ -199,13 +207,20 @@ internal static class ScenarioCommand
         var b = new Argument<string>("b") { Description = "Second scenario." };
         var format = new Option<string>("--format") { Description = "Output: text, json or csv.", DefaultValueFactory = _ => "text" };
         var region = RegionOption();
-        var command = new Command("compare", "Compare the coverage of two scenarios: per group and unit, stations whose catchment changed, new and closed gaps.") { workspace, a, b, region, format };
+        var output = ResultOutput.OutOption();
+        var command = new Command("compare", "Compare the coverage of two scenarios: per group and unit, stations whose catchment changed, new and closed gaps.") { workspace, a, b, region, format, output };
         command.SetAction((parse, ct) =>
         {
             string f = parse.GetValue(format) ?? "text";
             if (f is not ("text" or "json" or "csv"))
             {
                 parse.InvocationConfiguration.Error.WriteLine($"--format: '{f}' is unknown; use text, json or csv.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            if (ResultOutput.Problem("--out", parse.GetValue(output)) is { } unwritable)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(unwritable);
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
@@ -225,12 +240,20 @@ internal static class ScenarioCommand
                 }
 
                 var comparison = ScenarioComparison.Compare(nameA, ra, nameB, rb);
-                o.Write(f switch
+                string text = f switch
                 {
                     "json" => JsonSerializer.Serialize(comparison, Json) + "\n",
                     "csv" => comparison.ToCsv(),
                     _ => CompareText(comparison),
-                });
+                };
+                if (parse.GetValue(output) is { } file)
+                {
+                    ResultOutput.Write("--out", file, text, o);
+                }
+                else
+                {
+                    o.Write(text);
+                }
                 return ExitCodes.Ok;
             }, ct);
         });

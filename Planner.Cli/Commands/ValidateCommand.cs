@@ -12,10 +12,28 @@ internal static class ValidateCommand
     {
         var region = new Argument<DirectoryInfo>("region") { Description = "Region folder (e.g. data/guixi)." };
         var maxRoad = new Option<double>("--max-road-distance-m") { Description = "Report stations and demand farther than this from every road (metres).", DefaultValueFactory = _ => 500 };
+        var format = new Option<string>("--format") { Description = "Output format: text (the only one).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text");
+        var output = ResultOutput.OutOption();
         var command = new Command("validate", "Load a region folder, print its summary and every problem; exit 2 when errors are found.");
         command.Arguments.Add(region);
         command.Options.Add(maxRoad);
-        command.SetAction(parse => Run(parse.GetValue(region)!, parse.GetValue(maxRoad), Console.Out));
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(output);
+            if (ResultOutput.Problem("--out", file) is { } unwritable)
+            {
+                Console.Error.WriteLine(unwritable);
+                return ExitCodes.BadInput;
+            }
+
+            using var result = new StringWriter();
+            int code = Run(parse.GetValue(region)!, parse.GetValue(maxRoad), result);
+            ResultOutput.Write("--out", file, result.ToString().TrimEnd('\n'), Console.Out);
+            return code;
+        });
         return command;
     }
 

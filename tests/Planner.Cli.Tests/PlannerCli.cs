@@ -1,10 +1,9 @@
-using System.CommandLine;
 using Planner.Cli.Commands;
 
 namespace Planner.Cli.Tests;
 
 /// <summary>
-/// Runs <c>planner</c> in-process as Program.cs does (same root, same parse-error handling) and captures what it
+/// Runs <c>planner</c> in-process as Program.cs does (same root, same parse-error and exception handling) and captures what it
 /// writes. Some commands write to <see cref="Console"/> directly, so the console is redirected too; the test
 /// assembly runs its classes one at a time for that reason.
 /// </summary>
@@ -19,8 +18,7 @@ internal static class PlannerCli
         Console.SetError(error);
         try
         {
-            var parse = CommandCatalog.Root().Parse(args);
-            int exit = ParseErrors.Report(parse, error) ?? parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            int exit = CliInvocation.RunAsync(args, output, error).GetAwaiter().GetResult();
             return (exit, output.ToString(), error.ToString());
         }
         finally

@@ -98,9 +98,9 @@ public sealed class RegionModeTests : IDisposable
     {
         string outFile = Path.Combine(_dir, "lscp.json");
         // The elderly walk at their own 3.6 km/h: even every generated candidate (public buildings included) reaches only
-        // 90.9 % of them, so 95 % is reported infeasible (exit 1), and 90 % is feasible.
+        // 90.9 % of them, so 95 % is reported infeasible (exit 2: the request cannot be met), and 90 % is feasible.
         var (infeasibleCode, _, infeasible) = Run("recommend", Guixi, "--model", "lscp", "--target-share", "0.95", "--group", "elderly", "--out", outFile);
-        Assert.Equal(1, infeasibleCode);
+        Assert.Equal(2, infeasibleCode);
         Assert.Contains("below the target 95 %", infeasible, StringComparison.Ordinal);
         Assert.Equal(0, Run("recommend", Guixi, "--model", "lscp", "--target-share", "0.9", "--group", "elderly", "--out", outFile).Code);
         using var lscp = JsonDocument.Parse(File.ReadAllText(outFile));
