@@ -45,11 +45,12 @@ internal static class WhatIfProbe
         var bench = new WhatIfBenchmarks();
         bench.Setup();
         var requestMs = new List<double>();
+        int length = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < Requests; i++)
         {
             clock.Restart();
-            bench.MoveOneStation();
+            length = bench.MoveOneStation();
             requestMs.Add(clock.Elapsed.TotalMilliseconds);
         }
 
@@ -60,7 +61,7 @@ internal static class WhatIfProbe
         Console.WriteLine($"engine (SetStations + Report): median {Median(engineMs):0.00} ms, p95 {P95(engineMs):0.00} ms, {engineKb:0} KB allocated");
         Console.WriteLine($"full recompute (the old path):  median {Median(fullMs):0.00} ms");
         Console.WriteLine($"handler elapsedMs:             median {Median(handlerMs):0.00} ms, p95 {P95(handlerMs):0.00} ms");
-        Console.WriteLine($"POST /whatif (TestServer):     median {Median(requestMs):0.00} ms, p95 {P95(requestMs):0.00} ms");
+        Console.WriteLine($"POST /whatif (TestServer):     median {Median(requestMs):0.00} ms, p95 {P95(requestMs):0.00} ms; response {length / 1024} KB");
         Console.WriteLine($"process CPU per request:       {cpuMs:0.00} ms (server and in-process client)");
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
