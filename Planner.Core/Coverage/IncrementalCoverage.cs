@@ -70,49 +70,26 @@ public sealed class IncrementalCoverage
 
         var counted = region.Stations.Where(Counts).ToArray();
         Grow(counted.Length);
-        for (int j = 0; j < counted.Length; j++)
+        foreach (var station in counted)
         {
-            _free.Pop();
-            Place(j, counted[j]);
-            _slotOf.Add(counted[j].Id, j);
+            int j = _free.Pop();
+            Place(j, station);
+            _slotOf.Add(station.Id, j);
             _order.Add(j);
         }
 
         Parallel.For(0, counted.Length, CoverageContext.Parallelism(options),
             () => (Worker: _times.CreateWorker(), List: new List<(int Point, double Seconds)>()),
-            (j, _, local) =>
+            (k, _, local) =>
             {
-                local.Worker.Catchment(j, _searchLimit, local.List);
-                Store(j, local.List);
+                local.Worker.Catchment(_order[k], _searchLimit, local.List);
+                Store(_order[k], local.List);
                 return local;
             },
             _ => { });
 
         int n = region.Demand.Length, groups = _groupLimits.Length;
-        var reach = new int[n];
-        foreach (int j in _order)
-        {
-            foreach (int p in _catchPoints[j])
-            {
-                reach[p]++;
-            }
-        }
-
-        _reachers = new int[n][];
-        for (int p = 0; p < n; p++)
-        {
-            _reachers[p] = reach[p] == 0 ? [] : new int[reach[p]];
-            reach[p] = 0;
-        }
-
-        foreach (int j in _order)
-        {
-            foreach (int p in _catchPoints[j])
-            {
-                _reachers[p][reach[p]++] = j;
-            }
-        }
-
+        _reachers = Reachers(n);
         _best = new double[n];
         for (int p = 0; p < n; p++)
         {
@@ -456,6 +433,36 @@ public sealed class IncrementalCoverage
         _catchSeconds[j] = [.. sorted.Select(x => x.Seconds)];
         _basePoints[j] = [.. basePoints];
         _people[j] = people;
+    }
+
+    /// <summary>Per demand point, the slots of the stations whose catchment holds it (in report order).</summary>
+    private int[][] Reachers(int points)
+    {
+        var reach = new int[points];
+        foreach (int j in _order)
+        {
+            foreach (int p in _catchPoints[j])
+            {
+                reach[p]++;
+            }
+        }
+
+        var reachers = new int[points][];
+        for (int p = 0; p < points; p++)
+        {
+            reachers[p] = reach[p] == 0 ? [] : new int[reach[p]];
+            reach[p] = 0;
+        }
+
+        foreach (int j in _order)
+        {
+            foreach (int p in _catchPoints[j])
+            {
+                reachers[p][reach[p]++] = j;
+            }
+        }
+
+        return reachers;
     }
 
     private static int[] SharedPoints(int[][] basePoints, int points)
