@@ -26,7 +26,7 @@ public static class XlsxReportWriter
             [t.Gaps] = report.Gaps.Select(g => GapRow(report, g)).ToList(),
             [t.Checks] = report.Checks.Select(c => CheckRow(report, c)).ToList(),
         };
-        var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, EnableAutoWidth = true };
+        var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, FastMode = true, EnableAutoWidth = true };
         output.SaveAs(sheets, configuration: configuration);
     }
 
@@ -110,7 +110,7 @@ public static class XlsxReportWriter
         var t = r.Text;
         return new Dictionary<string, object?>
         {
-            ["ID"] = c.RuleId, [t.Rule] = c.RuleText, [t.Subject] = $"{c.SubjectKind}：{c.SubjectName}",
+            ["ID"] = c.RuleId, [t.Rule] = c.RuleText, [t.Subject] = $"{c.SubjectKind}{(t.Language == ReportLanguage.Chinese ? "：" : ": ")}{c.SubjectName}",
             [t.Measured] = c.Measured, [t.Required] = c.Required, [t.Result] = c.Passed ? t.Pass : t.Fail, [t.Note] = c.Note,
         };
     }
