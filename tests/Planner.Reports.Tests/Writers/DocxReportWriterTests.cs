@@ -40,6 +40,26 @@ public class DocxReportWriterTests(GuixiReport guixi)
         Assert.Single(doc.MainDocumentPart.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Blip>(), b => b.Embed == doc.MainDocumentPart.GetIdOfPart(image));
     }
 
+    /// <summary>The bar: LibreOffice opens the document (it converts it to PDF, ~4 s), and the shares survive.</summary>
+    [Fact]
+    public void Docx_Guixi_LibreOfficeConvertsItToPdfWithTheShares()
+    {
+        var path = Write();
+        var outDir = Directory.CreateTempSubdirectory("planner-lo-").FullName;
+        var profile = new Uri(Path.Combine(outDir, "profile")).AbsoluteUri;
+        Tool.Run("soffice", $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", outDir, path);
+        var pdf = Path.Combine(outDir, "guixi.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
+        var text = Tool.Run("pdftotext", "-enc", "UTF-8", pdf, "-");
+        foreach (var (_, name, shares) in guixi.JsonUnits("township"))
+        {
+            Assert.Contains(name, text, StringComparison.Ordinal);
+            Assert.Contains(GuixiReport.Printed(shares["total"]), text, StringComparison.Ordinal);
+        }
+
+        File.Copy(pdf, Path.Combine(GuixiReport.OutputDirectory, "guixi-docx-libreoffice.pdf"), overwrite: true);
+    }
+
     private string Write()
     {
         var path = Path.Combine(GuixiReport.OutputDirectory, "guixi.docx");
