@@ -40,6 +40,25 @@ public class PdfReportWriterTests(GuixiReport guixi)
     }
 
     [Fact]
+    public void Pdf_English_HasEnglishHeadingsAndStillTheChineseNames()
+    {
+        var path = Path.Combine(GuixiReport.OutputDirectory, "guixi-en.pdf");
+        using (var file = File.Create(path))
+        {
+            PdfReportWriter.Write(guixi.Build(Planner.Reports.Model.ReportLanguage.English), file);
+        }
+
+        var text = Tool.Run("pdftotext", "-enc", "UTF-8", path, "-");
+        foreach (var heading in new[] { "Summary", "Townships", "Stations", "Gaps", "Standards", "Covered share (%)" })
+        {
+            Assert.Contains(heading, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("花园街道", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pdf_Guixi_FirstPagesRenderToPngForAPersonToLookAt()
     {
         var path = Path.Combine(GuixiReport.OutputDirectory, "guixi-pages.pdf");
