@@ -11,7 +11,7 @@ namespace Planner.Reports.Writers;
 /// <summary>
 /// The report as a Word document (DocumentFormat.OpenXml) that an official can edit: Word's own Title,
 /// Heading 1 and Heading 2 styles (so the navigation pane and a table of contents work), real tables, and the
-/// share chart embedded as a PNG. Chinese text asks for Microsoft YaHei, which Word on Chinese Windows has and
+/// map and the share chart embedded as PNGs. Chinese text asks for Microsoft YaHei, which Word on Chinese Windows has and
 /// LibreOffice replaces by an installed CJK font.
 /// </summary>
 public static class DocxReportWriter
@@ -48,13 +48,8 @@ public static class DocxReportWriter
             body.Append(Para(p));
         }
 
-        var image = main.AddImagePart(ImagePartType.Png);
-        using (var png = new MemoryStream(chartPng ?? ShareChart.Png(report)))
-        {
-            image.FeedData(png);
-        }
-
-        body.Append(new Paragraph(new Run(Image(main.GetIdOfPart(image)))));
+        body.Append(new Paragraph(new Run(Image(main, CoverageMapImage.Png(report), 1U, ChartWidthEmu, ChartWidthEmu * 3 / 4))));
+        body.Append(new Paragraph(new Run(Image(main, chartPng ?? ShareChart.Png(report), 2U, ChartWidthEmu, ChartHeightEmu))));
 
         body.Append(Para(t.Overall, "Heading1"));
         body.Append(Table(ReportTables.OverallHeader(report), ReportTables.OverallRows(report)));
@@ -172,18 +167,30 @@ public static class DocxReportWriter
             { Type = StyleValues.Table, StyleId = "TableGrid" });
     }
 
-    private static Drawing Image(string relationshipId) => new(
+    /// <summary>A PNG added as an image part and placed inline, <paramref name="cx"/> × <paramref name="cy"/> EMU.</summary>
+    private static Drawing Image(MainDocumentPart main, byte[] pngBytes, uint id, long cx, long cy)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(pngBytes))
+        {
+            part.FeedData(png);
+        }
+
+        return Inline(main.GetIdOfPart(part), id, cx, cy);
+    }
+
+    private static Drawing Inline(string relationshipId, uint id, long cx, long cy) => new(
         new DW.Inline(
-            new DW.Extent { Cx = ChartWidthEmu, Cy = ChartHeightEmu },
+            new DW.Extent { Cx = cx, Cy = cy },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = 1U, Name = "chart" },
+            new DW.DocProperties { Id = id, Name = $"image{id}" },
             new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(
-                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = "chart.png" }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = $"image{id}.png" }, new PIC.NonVisualPictureDrawingProperties()),
                     new PIC.BlipFill(new A.Blip { Embed = relationshipId }, new A.Stretch(new A.FillRectangle())),
                     new PIC.ShapeProperties(
-                        new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = ChartWidthEmu, Cy = ChartHeightEmu }),
+                        new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
                         new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });

@@ -5,7 +5,7 @@ using Planner.Reports.Model;
 namespace Planner.Reports.Writers;
 
 /// <summary>
-/// The report as a PDF (PDFsharp 6) on A4 landscape pages: title block, summary, the share chart, and the same
+/// The report as a PDF (PDFsharp 6) on A4 landscape pages: title block, summary, the map, the share chart, and the same
 /// tables as the Word document (<see cref="ReportTables"/>), in the installed CJK font embedded as a subset
 /// with its Unicode map, so the text can be searched and copied (pdftotext reads it).
 /// </summary>
@@ -34,6 +34,11 @@ public static class PdfReportWriter
         foreach (var p in report.Summary)
         {
             page.Paragraph(p);
+        }
+
+        using (var map = new MemoryStream(CoverageMapImage.Png(report)))
+        {
+            page.Image(XImage.FromStream(map), widthPoints: 560);
         }
 
         using (var png = new MemoryStream(chartPng ?? ShareChart.Png(report)))

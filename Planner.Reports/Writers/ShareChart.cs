@@ -72,7 +72,7 @@ public static class ShareChart
     /// ScottPlot keeps its fonts in one process-wide table and the Linux Skia build it ships has no fontconfig,
     /// so the CJK file is added to that table once, by name.
     /// </summary>
-    private static void EnsureFont()
+    internal static void EnsureFont()
     {
         lock (FontLock)
         {

@@ -30,14 +30,21 @@ public class DocxReportWriterTests(GuixiReport guixi)
     }
 
     [Fact]
-    public void Docx_Guixi_EmbedsTheChartAsPng()
+    public void Docx_Guixi_EmbedsTheMapAndTheChartAsPng()
     {
         using var doc = WordprocessingDocument.Open(Write(), false);
-        var image = Assert.Single(doc.MainDocumentPart!.ImageParts);
-        Assert.Equal("image/png", image.ContentType);
-        using var s = image.GetStream();
-        Assert.True(s.Length > 10_000);
-        Assert.Single(doc.MainDocumentPart.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Blip>(), b => b.Embed == doc.MainDocumentPart.GetIdOfPart(image));
+        var images = doc.MainDocumentPart!.ImageParts.ToList();
+        Assert.Equal(2, images.Count);
+        var n = 0;
+        foreach (var image in images)
+        {
+            Assert.Equal("image/png", image.ContentType);
+            using var s = image.GetStream();
+            Assert.True(s.Length > 10_000);
+            Assert.Single(doc.MainDocumentPart.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Blip>(), b => b.Embed == doc.MainDocumentPart.GetIdOfPart(image));
+            using var file = File.Create(Path.Combine(GuixiReport.OutputDirectory, $"guixi-docx-image{++n}.png"));
+            s.CopyTo(file);
+        }
     }
 
     /// <summary>The bar: LibreOffice opens the document (it converts it to PDF, ~4 s), and the shares survive.</summary>
