@@ -9,6 +9,8 @@ using Planner.Api.Regions;
 using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.Model;
+using Planner.Core.Narrowing;
 
 namespace Planner.Api.Endpoints;
 
@@ -69,7 +71,7 @@ internal static class CoverageEndpoints
                 return ApiProblems.Field("unit", $"unit '{unit}' is not in region '{region}'.", StatusCodes.Status404NotFound);
             }
 
-            scope = UnitSubtrees.Of(r.Region, chosen);
+            scope = UnitSelection.Of(r.Region, chosen);
         }
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
@@ -85,9 +87,9 @@ internal static class CoverageEndpoints
         });
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, UnitSubtrees? scope)
+    private static string Render(string format, bool chinese, CoverageResult result, UnitSelection? scope)
     {
-        var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
+        var (report, checks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
         return format switch
         {
             "csv" => CoverageWriters.UnitsCsv(report),
