@@ -9,7 +9,7 @@ namespace Planner.Core.Narrowing;
 /// Gaps cut down to a unit selection: each keeps only its demand points the selection holds, its people are
 /// re-summed from those points in the order the gap finder summed them (so a gap wholly inside is unchanged to
 /// the last bit), its centre is re-weighted by their total population in the region's local projection (as the
-/// gap finder weights it), and its outline is clipped to the selection's boundary. Gaps left without points are
+/// gap finder weights it), and its outline is clipped to the selection's boundary (also for a gap wholly inside: the outline is its points' hull grown by half the link distance). Gaps left without points are
 /// dropped; the rest keep their ids and are ordered as the gap finder orders them (largest total first).
 /// </summary>
 internal static class GapNarrowing
@@ -33,7 +33,10 @@ internal static class GapNarrowing
                 continue;
             }
 
-            var narrowed = members.Count == gap.Members.Count ? gap : Cut(gap, members, region, selection, projection.Value, total);
+            // A gap wholly inside keeps its figures to the last bit; its outline (grown by half the link distance) may still cross the edge.
+            var narrowed = members.Count == gap.Members.Count
+                ? gap with { Outline = gap.Outline is { } o ? Clip(o, selection) : null }
+                : Cut(gap, members, region, selection, projection.Value, total);
             kept.Add((Total(narrowed, region), narrowed));
         }
 
@@ -63,13 +66,19 @@ internal static class GapNarrowing
         var groups = region.Groups.Names.Select((n, g) => (n, g)).ToDictionary(x => x.n, x => sums[x.g], StringComparer.Ordinal);
         return new CoverageGap(gap.Id, [Math.Round(centre.Lon, 6), Math.Round(centre.Lat, 6)], members.Count, groups)
         {
-            Outline = gap.Outline is { } outline ? Clip(outline, selection.Boundary) : null,
+            Outline = gap.Outline is { } outline ? Clip(outline, selection) : null,
             Members = members,
         };
     }
 
-    private static Geometry Clip(Geometry outline, Geometry boundary)
+    private static Geometry Clip(Geometry outline, UnitSelection selection)
     {
+        var boundary = selection.Boundary;
+        if (boundary.Covers(outline))
+        {
+            return outline;
+        }
+
         try
         {
             return outline.Intersection(boundary);
