@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Planner.Core.Geo;
+using Planner.Core.IO;
+using Planner.Core.Model;
+using Planner.Core.Tests.Geo;
+using Planner.Core.Tests.Import.Tables;
+
+namespace Planner.Cli.Tests.Commands;
+
+public sealed class ImportTableCommandTests
+{
+    private static string CopyTiny()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny");
+        var target = TestFiles.TempFolder();
+        foreach (var f in Directory.GetFiles(source))
+        {
+            File.Copy(f, Path.Combine(target, Path.GetFileName(f)));
+        }
+
+        return target;
+    }
+
+    // Equirectangular metres: plenty for centimetre distances.
+    private static double Meters(GeoPoint a, GeoPoint b) =>
+        Math.Sqrt(Math.Pow((a.Lon - b.Lon) * Math.Cos(a.Lat * Math.PI / 180), 2) + Math.Pow(a.Lat - b.Lat, 2)) * 111_320;
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string GbkStationCsv(string dir, params string[] extraRows)
+    {
+        var a = PublishedGcj02.FromWgs84(new GeoPoint(117.2349, 28.2851));
+        var lines = new[] { "编号,站点名称,经度,纬度,级别,状态,社工人数", $"S1,东门街道社工站,{F(a.Lon)},{F(a.Lat)},乡镇(街道),运营中,3" }.Concat(extraRows);
+        var utf8 = Path.Combine(dir, "utf8.csv");
+        File.WriteAllText(utf8, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+        var gbk = Path.Combine(dir, "社工站.csv");
+        TestFiles.Iconv(utf8, gbk, "GBK");
+        return gbk;
+    }
+
+    [Fact]
+    public void ImportStations_GbkTableInGcj02_StoresEachRowAtItsWgs84Place()
+    {
+        var region = CopyTiny();
+        var csv = GbkStationCsv(TestFiles.TempFolder(), "S2,花园村服务点,117.2449,28.2857,村(社区),已建成,1");
+
+        var (exit, output, error) = PlannerCli.Run("import", "stations", region, "--table", csv, "--crs", "gcj02");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 stations from 社工站.csv (gb18030, GCJ-02 (Amap/Tencent))", output, StringComparison.Ordinal);
+        var stations = RegionFolderReader.Read(region).Region!.Stations;
+        Assert.Equal(["东门街道社工站", "花园村服务点"], stations.Select(s => s.Name));
+        Assert.Equal([StationStatus.Operating, StationStatus.Built], stations.Select(s => s.Status));
+        Assert.True(Meters(stations[0].Location, new GeoPoint(117.2349, 28.2851)) < 0.02, $"{stations[0].Location}");
+    }
+
+    [Fact]
+    public void ImportStations_BadRow_ExitTwoOneLineEachAndNothingStored()
+    {
+        var region = CopyTiny();
+        var before = File.ReadAllText(Path.Combine(region, RegionFiles.Stations));
+        var csv = GbkStationCsv(TestFiles.TempFolder(), "S2,花园村服务点,abc,28.2857,村(社区),已建成,1");
+
+        var (exit, _, error) = PlannerCli.Run("import", "stations", region, "--table", csv, "--crs", "gcj02");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("社工站.csv: row 3: 经度: 'abc' is not a number", error, StringComparison.Ordinal);
+        Assert.Contains("nothing stored: 1 of 2 rows refused", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(region, RegionFiles.Stations)));
+    }
+
+    [Fact]
+    public void ImportStations_BadRowWithSkipBadRows_StoresTheRestAndWritesTheRefusedRows()
+    {
+        var region = CopyTiny();
+        var csv = GbkStationCsv(TestFiles.TempFolder(), "S2,花园村服务点,abc,28.2857,村(社区),已建成,1");
+
+        var (exit, output, error) = PlannerCli.Run("import", "stations", region, "--table", csv, "--crs", "gcj02", "--skip-bad-rows");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("refused: 社工站.csv: row 3: 经度: 'abc' is not a number", output, StringComparison.Ordinal);
+        Assert.Equal(["S1"], RegionFolderReader.Read(region).Region!.Stations.Select(s => s.Id));
+        var refused = File.ReadAllLines(Path.Combine(region, "stations.refused.csv"), Encoding.UTF8);
+        Assert.Equal("row,column,reason,编号,站点名称,经度,纬度,级别,状态,社工人数", refused[0]);
+        Assert.Equal("row 3,经度,'abc' is not a number,S2,花园村服务点,abc,28.2857,村(社区),已建成,1", refused[1]);
+    }
+
+    [Fact]
+    public void ImportStations_TableAndCsvBoth_ExitTwo()
+    {
+        var (exit, _, error) = PlannerCli.Run("import", "stations", CopyTiny(), "--table", "a.csv", "--csv", "b.csv");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--table/--csv: give exactly one of them", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportStations_UnknownCrs_ExitTwoNamingTheOption()
+    {
+        var (exit, _, error) = PlannerCli.Run("import", "stations", CopyTiny(), "--table", "a.csv", "--crs", "EPSG:3857");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--crs: unknown CRS 'EPSG:3857'", error, StringComparison.Ordinal);
+    }
+}
