@@ -103,4 +103,38 @@ public sealed class ImportTableCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--crs: unknown CRS 'EPSG:3857'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImportUnitsFrom_ShapefileInGaussKrugerZone_ReplacesTheUnitsAndSaysSo()
+    {
+        var region = CopyTiny();
+        var shp = Path.Combine(TestFiles.TempFolder(), "units.shp");
+        TestFiles.Tool("ogr2ogr", ["-f", "ESRI Shapefile", "-s_srs", "EPSG:4490", "-t_srs", "EPSG:4527", "-lco", "ENCODING=GBK", "-where", "level <> 'county'", shp, Path.Combine(region, RegionFiles.Units)]);
+
+        var (exit, output, error) = PlannerCli.Run("import", "units", region, "--from", shp, "--code-field", "code", "--name-field", "name", "--level-field", "level");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("note: coordinates read as CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527) (.prj)", output, StringComparison.Ordinal);
+        Assert.Contains("3 units from units.shp replace the township, village units", output, StringComparison.Ordinal);
+        var loaded = RegionFolderReader.Read(region);
+        Assert.True(loaded.Problems.IsEmpty, string.Join("\n", loaded.Problems));
+        Assert.Equal(["360681", "360681001", "360681002", "360681001001"], loaded.Region!.Units.Select(u => u.Code));
+        Assert.Equal("360681001", loaded.Region.Units[3].ParentCode);
+        Assert.Contains(loaded.Region.Info.Sources, s => s.Layer == "units" && s.Note.Contains("EPSG:4527", StringComparison.Ordinal) && !s.Modelled);
+    }
+
+    [Fact]
+    public void ImportUnitsFrom_FeatureWithoutCode_ExitTwoAndNothingStored()
+    {
+        var region = CopyTiny();
+        var before = File.ReadAllText(Path.Combine(region, RegionFiles.Units));
+        var geojson = Path.Combine(TestFiles.TempFolder(), "b.geojson");
+        File.WriteAllText(geojson, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"\",\"name\":\"东门街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[117.22,28.28],[117.235,28.28],[117.235,28.3],[117.22,28.28]]]}}]}");
+
+        var (exit, _, error) = PlannerCli.Run("import", "units", region, "--from", geojson, "--code-field", "code", "--name-field", "name", "--level", "township");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("b.geojson: feature 1: code: code is empty", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(region, RegionFiles.Units)));
+    }
 }
