@@ -137,4 +137,36 @@ public sealed class ImportTableCommandTests
         Assert.Contains("b.geojson: feature 1: code: code is empty", error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(Path.Combine(region, RegionFiles.Units)));
     }
+
+    [Fact]
+    public void ImportPopulationTable_XlsxByName_SetsTheGroupsAndSaysMeasuredPerUnit()
+    {
+        var region = CopyTiny();
+        var xlsx = Path.Combine(TestFiles.TempFolder(), "村人口.xlsx");
+        TestFiles.WriteXlsx(xlsx, ["村(社区)", "常住人口", "60岁及以上"], [["东门街道", "1000", "200"], ["雄石街道", "500", "90"]]);
+
+        var (exit, output, error) = PlannerCli.Run("import", "population", region, "--table", xlsx, "--by", "name",
+            "--columns", "name=村(社区),total=常住人口,elderly=60岁及以上", "--licence", "county register");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 units joined from 村人口.xlsx; total 1500, elderly 290", output.Replace(region, "R", StringComparison.Ordinal), StringComparison.Ordinal);
+        var loaded = RegionFolderReader.Read(region).Region!;
+        Assert.Equal(1500, loaded.PopulationByGroup()[0]);
+        Assert.Contains(loaded.Info.Sources, s => s.Layer == "demand" && s.Modelled && s.Note.StartsWith("MEASURED per unit, MODELLED within it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ImportPopulationTable_UnjoinableRow_ExitTwoNamingTheNearestUnit()
+    {
+        var region = CopyTiny();
+        var before = File.ReadAllText(Path.Combine(region, RegionFiles.Demand));
+        var csv = Path.Combine(TestFiles.TempFolder(), "p.csv");
+        File.WriteAllLines(csv, ["名称,常住人口", "雄石街,10"]);
+
+        var (exit, _, error) = PlannerCli.Run("import", "population", region, "--table", csv, "--by", "name", "--licence", "x");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("p.csv: row 2: 名称: no unit with name '雄石街'; nearest: 雄石街道 (360681002)", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(region, RegionFiles.Demand)));
+    }
 }
