@@ -11,11 +11,16 @@ namespace Planner.Core.Import.Tables;
 public sealed class ColumnMapping
 {
     private readonly ImmutableDictionary<string, string> _given;
+    private readonly ImmutableArray<string> _order;
 
-    private ColumnMapping(ImmutableDictionary<string, string> given) => _given = given;
+    private ColumnMapping(ImmutableDictionary<string, string>.Builder given, List<string> order)
+    {
+        _given = given.ToImmutable();
+        _order = [.. order.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 
     /// <summary>No columns given: every field by its usual names.</summary>
-    public static ColumnMapping Default { get; } = new(ImmutableDictionary<string, string>.Empty);
+    public static ColumnMapping Default { get; } = new(ImmutableDictionary.CreateBuilder<string, string>(), []);
 
     /// <summary>
     /// Parses <c>field=header,...</c>, or reads the JSON object in the file when <paramref name="text"/> names an
@@ -30,6 +35,7 @@ public sealed class ColumnMapping
         }
 
         var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
         if (text.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(text))
         {
             try
@@ -37,6 +43,7 @@ public sealed class ColumnMapping
                 foreach (var p in JsonDocument.Parse(File.ReadAllText(text)).RootElement.EnumerateObject())
                 {
                     map[p.Name] = p.Value.GetString() ?? string.Empty;
+                    order.Add(p.Name);
                 }
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -44,7 +51,7 @@ public sealed class ColumnMapping
                 throw new ImportException(ImportException.Line(text, string.Empty, "--columns", $"not a JSON object of field: header strings ({ex.Message})"), ex);
             }
 
-            return new ColumnMapping(map.ToImmutable());
+            return new ColumnMapping(map, order);
         }
 
         foreach (var pair in text.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -56,13 +63,14 @@ public sealed class ColumnMapping
             }
 
             map[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+            order.Add(pair[..eq].Trim());
         }
 
-        return new ColumnMapping(map.ToImmutable());
+        return new ColumnMapping(map, order);
     }
 
-    /// <summary>The fields given explicitly.</summary>
-    public IEnumerable<string> GivenFields => _given.Keys;
+    /// <summary>The fields given explicitly, in the order given.</summary>
+    public IEnumerable<string> GivenFields => _order;
 
     /// <summary>
     /// The header that holds <paramref name="field"/>: the given one (null with <paramref name="error"/> when the table

@@ -24,6 +24,16 @@ internal static class PublishedGcj02
         return new GeoPoint(lng + dlng, lat + dlat);
     }
 
+    /// <summary>WGS84 → BD-09: GCJ-02 as above, then Baidu's published GCJ-02 → BD-09 formula.</summary>
+    public static GeoPoint Bd09FromWgs84(GeoPoint wgs)
+    {
+        var g = FromWgs84(wgs);
+        const double xPi = Math.PI * 3000.0 / 180.0;
+        double z = Math.Sqrt(g.Lon * g.Lon + g.Lat * g.Lat) + 0.00002 * Math.Sin(g.Lat * xPi);
+        double theta = Math.Atan2(g.Lat, g.Lon) + 0.000003 * Math.Cos(g.Lon * xPi);
+        return new GeoPoint(z * Math.Cos(theta) + 0.0065, z * Math.Sin(theta) + 0.006);
+    }
+
     private static double TransformLat(double x, double y)
     {
         double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.Sqrt(Math.Abs(x));

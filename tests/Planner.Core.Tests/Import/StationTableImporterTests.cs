@@ -108,4 +108,19 @@ public class StationTableImporterTests
 
         Assert.Equal(["h.csv: header: lon: no column for lon: name it with --columns lon=<header> (headers: 名称, 纬度)"], result.Refused.Select(p => p.Line()));
     }
+
+    [Fact]
+    public void Read_CsvInBd09_StationsAtTheirWgs84Place()
+    {
+        var bd = PublishedGcj02.Bd09FromWgs84(new GeoPoint(117.2349, 28.2851));
+        var path = Path.Combine(TestFiles.TempFolder(), "baidu.csv");
+        File.WriteAllLines(path, ["name,lng,lat", $"东门街道社工站,{F(bd.Lon)},{F(bd.Lat)}"]);
+        SourceCrs.TryParse("bd09", out var crs, out _);
+
+        var result = StationTableImporter.Read(Tiny(), TableReader.Read(path), Options(crs));
+
+        var s = Assert.Single(result.Stations);
+        Assert.True(RegionCenter.DistanceKm(s.Location, new GeoPoint(117.2349, 28.2851)) * 1000 < 0.05, $"{s.Location}");
+        Assert.Equal(("row2", StationLevel.VillagePoint, 1), (s.Id, s.Level, s.SocialWorkers));
+    }
 }

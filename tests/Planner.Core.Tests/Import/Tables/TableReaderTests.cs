@@ -62,4 +62,17 @@ public class TableReaderTests
 
         Assert.Contains("--encoding: unknown encoding 'latin-9'", ex.Problems[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_GbkCsvWithEncodingForced_ReadsGbk()
+    {
+        var dir = TestFiles.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "utf8.csv"), Csv, new UTF8Encoding(false));
+        TestFiles.Iconv(Path.Combine(dir, "utf8.csv"), Path.Combine(dir, "gbk.csv"), "GBK");
+
+        var table = TableReader.Read(Path.Combine(dir, "gbk.csv"), "gbk");
+
+        Assert.Equal("gbk", table.Encoding);
+        Assert.Equal("花园街道社工站", table.Rows[0]["站点名称"]);
+    }
 }
