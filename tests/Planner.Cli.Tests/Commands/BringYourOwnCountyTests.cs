@@ -120,6 +120,30 @@ public sealed class BringYourOwnCountyTests(Xunit.Abstractions.ITestOutputHelper
         }
     }
 
+    [Fact]
+    public void ImportDivisions_GuixiWithTheShippedExtract_OfficialCodesAndNamesInEveryLayer()
+    {
+        var folder = CopyGuixi();
+        var before = RegionFolderReader.Read(folder).Region!;
+
+        var run = PlannerCli.Run("import", "divisions", folder, "--codes", Path.Combine(RepoRoot(), "data", "divisions", "360681.csv"));
+
+        Ok(run);
+        // From the NBS list (data/divisions/360681.csv): 西街居民委员会 360681002004 and 南街居民委员会 360681002003 under 雄石街道;
+        // the generated codes had them the other way round, so both move at once.
+        Assert.Contains("360681002003 -> 360681002004 西街居民委员会", run.Out, StringComparison.Ordinal);
+        Assert.Contains("360681002004 -> 360681002003 南街居民委员会", run.Out, StringComparison.Ordinal);
+        var loaded = RegionFolderReader.Read(folder);
+        Assert.DoesNotContain(loaded.Problems, p => p.Severity == Planner.Core.Validation.ProblemSeverity.Error);
+        var after = loaded.Region!;
+        var units = after.Units.ToDictionary(u => u.Code);
+        Assert.Equal("西街居民委员会", units["360681002004"].Name);
+        Assert.All(after.Units.Where(u => u.ParentCode is not null), u => Assert.True(units.ContainsKey(u.ParentCode!), u.Code));
+        Assert.All(after.Demand, d => Assert.True(units.ContainsKey(d.UnitCode!), d.Id));
+        Assert.Equal(before.PopulationByGroup().ToArray(), after.PopulationByGroup().ToArray());
+        Assert.Equal(CoverageCalculator.Compute(before).Groups["total"].Covered, CoverageCalculator.Compute(after).Groups["total"].Covered);
+    }
+
     private static double WorstVertexMeters(Geometry source, Geometry imported)
     {
         var b = imported.Coordinates;
