@@ -24,6 +24,7 @@ internal static class CommandCatalog
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
         yield return ImportCommand.Create();
+        yield return NewRegionCommand.Create();
         yield return ExportCommand.Create();
         yield return ScenarioCommand.Create();
         yield return RecommendCommand.Create();

@@ -169,4 +169,62 @@ public sealed class ImportTableCommandTests
         Assert.Contains("p.csv: row 2: 名称: no unit with name '雄石街'; nearest: 雄石街道 (360681002)", error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(Path.Combine(region, RegionFiles.Demand)));
     }
+
+    [Fact]
+    public void NewRegion_OsmUnitsStationsPopulation_RunsTheStepsAndValidates()
+    {
+        var dir = TestFiles.TempFolder();
+        var osm = Path.Combine(dir, "tiny.osm");
+        File.WriteAllText(osm, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+             <bounds minlat="28.2800" minlon="117.2200" maxlat="28.3000" maxlon="117.2500"/>
+             <node id="10" lat="28.2850" lon="117.2210"/>
+             <node id="11" lat="28.2850" lon="117.2350"/>
+             <node id="12" lat="28.2850" lon="117.2490"/>
+             <way id="100"><nd ref="10"/><nd ref="11"/><nd ref="12"/><tag k="highway" v="residential"/></way>
+            </osm>
+            """);
+        var shp = Path.Combine(dir, "乡镇.shp");
+        TestFiles.Tool("ogr2ogr", ["-f", "ESRI Shapefile", "-s_srs", "EPSG:4490", "-t_srs", "EPSG:4527", "-lco", "ENCODING=GBK", "-where", "level = 'township'", shp,
+            Path.Combine(AppContext.BaseDirectory, "Fixtures", "regions", "tiny", RegionFiles.Units)]);
+        var stations = Path.Combine(dir, "社工站.xlsx");
+        TestFiles.WriteXlsx(stations, ["站点名称", "经度", "纬度", "级别"], [["东门街道社工站", "117.2349", "28.2851", "乡镇(街道)"]]);
+        var population = Path.Combine(dir, "人口.xlsx");
+        TestFiles.WriteXlsx(population, ["名称", "常住人口"], [["东门街道", "1200"], ["雄石街道", "800"]]);
+        var region = Path.Combine(dir, "贵溪市");
+
+        var (exit, output, error) = PlannerCli.Run("new-region", region, "--name", "贵溪市", "--code", "360681", "--osm", osm,
+            "--units", shp, "--units-args", "--code-field", "code", "--name-field", "name", "--level", "township",
+            "--stations", stations, "--population", population);
+
+        Assert.True(exit == 0, error + output);
+        var loaded = RegionFolderReader.Read(region).Region!;
+        Assert.Equal(["360681", "360681001", "360681002"], loaded.Units.Select(u => u.Code));
+        Assert.Equal("东门街道社工站", Assert.Single(loaded.Stations).Name);
+        Assert.Equal(2000, loaded.PopulationByGroup()[0]);
+    }
+
+    [Fact]
+    public void NewRegion_BadStationRow_StopsAtThatStepWithExitTwo()
+    {
+        var dir = TestFiles.TempFolder();
+        var osm = Path.Combine(dir, "tiny.osm");
+        File.WriteAllText(osm, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+             <bounds minlat="28.2800" minlon="117.2200" maxlat="28.3000" maxlon="117.2500"/>
+             <node id="10" lat="28.2850" lon="117.2210"/><node id="11" lat="28.2850" lon="117.2490"/>
+             <way id="100"><nd ref="10"/><nd ref="11"/><tag k="highway" v="residential"/></way>
+            </osm>
+            """);
+        var stations = Path.Combine(dir, "s.csv");
+        File.WriteAllLines(stations, ["名称,经度,纬度", "东门街道社工站,117.2349,北纬28度"]);
+
+        var (exit, _, error) = PlannerCli.Run("new-region", Path.Combine(dir, "r"), "--name", "贵溪市", "--code", "360681", "--osm", osm, "--stations", stations);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("s.csv: row 2: 纬度: '北纬28度' is not a number", error, StringComparison.Ordinal);
+        Assert.Contains("new-region: stopped at 'planner import stations' (exit 2)", error, StringComparison.Ordinal);
+    }
 }
