@@ -10,6 +10,7 @@ import { t, setLanguage, currentLanguage } from './i18n.js';
 import { createStore, stations, params, coverageNow, selectedStationId } from './state.js';
 import { createMap, geojson, fill } from './map.js';
 import { createWhatIf } from './whatif.js';
+import { createLiveDrag } from './live.js';
 import { setupSave } from './save.js';
 import { loadRegion } from './region.js';
 import { within, describe, loadLimits } from './limits.js';
@@ -47,6 +48,7 @@ async function busy(work) {
 /** An input that was not taken (by the API's problem or the page's limits): the change is undone and the reason shown. */
 function refused(message, previous) {
   store.refusal = message;
+  store.live = null;
   if (previous) { store.edits = previous; showEdits(); }
   setStatus('refused', message);
 }
@@ -105,14 +107,29 @@ function paramsChanged() {
   if (edits.length) change(edits, started);
 }
 
-const translate = new Translate({ layers: [m.layers.stations] });
-translate.on('translateend', (evt) => {
-  // OpenLayers ends a translation on every pointer-up over a station, clicks included: a click is no move.
-  if (evt.startCoordinate && evt.coordinate[0] === evt.startCoordinate[0] && evt.coordinate[1] === evt.startCoordinate[1]) return;
-  const started = performance.now();
+const liveDrag = createLiveDrag({ store, api, busy, show: (c) => showCoverage(c, false) });
+
+/** The move edits of the stations a translation is dragging, at their positions of the moment. */
+function movesOf(evt) {
   const known = new Set(stations(store).map((s) => s.id));
-  const moves = evt.features.getArray().filter((f) => known.has(f.getId()))
+  return evt.features.getArray().filter((f) => known.has(f.getId()))
     .map((f) => edit.move(f.getId(), ...toLonLat(f.getGeometry().getCoordinates())));
+}
+
+const translate = new Translate({ layers: [m.layers.stations] });
+translate.on('translating', (evt) => {
+  const moves = movesOf(evt);
+  if (moves.length) liveDrag.move(moves);
+});
+translate.on('translateend', (evt) => {
+  liveDrag.end();
+  // OpenLayers ends a translation on every pointer-up over a station, clicks included: a click is no move.
+  if (evt.startCoordinate && evt.coordinate[0] === evt.startCoordinate[0] && evt.coordinate[1] === evt.startCoordinate[1]) {
+    if (store.live) { store.live = null; showCoverage(coverageNow(store), false); }
+    return;
+  }
+  const started = performance.now();
+  const moves = movesOf(evt);
   if (!moves.length) return;
   store.selection = { kind: 'station', id: moves[moves.length - 1].station_id };
   change(moves, started);
@@ -172,7 +189,7 @@ document.querySelectorAll('input[name=tool]').forEach((r) => r.addEventListener(
   translate.setActive(store.tool === 'select');
 }));
 $('reset-edits').addEventListener('click', () => {
-  store.edits = []; store.current = null; store.refusal = null;
+  store.edits = []; store.current = null; store.live = null; store.refusal = null;
   showEdits(); showCoverage(store.baseline);
 });
 $('language').addEventListener('click', () => {

@@ -131,7 +131,7 @@ const charts = new WeakMap();
 /** What-if figures: baseline against current per group, the edit list and the last round-trip time. */
 export function renderWhatIf({ store, t }) {
   const base = store.baseline?.report.groups ?? {};
-  const cur = (store.current ?? store.baseline)?.report.groups ?? {};
+  const cur = (store.live ?? store.current ?? store.baseline)?.report.groups ?? {};
   const groups = Object.keys(cur);
   const rows = groups.map((g) => {
     const d = (cur[g]?.covered ?? 0) - (base[g]?.covered ?? 0);
