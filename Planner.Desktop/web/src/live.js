@@ -32,6 +32,7 @@ export function createLiveDrag(app) {
         const now = performance.now();
         for (let i = 0; i < upTo; i++) if (d.latencies[i] === null) d.latencies[i] = now - d.moveTimes[i];
         d.answers++;
+        if (result.elapsedMs !== undefined && result.elapsedMs !== null) d.serverMs.push(result.elapsedMs);
       } catch (e) {
         // A refused position (outside the region, say) is no error of the page: the drop's edit says so.
         if (e?.status !== 400 && e?.status !== 422) throw e;
@@ -46,7 +47,7 @@ export function createLiveDrag(app) {
     /** A pointer move of the drag: moves are the move edits of every dragged station at this position. */
     move(moves) {
       if (!drag || drag.ended) {
-        drag = { region: store.region, edits: store.edits, moveTimes: [], latencies: [], answers: 0, inFlight: false, latest: null, ended: false };
+        drag = { region: store.region, edits: store.edits, moveTimes: [], latencies: [], answers: 0, serverMs: [], inFlight: false, latest: null, ended: false };
         store.drag = drag;
       }
       drag.moveTimes.push(performance.now());

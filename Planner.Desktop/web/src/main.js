@@ -49,7 +49,11 @@ async function busy(work) {
 function refused(message, previous) {
   store.refusal = message;
   store.live = null;
-  if (previous) { store.edits = previous; showEdits(); }
+  if (previous) {
+    // The refused change leaves no step to undo.
+    if (store.past.at(-1) === previous) store.past = store.past.slice(0, -1);
+    store.edits = previous; showEdits();
+  }
   setStatus('refused', message);
 }
 
@@ -62,7 +66,7 @@ function showCoverage(c, withCircles = true) {
   m.map.renderSync();
 }
 
-const context = () => ({ store, coverage: coverageNow(store), sources: m.sources, t });
+const context = () => ({ store, coverage: coverageNow(store), sources: m.sources, t, onEdit: (edits) => change(edits) });
 const renderInspectPanel = () => renderInspect($('inspect'), context());
 function renderAll() {
   renderSummary($('summary'), context());
@@ -70,6 +74,7 @@ function renderAll() {
   renderWhatIf(context());
   renderLayerList(m.sources, applyVisibility);
   renderLegend($('legend'), context());
+  updateUndoButtons();
 }
 const applyVisibility = () => m.setVisibility(layerChecked, $('demand-style').value);
 
@@ -86,10 +91,49 @@ const whatIf = createWhatIf({ store, api, busy, refused, show: showCoverage, ren
 /** Appends edits to the list, shows what they derive and asks the API (the only way the page changes). */
 function change(edits, started = performance.now()) {
   const previous = store.edits;
+  store.past = [...store.past, previous];
+  store.future = [];
   store.edits = [...previous, ...edits];
   if (store.refusal) { store.refusal = null; setStatus('ready'); }
   showEdits();
   return whatIf.run(started, previous);
+}
+
+/**
+ * Puts an earlier or later edit list in force (undo, redo, reset): shown and asked for as any change; with no
+ * edits left the stored stations' coverage is shown as it was loaded.
+ */
+function restore(edits) {
+  store.edits = edits;
+  store.live = null;
+  if (store.refusal) { store.refusal = null; setStatus('ready'); }
+  showEdits();
+  updateUndoButtons();
+  if (!edits.length) { store.current = null; showCoverage(store.baseline); return undefined; }
+  return whatIf.run(performance.now(), null);
+}
+
+/** Undo: the edit list before the last change (a drag of several stations, one field, a reset) is in force again. */
+function undo() {
+  if (!store.past.length) return;
+  store.future = [store.edits, ...store.future];
+  const edits = store.past.at(-1);
+  store.past = store.past.slice(0, -1);
+  restore(edits);
+}
+
+/** Redo: the change undone last is in force again. */
+function redo() {
+  if (!store.future.length) return;
+  store.past = [...store.past, store.edits];
+  const [edits, ...rest] = store.future;
+  store.future = rest;
+  restore(edits);
+}
+
+function updateUndoButtons() {
+  $('undo').disabled = !store.past.length;
+  $('redo').disabled = !store.future.length;
 }
 
 function paramsChanged() {
@@ -139,7 +183,7 @@ m.map.addInteraction(translate);
 m.map.on('singleclick', (evt) => {
   if (store.tool === 'add') {
     const id = `new-${store.nextId++}`;
-    const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round));
+    const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round), $('new-level').value, $('new-status').value);
     store.selection = { kind: 'station', id };
     change([edit.add(s)]);
     return;
@@ -189,8 +233,18 @@ document.querySelectorAll('input[name=tool]').forEach((r) => r.addEventListener(
   translate.setActive(store.tool === 'select');
 }));
 $('reset-edits').addEventListener('click', () => {
-  store.edits = []; store.current = null; store.live = null; store.refusal = null;
-  showEdits(); showCoverage(store.baseline);
+  if (!store.edits.length) return;
+  store.past = [...store.past, store.edits];
+  store.future = [];
+  restore([]);
+});
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+document.addEventListener('keydown', (e) => {
+  // In a text field Ctrl+Z is the field's own undo.
+  if (!(e.ctrlKey || e.metaKey) || e.target.closest?.('input, select, textarea')) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); } else if ((key === 'z' && e.shiftKey) || key === 'y') { e.preventDefault(); redo(); }
 });
 $('language').addEventListener('click', () => {
   setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');

@@ -11,6 +11,8 @@ export function createStore() {
     base: { stations: [], minutes: 15, mode: 'walk' },
     /** The planner's edits in order, in the scenarios API's exchange form; replaced, never changed in place. */
     edits: [],
+    /** Undo and redo: the edit lists before each change (last is the latest) and those undone (first is the next). */
+    past: [], future: [],
     /** Minutes, speed and modes the API accepts (GET /travel-limits); null parts are not checked on the page. */
     limits: { minutes: null, speedKmh: null, modes: null },
     groups: ['total'], group: 'total', unitLevel: 'township', tool: 'select',
