@@ -29,6 +29,8 @@ export function installHooks(store, m) {
     get lastServerMs() { return store.lastServerMs; },
     get whatIfCount() { return store.whatIfCount; },
     get savedScenario() { return store.savedScenario; },
+    /** The saved scenarios as last listed: { name, version, edits (count) }. */
+    get savedList() { return store.savedList ?? null; },
     get recommendations() { return store.recommendations; },
     get lastCirclesMs() { return store.lastCirclesMs; },
     get circlesCount() { return store.circlesCount; },

@@ -214,8 +214,17 @@ const app = {
   store, map: m.map, view: m.view, sources: m.sources, layers: m.layers, api, t, busy, showTab, setStatus, geojson, renderAll,
   /** Adds stations as new ones (one add edit each) and computes once. */
   addStations(list) { return change(list.map(edit.add)); },
+  /** Puts a saved scenario's edits in force as the page's edit list (a fresh undo history). */
+  openEdits(edits) {
+    store.past = []; store.future = []; store.selection = null;
+    // Stations the page added are new-1, new-2, ...: later additions must not reuse their ids.
+    const used = edits.filter((e) => e.kind === 'add_station' && /^new-\d+$/.test(e.id)).map((e) => Number(e.id.slice(4)));
+    store.nextId = Math.max(store.nextId, ...used.map((n) => n + 1));
+    return restore(edits.map((e) => ({ ...e })));
+  },
 };
-const load = (name) => loadRegion(app, name, { showEdits, showCoverage, renderAll });
+let saving = null;
+const load = async (name) => { await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
 
 $('group').addEventListener('change', (e) => { store.group = e.target.value; m.restyle(); renderAll(); });
 $('unit-level').addEventListener('change', (e) => { store.unitLevel = e.target.value; m.restyle(); });
@@ -253,7 +262,7 @@ $('language').addEventListener('click', () => {
   renderAll();
 });
 
-setupSave(app);
+saving = setupSave(app);
 setupRecommend(app);
 setupCompare(app);
 setupExport(app);

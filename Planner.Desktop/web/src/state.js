@@ -20,7 +20,7 @@ export function createStore() {
     baseline: null, current: null,
     /** The figures of a station being dragged (live.js), drawn until the drop's answer lands; and that drag. */
     live: null, drag: null,
-    selection: null, snapshots: [], savedScenario: null, recommendations: null, demandGeoJson: null,
+    selection: null, snapshots: [], savedScenario: null, savedList: null, recommendations: null, demandGeoJson: null,
     lastWhatIfMs: null, lastCirclesMs: null, lastServerMs: null, whatIfCount: 0, circlesCount: 0,
     busy: 0, error: null, refusal: null, nextId: 1, status: { key: 'loading', detail: '' },
     /** The derived station list and the base and edits it was derived from (see stations()). */
