@@ -31,7 +31,7 @@ public sealed class IncrementalCoverage
     private readonly double[][] _unitCovered;
     private readonly double[] _regionPeople;
     private readonly double[][] _unitPeople;
-    private readonly List<(int Point, double Seconds)> _list = [];
+    private readonly List<ReachedPoint> _list = [];
 
     /// <summary>Computes every counted station's catchment once (in parallel) and the coverage sums.</summary>
     /// <exception cref="ArgumentException">The options have problems.</exception>
@@ -68,7 +68,7 @@ public sealed class IncrementalCoverage
         _catchSeconds = new double[_stations.Length][];
         _people = new double[_stations.Length][];
         Parallel.For(0, _stations.Length, CoverageContext.Parallelism(options),
-            () => (Worker: times.CreateWorker(), List: new List<(int Point, double Seconds)>()),
+            () => (Worker: times.CreateWorker(), List: new List<ReachedPoint>()),
             (j, _, local) =>
             {
                 local.Worker.Catchment(j, _searchLimit, local.List);
@@ -212,14 +212,14 @@ public sealed class IncrementalCoverage
     /// <summary>Seconds (profile speeds) from a demand point to its nearest counted station, or +∞ when none is within the search limit.</summary>
     public double BestSeconds(int point) => _best[point];
 
-    private void Store(int j, List<(int Point, double Seconds)> list)
+    private void Store(int j, List<ReachedPoint> list)
     {
         var sorted = list.ToArray();
         Array.Sort(sorted, (a, b) => a.Point.CompareTo(b.Point));
         _catchPoints[j] = [.. sorted.Select(x => x.Point)];
         _catchSeconds[j] = [.. sorted.Select(x => x.Seconds)];
         var people = new double[_groupLimits.Length];
-        foreach (var (p, s) in sorted)
+        foreach (var (p, s, _) in sorted)
         {
             var counts = _context.Region.Demand[p].Counts;
             for (int g = 0; g < people.Length; g++)
