@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Planner.Api.Coverage;
 using Planner.Api.Hosting;
 using Planner.Api.Layers;
@@ -46,10 +47,11 @@ internal sealed record WhatIfResponse(CoverageReport Report, FeatureCollectionRe
 
 /// <summary>
 /// What-if coverage for the planners' map: the region with its station list replaced by the caller's (stations
-/// dragged, added or removed) and the minutes or mode changed, computed by the same
-/// <see cref="CoverageCalculator"/> as the stored region's report; nothing is stored. The figures come from a
-/// full run without circles; circles come from <see cref="StationCircleCache"/>, so moving one station builds
-/// one circle.
+/// dragged, added or removed) and the minutes or mode changed; nothing is stored. The figures come from
+/// <see cref="WhatIfCoverageCache"/>: an <see cref="IncrementalCoverage"/> kept per region version and query, so
+/// a drag of one station runs one bounded search (a new minutes, mode or speed is a full run), with the same
+/// figures as <see cref="CoverageCalculator"/>. Circles come from <see cref="StationCircleCache"/>, so moving
+/// one station builds one circle.
 /// </summary>
 internal static class WhatIfEndpoints
 {
@@ -60,8 +62,9 @@ internal static class WhatIfEndpoints
     public static IEndpointRouteBuilder MapWhatIfEndpoints(this IEndpointRouteBuilder app)
     {
         var circles = new StationCircleCache();
-        app.MapPost("/regions/{region}/whatif", (string region, RegionAccess access, CoverageService coverage, RuleSetProvider rules, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken) =>
-                Post(region, access, coverage, rules, circles, user, request, cancellationToken))
+        app.MapPost("/regions/{region}/whatif", (string region, RegionAccess access, CoverageService coverage, WhatIfCoverageCache engines, RuleSetProvider rules,
+                IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken) =>
+                Post(region, access, coverage, engines, rules, circles, options.Value.MaxFeatures, user, request, cancellationToken))
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Planner)
             .RequireCostLimit()
@@ -69,8 +72,8 @@ internal static class WhatIfEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<WhatIfResponse>, ProblemHttpResult>> Post(string region, RegionAccess access, CoverageService coverage,
-        RuleSetProvider rules, StationCircleCache circleCache, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WhatIfResponse>, ProblemHttpResult>> Post(string region, RegionAccess access, CoverageService coverage, WhatIfCoverageCache engines,
+        RuleSetProvider rules, StationCircleCache circleCache, int maxStations, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
@@ -91,6 +94,12 @@ internal static class WhatIfEndpoints
             return queryProblem;
         }
 
+        if (body.Stations?.Count > maxStations)
+        {
+            // Each station costs a bounded search on a new engine and a circle: the cost budget of one request.
+            return ApiProblems.Field("stations", $"holds {body.Stations.Count} stations; at most {maxStations} are accepted in one request (Planner:MaxFeatures).", StatusCodes.Status413PayloadTooLarge);
+        }
+
         var (stations, stationProblem) = ToStations(body.Stations, r.Region.Bounds);
         if (stationProblem is not null)
         {
@@ -99,7 +108,8 @@ internal static class WhatIfEndpoints
 
         var clock = Stopwatch.StartNew();
         var edited = new CatalogRegion(r.Name, r.Region with { Stations = [.. stations!] }, r.Version);
-        var report = await Task.Run(() => CoverageCalculator.Compute(edited.Region, query!.ToOptions() with { BuildCircles = false }), cancellationToken).ConfigureAwait(false);
+        // A move takes about a millisecond: computed on the request thread (a new engine, the full run, too).
+        var report = engines.Compute(r, query!, stations!);
         if (body.Circles ?? true)
         {
             // The stored stations' circles come with the region's own report (computed once and cached).

@@ -72,6 +72,77 @@ public class IncrementalCoverageTests
         Assert.Throws<KeyNotFoundException>(() => incremental.MoveStation("nope", region.Demand[0].Location));
     }
 
+    [Theory]
+    [InlineData(3, 15.0, true, false)]
+    [InlineData(11, 10.0, true, true)]
+    [InlineData(8, 15.0, false, false)]
+    public void RandomEdits_ReportEqualsFullRecompute(int seed, double minutes, bool roads, bool includePlanned)
+    {
+        var region = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 4000, DemandPoints: 1200, Stations: 10, Seed: seed));
+        region = roads ? region : region with { Roads = [] };
+        var options = new CoverageOptions { Minutes = minutes, IncludePlanned = includePlanned, BuildCircles = false };
+        var incremental = new IncrementalCoverage(CoverageContext.Prepare(region, options), options);
+        var random = new Random(seed);
+        var bounds = region.Bounds;
+        var stations = region.Stations.ToList();
+        int added = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            // Moves, adds and removes, and now and then a list that differs in several stations at once.
+            int edits = i % 7 == 6 ? 3 : 1;
+            for (int e = 0; e < edits; e++)
+            {
+                var to = random.Next(2) == 0
+                    ? region.Demand[random.Next(region.Demand.Length)].Location
+                    : new GeoPoint(bounds.MinLon + (random.NextDouble() * (bounds.MaxLon - bounds.MinLon)), bounds.MinLat + (random.NextDouble() * (bounds.MaxLat - bounds.MinLat)));
+                int kind = stations.Count == 0 ? 1 : random.Next(4);
+                if (kind == 1)
+                {
+                    var status = random.Next(3) == 0 ? StationStatus.Planned : StationStatus.Operating;
+                    stations.Insert(random.Next(stations.Count + 1), new Station($"new-{++added}", $"New {added}", to, StationLevel.VillagePoint, status, random.Next(0, 4), null));
+                }
+                else if (kind == 2)
+                {
+                    stations.RemoveAt(random.Next(stations.Count));
+                }
+                else
+                {
+                    int k = random.Next(stations.Count);
+                    stations[k] = stations[k] with { Location = to, SocialWorkers = random.Next(0, 5) };
+                }
+            }
+
+            int searches = incremental.SetStations(stations);
+            var full = CoverageCalculator.Compute(region with { Stations = [.. stations] }, options);
+            var report = incremental.Report();
+
+            Assert.InRange(searches, 0, edits);
+            Assert.Equal(CoverageWriters.ToJson(full), CoverageWriters.ToJson(report));
+            Assert.Equal(full.Gaps.Select(g => g.Outline!.AsText()), report.Gaps.Select(g => g.Outline!.AsText()));
+            Assert.Equal(full.Stations.Select(s => s.Id), incremental.StationIds);
+        }
+    }
+
+    [Fact]
+    public void AddAndRemoveStation_ReturnToTheStartingFigures()
+    {
+        var region = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 4000, DemandPoints: 1200, Stations: 10, Seed: 5));
+        var options = new CoverageOptions { BuildCircles = false };
+        var incremental = new IncrementalCoverage(CoverageContext.Prepare(region, options), options);
+        string before = CoverageWriters.ToJson(incremental.Report());
+        var extra = new Station("extra", "Extra", region.Demand[0].Location, StationLevel.VillagePoint, StationStatus.Operating, 2, null);
+
+        Assert.True(incremental.AddStation(extra));
+        var withExtra = CoverageCalculator.Compute(region with { Stations = region.Stations.Add(extra) }, options);
+        Assert.Equal(CoverageWriters.ToJson(withExtra), CoverageWriters.ToJson(incremental.Report()));
+        Assert.Throws<ArgumentException>(() => incremental.AddStation(extra));
+        Assert.False(incremental.AddStation(extra with { Id = "planned", Status = StationStatus.Planned }));
+
+        Assert.True(incremental.RemoveStation("extra"));
+        Assert.False(incremental.RemoveStation("extra"));
+        Assert.Equal(before, CoverageWriters.ToJson(incremental.Report()));
+    }
+
     private static void AssertSame(IReadOnlyDictionary<string, GroupCoverage> expected, IReadOnlyDictionary<string, GroupCoverage> actual, string where)
     {
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());

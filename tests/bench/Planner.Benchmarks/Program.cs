@@ -3,6 +3,7 @@ using Planner.Benchmarks;
 
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- whatif           (what-if drag on Porto Alegre: engine, handler, request, CPU)
 if (args.Length >= 6 && args[0] == "export")
 {
     PeerExport.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
@@ -25,6 +26,12 @@ if (args.Length >= 1 && args[0] == "report")
 if (args.Length >= 1 && args[0] == "prepare")
 {
     PrepareProbe.Run(args.Length > 1 && args[1] == "city");
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "whatif")
+{
+    WhatIfProbe.Run();
     return;
 }
 
