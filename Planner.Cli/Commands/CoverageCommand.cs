@@ -47,7 +47,7 @@ internal static class CoverageCommand
             };
             bool adHoc = parse.GetResult(minutes) is { Implicit: false } || parse.GetResult(mode) is { Implicit: false } || parse.GetValue(speed) is not null;
             var circlesValue = parse.GetValue(circles);
-            bool circlesIsFile = circlesValue is not null && circlesValue.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase);
+            bool circlesIsFile = circlesValue is not null && LooksLikePath(circlesValue);
             var ids = Ids(parse.GetValue(tiers)).Concat(circlesIsFile ? [] : Ids(circlesValue)).ToList();
             var (runs, problems) = CircleChoice.Resolve(options, LifeCircleCatalog.Builtin(), ids, adHoc, parse.GetValue(noCap), "--tiers", "--minutes/--mode/--speed-kmh");
             return Run(parse.GetValue(region)!, runs, problems, parse.GetValue(format) ?? "json", parse.GetValue(output),
@@ -55,6 +55,11 @@ internal static class CoverageCommand
         });
         return command;
     }
+
+    /// <summary>A --circles value is an output file when it ends in .geojson or holds a path separator or a dot (circle ids hold neither).</summary>
+    private static bool LooksLikePath(string value) =>
+        value.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || value.Contains('/', StringComparison.Ordinal)
+        || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || value.Contains('.', StringComparison.Ordinal);
 
     private static IEnumerable<string> Ids(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
