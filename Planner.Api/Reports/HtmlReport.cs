@@ -136,7 +136,7 @@ internal static class HtmlReport
         foreach (var c in checks)
         {
             var measured = c.Measured is { } m ? m.ToString(m is > 0 and < 1 ? "0.###" : "0.##", CultureInfo.InvariantCulture) : "n/a";
-            h.Append(CultureInfo.InvariantCulture, $"<tr><td title=\"{E(c.Rule)}\">{E(c.RuleId)}</td><td>{E(l.Term(c.SubjectKind))}: {E(c.SubjectName)}</td><td class=\"n\">{measured}</td><td class=\"n\">{E(c.Comparison)} {c.Required.ToString("0.##", CultureInfo.InvariantCulture)}</td>");
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td title=\"{E(c.RuleIn(l.Lang))}\">{E(c.RuleId)}</td><td>{E(l.Term(c.SubjectKind))}: {E(c.SubjectName)}</td><td class=\"n\">{measured}</td><td class=\"n\">{E(c.Comparison)} {c.Required.ToString("0.##", CultureInfo.InvariantCulture)}</td>");
             h.Append(CultureInfo.InvariantCulture, $"<td class=\"{(c.Passed ? "pass" : "fail")}\">{E(c.Passed ? l.Pass : l.Fail)}</td></tr>");
         }
 

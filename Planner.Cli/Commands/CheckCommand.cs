@@ -107,7 +107,7 @@ internal static class CheckCommand
         var named = ruleSet.Rules.Select(r => r.Circle).OfType<string>().Distinct(StringComparer.Ordinal).Select(id => options.ForCircle(catalog.Find(id)!));
         var reports = CoverageTiers.Compute(region, [options, .. named]);
         var report = reports[0];
-        var figures = reports.SelectMany(UnitCoverageFigure.From).ToList();
+        var figures = reports.SelectMany(r => UnitCoverageFigure.From(r)).ToList();
         var checks = StandardsChecker.Check(region, ruleSet, figures);
         Write(checks, ruleSet, report, format, output);
         return checks.All(c => c.Passed) ? ExitCodes.Ok : ExitCodes.RuleFailed;
