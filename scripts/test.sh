@@ -15,6 +15,14 @@ if [ -d tests/Planner.Desktop.Tests ]; then
   # Chinese labels in the map screenshots need a CJK font.
   fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
 fi
+if [ -d tests/Planner.Reports.Tests ]; then
+  # The report tests read the files back with the real tools: poppler (pdftotext, pdftoppm), GDAL (ogrinfo)
+  # and LibreOffice (docx -> pdf, about 4 s); PDFs and charts are drawn in WenQuanYi Micro Hei.
+  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+  command -v ogrinfo >/dev/null 2>&1 || need_apt+=(gdal-bin)
+  command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   export DEBIAN_FRONTEND=noninteractive

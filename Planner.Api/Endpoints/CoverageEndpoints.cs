@@ -20,7 +20,7 @@ namespace Planner.Api.Endpoints;
 /// </summary>
 internal static class CoverageEndpoints
 {
-    private static readonly string[] Formats = ["json", "csv", "geojson", "html"];
+    private static readonly string[] Formats = ["json", "csv", "geojson", "html", .. OfficialReportRenderer.Formats];
 
     /// <summary>Maps <c>GET /regions/{region}/coverage</c>.</summary>
     public static IEndpointRouteBuilder MapCoverageEndpoints(this IEndpointRouteBuilder app)
@@ -33,11 +33,16 @@ internal static class CoverageEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status200OK, contentType: Planner.Reports.ReportFormat.Docx.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: Planner.Reports.ReportFormat.Pdf.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: Planner.Reports.ReportFormat.Xlsx.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: Planner.Reports.ReportFormat.GeoPackage.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: Planner.Reports.ReportFormat.Shapefile.ContentType);
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Get(
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Get(
         string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f, string? circle, string? noCap,
         RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
@@ -74,6 +79,12 @@ internal static class CoverageEndpoints
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
         http.Response.Headers.Vary = "Accept, Accept-Language";
+        if (OfficialReportRenderer.Formats.Contains(format))
+        {
+            var (narrowed, narrowedChecks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
+            return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, http.Request, cancellationToken).ConfigureAwait(false);
+        }
+
         bool chinese = format == "html" && Language.PrefersChinese(http.Request);
         var body = result.Rendered.GetOrAdd((format, scope?.Key, chinese), k => Render(k.Format, k.Chinese, result, scope));
         return TypedResults.Content(body, format switch
@@ -113,6 +124,7 @@ internal static class CoverageEndpoints
                 case "application/geo+json": return "geojson";
                 case "text/html": return "html";
                 case "application/json": return "json";
+                case var other when OfficialReportRenderer.FromMediaType(other) is { } file: return file;
             }
         }
 

@@ -23,6 +23,7 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return CoverageCommand.Create();
         yield return CheckCommand.Create();
+        yield return ReportCommand.Create();
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
         yield return ScenarioCommand.Create();

@@ -18,7 +18,7 @@ public sealed class InputProblemTests(ApiFixture api)
     [InlineData("/regions/tiny/coverage?speed=400", 422, "speed")]
     [InlineData("/regions/tiny/coverage?includePlanned=maybe", 400, "includePlanned")]
     [InlineData("/regions/tiny/coverage?unit=999999999", 404, "unit")]
-    [InlineData("/regions/tiny/coverage?f=pdf", 400, "f")]
+    [InlineData("/regions/tiny/coverage?f=odt", 400, "f")]
     [InlineData("/regions/tiny/collections/units/items?bbox=28.28,117.22,28.3,117.25", 422, "bbox")]
     [InlineData("/regions/tiny/collections/units/items?bbox=1,2,3", 400, "bbox")]
     [InlineData("/regions/tiny/collections/units/items?bbox=117,28.3,118,28.2", 422, "bbox")]

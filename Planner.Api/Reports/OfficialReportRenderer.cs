@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Planner.Api.Coverage;
+using Planner.Core.Coverage;
+using Planner.Core.Standards;
+using Planner.Reports;
+using Planner.Reports.Model;
+
+namespace Planner.Api.Reports;
+
+/// <summary>
+/// The coverage report as the files officials hand in (<c>?f=docx|pdf|xlsx|gpkg|shp</c>), written by
+/// Planner.Reports from the same report model as <c>planner report</c>. Chinese unless the caller's
+/// Accept-Language prefers English.
+/// </summary>
+internal static class OfficialReportRenderer
+{
+    /// <summary>The format names this renderer answers.</summary>
+    public static readonly string[] Formats = ["docx", "pdf", "xlsx", "gpkg", "shp"];
+
+    /// <summary>The format a media type asks for, or null when it is none of these.</summary>
+    public static string? FromMediaType(string? mediaType) =>
+        ReportFormat.All.FirstOrDefault(f => Formats.Contains(f.Name) && string.Equals(f.ContentType, mediaType, StringComparison.OrdinalIgnoreCase))?.Name;
+
+    /// <summary>Builds and writes the report as a download.</summary>
+    public static async Task<FileContentHttpResult> RenderAsync(
+        string format, CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var file = ReportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a file report format");
+        var region = result.Region.Region;
+        var options = new ReportOptions
+        {
+            Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese,
+            RuleSetName = result.RuleSetName,
+        };
+        var bytes = await Task.Run(() => ReportRenderer.Render(ReportBuilder.Build(region, report, checks, options), file), cancellationToken).ConfigureAwait(false);
+        return TypedResults.File(bytes, file.ContentType, $"{region.Info.Name}-coverage{file.Extension}");
+    }
+
+    /// <summary>True when the first language the caller names is English (a report is Chinese otherwise).</summary>
+    private static bool PrefersEnglish(HttpRequest request) =>
+        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var list)
+        && list.OrderByDescending(v => v.Quality ?? 1).Select(v => v.Value.Value ?? string.Empty)
+            .FirstOrDefault(t => t.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || t.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+            ?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+}

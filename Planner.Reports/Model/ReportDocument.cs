@@ -1,0 +1,86 @@
+using Planner.Core.Model;
+
+namespace Planner.Reports.Model;
+
+/// <summary>
+/// One coverage report as an official hands it in, in one language: what every writer (Word, PDF, Excel,
+/// GeoPackage, Shapefile, HTML) renders, so they all show the same numbers. Built by
+/// <see cref="ReportBuilder"/> from a coverage run, its standards checks and the region. Shares are 0..1,
+/// people are counts of residents, distances metres, geometries WGS84/CGCS2000 longitude-latitude.
+/// </summary>
+public sealed record ReportDocument
+{
+    /// <summary>The words of the report (headings, column headers, terms) in its language.</summary>
+    public required ReportText Text { get; init; }
+
+    /// <summary>Region name (贵溪市).</summary>
+    public required string RegionName { get; init; }
+
+    /// <summary>Region division code, or empty.</summary>
+    public required string RegionCode { get; init; }
+
+    /// <summary>The service circle(s) the figures are for; one until tiered life circles land.</summary>
+    public required IReadOnlyList<ReportCircle> Circles { get; init; }
+
+    /// <summary>The date the region's data describe, when known.</summary>
+    public DateOnly? DataDate { get; init; }
+
+    /// <summary>When the report was generated, in Asia/Shanghai time (UTC+8).</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The population groups reported on, in the region's order (the first is the total).</summary>
+    public required IReadOnlyList<ReportGroup> Groups { get; init; }
+
+    /// <summary>Region-wide figures, one per group in <see cref="Groups"/> order.</summary>
+    public required IReadOnlyList<GroupFigure> Overall { get; init; }
+
+    /// <summary>People per group far from every road (never covered), in <see cref="Groups"/> order.</summary>
+    public required IReadOnlyList<double> Unreachable { get; init; }
+
+    /// <summary>Townships (乡镇街道) with their villages and communities (村社区), by code.</summary>
+    public required IReadOnlyList<TownshipSection> Townships { get; init; }
+
+    /// <summary>Counted stations.</summary>
+    public required IReadOnlyList<StationRow> Stations { get; init; }
+
+    /// <summary>Uncovered clusters, largest first.</summary>
+    public required IReadOnlyList<GapRow> Gaps { get; init; }
+
+    /// <summary>Name of the standards rule set, or null when none was checked.</summary>
+    public string? RuleSetName { get; init; }
+
+    /// <summary>Standards checks.</summary>
+    public required IReadOnlyList<CheckRow> Checks { get; init; }
+
+    /// <summary>The summary in words (总体情况), one paragraph per topic.</summary>
+    public required IReadOnlyList<string> Summary { get; init; }
+
+    /// <summary>Sources and licences of the region's data.</summary>
+    public required IReadOnlyList<DataSource> Sources { get; init; }
+
+    /// <summary>The title: region and report name.</summary>
+    public string Title => $"{RegionName}{Text.Title}";
+
+    /// <summary>Every village row of every township.</summary>
+    public IEnumerable<UnitRow> Villages => Townships.SelectMany(t => t.Villages);
+}
+
+/// <summary>One service circle: a limit in minutes by one travel mode.</summary>
+/// <param name="Minutes">Limit in minutes.</param>
+/// <param name="Mode">Travel mode key (walk, ebike, drive).</param>
+/// <param name="ModeLabel">Travel mode in the report's language.</param>
+/// <param name="SpeedKmh">Base speed in km/h.</param>
+/// <param name="Method">network or straight-line.</param>
+/// <param name="MethodLabel">Method in the report's language.</param>
+public sealed record ReportCircle(double Minutes, string Mode, string ModeLabel, double SpeedKmh, string Method, string MethodLabel);
+
+/// <summary>A population group: its key and its name in the report's language.</summary>
+/// <param name="Key">Group key (total, elderly, ...).</param>
+/// <param name="Label">Name shown (全体, 老年人, ...).</param>
+public sealed record ReportGroup(string Key, string Label);
+
+/// <summary>People, covered people and covered share (0..1) of one group.</summary>
+/// <param name="Population">Residents of the group.</param>
+/// <param name="Covered">Of them, within the circle of a counted station.</param>
+/// <param name="Share">Covered / population; 0 when nobody lives there.</param>
+public sealed record GroupFigure(double Population, double Covered, double Share);
