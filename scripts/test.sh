@@ -23,6 +23,9 @@ if [ -d tests/Planner.Reports.Tests ]; then
   command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
   fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
 fi
+# Import tests write their Shapefile and GeoPackage fixtures with GDAL's ogr2ogr (a second implementation) and
+# their GBK CSVs with iconv (glibc, always present).
+command -v ogr2ogr >/dev/null 2>&1 || need_apt+=(gdal-bin)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Planner.Api.Hosting;
+using Planner.Api.Options;
 using Planner.Api.Regions;
 using Planner.Core.Standards;
 

@@ -9,6 +9,8 @@ using Planner.Api.Regions;
 using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.Model;
+using Planner.Core.Narrowing;
 
 namespace Planner.Api.Endpoints;
 
@@ -74,14 +76,14 @@ internal static class CoverageEndpoints
                 return ApiProblems.Field("unit", $"unit '{unit}' is not in region '{region}'.", StatusCodes.Status404NotFound);
             }
 
-            scope = UnitSubtrees.Of(r.Region, chosen);
+            scope = UnitSelection.Of(r.Region, chosen);
         }
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
         http.Response.Headers.Vary = "Accept, Accept-Language";
         if (OfficialReportRenderer.Formats.Contains(format))
         {
-            var (narrowed, narrowedChecks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
+            var (narrowed, narrowedChecks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
             return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, http.Request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -96,9 +98,9 @@ internal static class CoverageEndpoints
         });
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, UnitSubtrees? scope)
+    private static string Render(string format, bool chinese, CoverageResult result, UnitSelection? scope)
     {
-        var (report, checks) = scope is null ? (result.Report, result.Checks) : UnitScope.Narrow(result, scope);
+        var (report, checks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
         return format switch
         {
             "csv" => CoverageWriters.UnitsCsv(report),

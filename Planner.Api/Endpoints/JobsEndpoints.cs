@@ -9,6 +9,7 @@ using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.Narrowing;
 
 namespace Planner.Api.Endpoints;
 
@@ -87,7 +88,7 @@ internal static class JobsEndpoints
         {
             token.ThrowIfCancellationRequested();
             var result = coverage.Compute(r, query!, progress);
-            var report = view.Units is null ? result.Report : UnitScope.Narrow(result, view.Units).Report;
+            var report = view.Units is null ? result.Report : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, view.Units).Report;
             return JsonDocument.Parse(CoverageWriters.ToJson(report)).RootElement.Clone();
         });
         return Accepted(job, request);

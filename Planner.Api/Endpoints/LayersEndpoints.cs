@@ -8,6 +8,8 @@ using Planner.Api.Layers;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;
+using Planner.Core.Model;
+using Planner.Core.Narrowing;
 
 namespace Planner.Api.Endpoints;
 
@@ -167,7 +169,7 @@ internal static class LayersEndpoints
             if (view.Units is { } units)
             {
                 // Circles and gaps of a township key come from its narrowed report: its stations, the gaps in its units.
-                var (report, checks) = UnitScope.Narrow(result, units);
+                var (report, checks) = CoverageNarrowing.Narrow(result.Report, result.Checks, r.Region, units);
                 result = new CoverageResult(r, result.Query, report, checks, result.RuleSetName);
             }
         }
@@ -198,7 +200,7 @@ internal static class LayersEndpoints
             [new LinkResponse(Absolute(request, items + "/items"), "items", "application/geo+json"), new LinkResponse(Absolute(request, items), "self", "application/json")]);
     }
 
-    private static RegionResponse ToResponse(CatalogEntry e, UnitSubtrees? units, HttpRequest request)
+    private static RegionResponse ToResponse(CatalogEntry e, UnitSelection? units, HttpRequest request)
     {
         var self = $"{request.PathBase}/regions/{Uri.EscapeDataString(e.Name)}";
         return new RegionResponse(e.Name, e.Code, e.Title, e.Version,

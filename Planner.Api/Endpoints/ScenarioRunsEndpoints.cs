@@ -9,6 +9,7 @@ using Planner.Api.Regions;
 using Planner.Api.Scenarios;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.Narrowing;
 using Planner.Core.Scenarios;
 
 namespace Planner.Api.Endpoints;
@@ -126,7 +127,7 @@ internal static class ScenarioRunsEndpoints
             }
 
             // A township key compares its own units: their figures, not the region's.
-            reports.Add(view.Units is null ? result.Report : UnitScope.Narrow(result, view.Units).Report);
+            reports.Add(view.Units is null ? result.Report : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, view.Units).Report);
         }
 
         var (ra, rb) = (reports[0], reports[1]);

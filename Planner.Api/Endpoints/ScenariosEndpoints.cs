@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Planner.Api.Hosting;
 using Planner.Api.Layers;
 using Planner.Api.Problems;
 using Planner.Api.Regions;

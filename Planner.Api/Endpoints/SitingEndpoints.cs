@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Planner.Api.Coverage;
 using Planner.Api.Hosting;
+using Planner.Api.Options;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;

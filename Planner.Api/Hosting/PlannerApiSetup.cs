@@ -5,6 +5,7 @@ using NetTopologySuite.IO.Converters;
 using Planner.Api.Coverage;
 using Planner.Api.Jobs;
 using Planner.Api.Layers;
+using Planner.Api.Options;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;

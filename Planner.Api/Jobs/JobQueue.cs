@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Planner.Api.Hosting;
+using Planner.Api.Options;
 
 namespace Planner.Api.Jobs;
 

@@ -1,4 +1,4 @@
-using Planner.Api.Regions;
+using Planner.Core.Model;
 
 namespace Planner.Api.Layers;
 
@@ -11,7 +11,7 @@ namespace Planner.Api.Layers;
 internal static class LayerScope
 {
     /// <summary>The features of <paramref name="layer"/> that lie in <paramref name="units"/>, in their order.</summary>
-    public static IReadOnlyList<LayerFeature> Filter(LayerDefinition layer, IReadOnlyList<LayerFeature> features, UnitSubtrees units) =>
+    public static IReadOnlyList<LayerFeature> Filter(LayerDefinition layer, IReadOnlyList<LayerFeature> features, UnitSelection units) =>
         layer.Id == "units"
             ? [.. features.Where(f => units.Contains(f.Id))]
             : [.. features.Where(f => units.Holds(f.Properties.GetValueOrDefault("unit_code") as string, f.Geometry))];

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Planner.Api.Hosting;
+using Planner.Api.Options;
 
 namespace Planner.Api.Problems;
 

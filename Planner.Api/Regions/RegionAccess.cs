@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Problems;
 using Planner.Api.Security;
+using Planner.Core.Model;
 using Planner.Core.Regions;
 
 namespace Planner.Api.Regions;
@@ -16,7 +17,7 @@ namespace Planner.Api.Regions;
 internal sealed class RegionAccess(IRegionCatalog catalog)
 {
     // Narrowed unit sets live as long as the region version they were built for (the catalogs keep one instance per version).
-    private readonly ConditionalWeakTable<CatalogRegion, ConcurrentDictionary<string, UnitSubtrees?>> _narrowed = [];
+    private readonly ConditionalWeakTable<CatalogRegion, ConcurrentDictionary<string, UnitSelection?>> _narrowed = [];
 
     /// <summary>
     /// The region <paramref name="name"/> names — its key, or its division code or own name as an alias
@@ -100,8 +101,8 @@ internal sealed class RegionAccess(IRegionCatalog catalog)
             return null;
         }
 
-        var units = _narrowed.GetValue(region, _ => new ConcurrentDictionary<string, UnitSubtrees?>(StringComparer.Ordinal))
-            .GetOrAdd(scope, s => UnitSubtrees.UnderPrefix(region.Region, s));
+        var units = _narrowed.GetValue(region, _ => new ConcurrentDictionary<string, UnitSelection?>(StringComparer.Ordinal))
+            .GetOrAdd(scope, s => UnitSelection.UnderPrefix(region.Region, s));
         return units is null ? null : RegionView.Narrowed(region, units, scope);
     }
 }

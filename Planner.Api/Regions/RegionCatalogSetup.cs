@@ -1,4 +1,4 @@
-using Planner.Api.Hosting;
+using Planner.Api.Options;
 
 namespace Planner.Api.Regions;
 

@@ -1,3 +1,5 @@
+using Planner.Core.Model;
+
 namespace Planner.Api.Regions;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Planner.Api.Regions;
 /// </summary>
 internal sealed class RegionView
 {
-    private RegionView(CatalogRegion region, UnitSubtrees? units, string dataScope)
+    private RegionView(CatalogRegion region, UnitSelection? units, string dataScope)
     {
         Region = region;
         Units = units;
@@ -19,7 +21,7 @@ internal sealed class RegionView
     public CatalogRegion Region { get; }
 
     /// <summary>The units the key sees (with every unit under them), or null when it sees the whole region.</summary>
-    public UnitSubtrees? Units { get; }
+    public UnitSelection? Units { get; }
 
     /// <summary>True when the key sees the whole region.</summary>
     public bool IsWhole => Units is null;
@@ -34,5 +36,5 @@ internal sealed class RegionView
     public static RegionView Whole(CatalogRegion region) => new(region, null, region.Code);
 
     /// <summary>The region narrowed to <paramref name="units"/>, the units under the key's <paramref name="scope"/>.</summary>
-    public static RegionView Narrowed(CatalogRegion region, UnitSubtrees units, string scope) => new(region, units, scope);
+    public static RegionView Narrowed(CatalogRegion region, UnitSelection units, string scope) => new(region, units, scope);
 }

@@ -1,4 +1,3 @@
-using Planner.Api.Regions;
 using Planner.Core.Geo;
 using Planner.Core.Model;
 using Planner.Core.Scenarios;
@@ -15,7 +14,7 @@ namespace Planner.Api.Scenarios;
 internal static class ScenarioEditsScope
 {
     /// <summary>The edits about <paramref name="units"/>, and how many were left out.</summary>
-    public static (IReadOnlyList<ScenarioEdit> Edits, int Elsewhere) Filter(IReadOnlyList<ScenarioEdit> edits, Region region, UnitSubtrees units)
+    public static (IReadOnlyList<ScenarioEdit> Edits, int Elsewhere) Filter(IReadOnlyList<ScenarioEdit> edits, Region region, UnitSelection units)
     {
         var stations = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var s in region.Stations)
@@ -39,6 +38,9 @@ internal static class ScenarioEditsScope
                 RemoveStationEdit e => stations.GetValueOrDefault(e.StationId),
                 RestaffStationEdit e => stations.GetValueOrDefault(e.StationId),
                 ChangeStatusEdit e => stations.GetValueOrDefault(e.StationId),
+                RenameStationEdit e => stations.GetValueOrDefault(e.StationId),
+                ChangeLevelEdit e => stations.GetValueOrDefault(e.StationId),
+                SetSupervisorsEdit e => stations.GetValueOrDefault(e.StationId),
                 AddTeamEdit e => teams[e.Id] = units.Holds(e.UnitCode, new GeoPoint(e.Lon, e.Lat)),
                 RemoveTeamEdit e => teams.GetValueOrDefault(e.TeamId),
                 ScaleGroupEdit e => units.Contains(e.UnitCode),

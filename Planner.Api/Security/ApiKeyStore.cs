@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Planner.Api.Hosting;
+using Planner.Api.Options;
 
 namespace Planner.Api.Security;
 

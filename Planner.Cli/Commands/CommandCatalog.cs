@@ -25,6 +25,7 @@ internal static class CommandCatalog
         yield return CheckCommand.Create();
         yield return ReportCommand.Create();
         yield return ImportCommand.Create();
+        yield return NewRegionCommand.Create();
         yield return ExportCommand.Create();
         yield return ScenarioCommand.Create();
         yield return RecommendCommand.Create();

@@ -25,6 +25,7 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportCensusCommand.Create());
         command.Subcommands.Add(ImportStationsCommand.Create());
         command.Subcommands.Add(ImportIllustrativeCommand.Create());
+        command.Subcommands.Add(ImportDivisionsCommand.Create());
         return command;
     }
 

@@ -22,9 +22,10 @@ internal static class ImportPopulationCommand
         var group = new Option<string>("--group") { Description = "Group the raster counts (e.g. elderly).", DefaultValueFactory = _ => PopulationGroups.Total };
         var sourceName = new Option<string?>("--source") { Description = "Source name for region.json (default: the file name)." };
         var licence = new Option<string>("--licence") { Description = "Licence of the source for region.json.", Required = true };
-        var command = new Command("population", "Replace the demand by measured population points from a CSV or a GeoTIFF raster (cell centres, NoData and zero cells skipped), clipped to the region's extent.");
+        var table = new ImportPopulationTable();
+        var command = new Command("population", "Replace the demand by measured population points from a CSV or a GeoTIFF raster (cell centres, NoData and zero cells skipped), clipped to the region's extent; or set named groups from people per unit (--table).");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { csv, lon, lat, id, counts, groups, tif, group, sourceName, licence })
+        foreach (var o in new Option[] { csv, lon, lat, id, counts, groups, tif, group, sourceName, licence }.Concat(table.All))
         {
             command.Options.Add(o);
         }
@@ -34,9 +35,14 @@ internal static class ImportPopulationCommand
             var folder = parse.GetValue(region)!.FullName;
             var csvFile = parse.GetValue(csv);
             var tifFile = parse.GetValue(tif);
+            if (parse.GetValue(table.Table) is { } tableFile && csvFile is null && tifFile is null)
+            {
+                return table.Run(parse, folder, tableFile, parse.GetValue(licence)!, parse.GetValue(sourceName));
+            }
+
             if ((csvFile is null) == (tifFile is null))
             {
-                throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--csv/--geotiff", "give exactly one of them"));
+                throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--csv/--geotiff/--table", "give exactly one of them"));
             }
 
             var r = RegionEditing.Load(folder);

@@ -6,19 +6,30 @@ using Planner.Core.Model;
 
 namespace Planner.Cli.Commands;
 
-/// <summary><c>planner import units &lt;region&gt;</c>: modelled township and village units from place seeds or hexagons.</summary>
+/// <summary><c>planner import units &lt;region&gt;</c>: modelled township and village units from place seeds or hexagons, or real boundaries with <c>--from</c> (<see cref="ImportUnitBoundaries"/>).</summary>
 internal static class ImportUnitsCommand
 {
     public static Command Create()
     {
         var region = new Argument<DirectoryInfo>("region") { Description = "Region folder made by 'import osm'." };
         var hex = new Option<double?>("--hex-m") { Description = "Model townships as hexagons of this edge in metres instead of Voronoi cells of place nodes." };
-        var command = new Command("units", "Replace the units below the county by modelled townships and villages: Voronoi cells of places.geojson (real boundaries.geojson where complete), or hexagons (--hex-m).");
+        var boundaries = new ImportUnitBoundaries();
+        var command = new Command("units", "Replace the units below the county by real boundaries (--from .shp/.gpkg/.geojson), or by modelled townships and villages: Voronoi cells of places.geojson (real boundaries.geojson where complete), or hexagons (--hex-m).");
         command.Arguments.Add(region);
         command.Options.Add(hex);
+        foreach (var o in boundaries.All)
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var folder = parse.GetValue(region)!.FullName;
+            if (parse.GetValue(boundaries.From) is { } from)
+            {
+                return boundaries.Run(parse, folder, from);
+            }
+
             var r = RegionEditing.Load(folder);
             var hexM = parse.GetValue(hex);
             List<AdminUnit> units;

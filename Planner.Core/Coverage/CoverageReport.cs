@@ -55,7 +55,7 @@ public sealed record CoverageReport
     /// <summary>Clusters of uncovered people, largest first.</summary>
     public required IReadOnlyList<CoverageGap> Gaps { get; init; }
 
-    /// <summary>The road network's build figures (null for the straight-line method).</summary>
+    /// <summary>The road network's build figures (null for the straight-line method and for a report narrowed to some units).</summary>
     public Network.RoadGraphStats? Network { get; init; }
 
     /// <summary>Per demand point: nearest station, minutes, covered, accessibility (not in the JSON; see <c>--points</c>).</summary>
@@ -120,6 +120,10 @@ public sealed record CoverageGap(string Id, double[] Centroid, int Points, IRead
     /// <summary>Outline polygon in WGS84.</summary>
     [JsonIgnore]
     public Geometry? Outline { get; init; }
+
+    /// <summary>Its demand points with their uncovered people, in the order they were summed (not in the JSON).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<GapPoint> Members { get; init; } = [];
 }
 
 /// <summary>One demand point's result.</summary>

@@ -48,14 +48,20 @@ internal static class GapFinder
         {
             var points = cluster.ToArray();
             var sums = new double[groups.Count];
+            var gapPoints = new GapPoint[points.Length];
             double wx = 0, wy = 0, w = 0;
-            foreach (int p in points)
+            for (int m = 0; m < points.Length; m++)
             {
+                int p = points[m];
                 var counts = region.Demand[p].Counts;
+                var people = new double[sums.Length];
                 for (int g = 0; g < sums.Length; g++)
                 {
-                    sums[g] += uncovered(p, g) ? counts[g] : 0;
+                    people[g] = uncovered(p, g) ? counts[g] : 0;
+                    sums[g] += people[g];
                 }
+
+                gapPoints[m] = new GapPoint(p, people);
 
                 double weight = Math.Max(counts[total], 1e-9);
                 wx += xy[p].X * weight;
@@ -71,6 +77,7 @@ internal static class GapFinder
             var gap = new CoverageGap(string.Empty, [Math.Round(centroid.Lon, 6), Math.Round(centroid.Lat, 6)], points.Length, byGroup)
             {
                 Outline = context.Projection.Unproject(outline),
+                Members = gapPoints,
             };
             gaps.Add((sums[total], gap));
         }

@@ -10,7 +10,8 @@ namespace Planner.Core.IO;
 /// Reads a region folder (region.json, units.geojson, roads.geojson, demand.csv, stations.geojson and the
 /// optional teams, needs, candidates and public buildings) into a <see cref="Region"/> in WGS84. Features with errors are left
 /// out and reported with their file, id, field and reason; reading never throws on bad data. Input marked
-/// <c>gcj02</c> or <c>bd09</c> in region.json is converted to WGS84 here. Cross-feature checks (parents,
+/// <c>gcj02</c> or <c>bd09</c> in region.json is converted to WGS84 here, and the region's
+/// <see cref="RegionInfo.Crs"/> then says <see cref="InputCrs.Wgs84"/>. Cross-feature checks (parents,
 /// duplicates, distance to roads) are done by the region validator.
 /// </summary>
 public static class RegionFolderReader
@@ -34,7 +35,9 @@ public static class RegionFolderReader
         var ctx = new Context(folder, info, problems);
         var region = new Region
         {
-            Info = info,
+            // The layers below are converted to WGS84, so the region's info says WGS84 from here on: a writer or a
+            // store that kept the input's crs would label WGS84 coordinates as gcj02/bd09.
+            Info = info with { Crs = InputCrs.Wgs84 },
             Units = ctx.ReadUnits(),
             Roads = ctx.ReadRoads(),
             Demand = DemandCsvReader.Read(Path.Combine(folder, RegionFiles.Demand), info, problems),

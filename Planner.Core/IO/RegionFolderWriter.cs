@@ -105,7 +105,9 @@ public static class RegionFolderWriter
         {
             ["name"] = info.Name,
             ["code"] = info.Code,
-            ["crs"] = info.Crs switch { InputCrs.Gcj02 => "gcj02", InputCrs.Bd09 => "bd09", _ => "wgs84" },
+            // A Region always holds WGS84 (the reader converted gcj02/bd09 input), so the file says wgs84 whatever
+            // the folder was read from; writing the input's crs would make the next read shift every point again.
+            ["crs"] = "wgs84",
             ["groups"] = new JsonArray([.. info.Groups.Names.Select(n => (JsonNode)n)]),
             ["defaults"] = new JsonObject { ["minutes"] = info.DefaultMinutes, ["mode"] = info.DefaultMode },
             ["sources"] = sources,

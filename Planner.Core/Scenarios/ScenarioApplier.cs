@@ -95,6 +95,15 @@ public static class ScenarioApplier
                 case ChangeStatusEdit e:
                     WithStation(e.StationId, s => s with { Status = Parsed(DomainNames.TryParseStationStatus(e.Status, out var st), st) });
                     break;
+                case RenameStationEdit e:
+                    WithStation(e.StationId, s => s with { Name = e.Name });
+                    break;
+                case ChangeLevelEdit e:
+                    WithStation(e.StationId, s => s with { Level = Parsed(DomainNames.TryParseStationLevel(e.Level, out var lv), lv) });
+                    break;
+                case SetSupervisorsEdit e:
+                    WithStation(e.StationId, s => s with { Supervisors = e.Supervisors });
+                    break;
                 case SetMinutesEdit e:
                     Parameters = Parameters with { LimitMinutes = e.Minutes };
                     break;

@@ -16,6 +16,9 @@ namespace Planner.Core.Scenarios;
 [JsonDerivedType(typeof(RemoveStationEdit), "remove_station")]
 [JsonDerivedType(typeof(RestaffStationEdit), "restaff_station")]
 [JsonDerivedType(typeof(ChangeStatusEdit), "change_status")]
+[JsonDerivedType(typeof(RenameStationEdit), "rename_station")]
+[JsonDerivedType(typeof(ChangeLevelEdit), "change_level")]
+[JsonDerivedType(typeof(SetSupervisorsEdit), "set_supervisors")]
 [JsonDerivedType(typeof(SetMinutesEdit), "set_minutes")]
 [JsonDerivedType(typeof(SetModeEdit), "set_mode")]
 [JsonDerivedType(typeof(SetSpeedEdit), "set_speed")]
@@ -114,6 +117,45 @@ public sealed record ChangeStatusEdit(string StationId, string Status) : Scenari
     {
         check.ExistingStation(nameof(StationId), StationId);
         check.StationStatus(nameof(Status), Status);
+    }
+}
+
+/// <summary>Renames a station (its display name; the id stays).</summary>
+/// <param name="StationId">Station to rename.</param>
+/// <param name="Name">New display name, not blank.</param>
+public sealed record RenameStationEdit(string StationId, string Name) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            check.Problem(nameof(Name), "a station's name cannot be blank", ScenarioProblemKind.Malformed);
+        }
+    }
+}
+
+/// <summary>Changes the level of a station (county_center, area_center, township_station, village_point).</summary>
+/// <param name="StationId">Station to change.</param>
+/// <param name="Level">New level file name.</param>
+public sealed record ChangeLevelEdit(string StationId, string Level) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.StationLevel(nameof(Level), Level);
+    }
+}
+
+/// <summary>Sets the number of supervisors of a station (0 to <see cref="ScenarioEdit.MaxSocialWorkers"/>).</summary>
+/// <param name="StationId">Station to change.</param>
+/// <param name="Supervisors">New number of supervisors.</param>
+public sealed record SetSupervisorsEdit(string StationId, int Supervisors) : ScenarioEdit
+{
+    internal override void Check(ScenarioEditCheck check)
+    {
+        check.ExistingStation(nameof(StationId), StationId);
+        check.Count(nameof(Supervisors), Supervisors, MaxSocialWorkers, "supervisors");
     }
 }
 

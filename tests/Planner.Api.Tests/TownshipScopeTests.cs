@@ -93,6 +93,32 @@ public sealed class TownshipScopeTests(GuixiApiFixture api)
     }
 
     [Fact]
+    public async Task Coverage_TownshipKey_GapsHoldOnlyTheTownshipsUncoveredPeople_AndNoCountyNetworkTotals()
+    {
+        using var township = api.Client("viewer", "huayuan");
+        using var county = api.Client(ApiFixture.AdminKey);
+        var mine = await township.GetFromJsonAsync<JsonElement>("/regions/guixi/coverage");
+        var all = await county.GetFromJsonAsync<JsonElement>("/regions/guixi/coverage");
+
+        // Every uncovered person with a count lies in exactly one gap, so the township's gaps add up to its own
+        // uncovered people (population - covered, per group); a gap returned whole would carry other townships' people.
+        foreach (var group in mine.GetProperty("groups").EnumerateObject())
+        {
+            double uncovered = group.Value.GetProperty("population").GetDouble() - group.Value.GetProperty("covered").GetDouble();
+            double inGaps = mine.GetProperty("gaps").EnumerateArray().Sum(g => g.GetProperty("groups").GetProperty(group.Name).GetDouble());
+            Assert.Equal(uncovered, inGaps, 6);
+        }
+
+        var region = await api.StoredRegionAsync("guixi");
+        Assert.True(mine.GetProperty("gaps").EnumerateArray().Sum(g => g.GetProperty("points").GetInt32())
+            <= region.Demand.Count(d => d.UnitCode!.StartsWith(Huayuan, StringComparison.Ordinal)));
+
+        // The road-network totals describe the county's graph: a township key does not get them.
+        Assert.Equal(JsonValueKind.Object, all.GetProperty("network").ValueKind);
+        Assert.True(!mine.TryGetProperty("network", out var network) || network.ValueKind == JsonValueKind.Null, $"network {network}");
+    }
+
+    [Fact]
     public async Task Coverage_TownshipKey_UnitOfAnotherTownship_IsAnUnknownUnit()
     {
         using var township = api.Client("viewer", "huayuan");
@@ -140,12 +166,22 @@ public sealed class TownshipScopeTests(GuixiApiFixture api)
             }
         }
 
-        // What the county holds in the township is all there, and the rest of the county is not (gaps: by their
-        // population-weighted centre, which the county's report gives).
-        var countyInTownship = collection == "gaps"
-            ? (await county.GetFromJsonAsync<JsonElement>("/regions/guixi/coverage")).GetProperty("gaps").EnumerateArray()
-                .Count(g => boundary.Covers(Point(g.GetProperty("centroid")[0].GetDouble(), g.GetProperty("centroid")[1].GetDouble())))
-            : all.GetProperty("features").EnumerateArray().Count(f => InTownship(collection, f, boundary, stations));
+        if (collection == "gaps")
+        {
+            // Gaps are cut to their points in the township: outlines inside it; every county gap centred in it is
+            // there (under its county id), and no gap the county does not have.
+            var countyGaps = (await county.GetFromJsonAsync<JsonElement>("/regions/guixi/coverage")).GetProperty("gaps").EnumerateArray().ToList();
+            var ids = features.Select(f => f.GetProperty("id").ToString()).ToHashSet();
+            Assert.Subset(countyGaps.Select(g => g.GetProperty("id").GetString()!).ToHashSet(), ids);
+            Assert.Subset(ids, countyGaps.Where(g => boundary.Covers(Point(g.GetProperty("centroid")[0].GetDouble(), g.GetProperty("centroid")[1].GetDouble())))
+                .Select(g => g.GetProperty("id").GetString()!).ToHashSet());
+            var inside = boundary.Buffer(1e-7);
+            Assert.All(features, f => Assert.True(inside.Covers(GeometryOf(f)), $"gap {f.GetProperty("id")} leaves 花园街道"));
+            return;
+        }
+
+        // What the county holds in the township is all there, and the rest of the county is not.
+        var countyInTownship = all.GetProperty("features").EnumerateArray().Count(f => InTownship(collection, f, boundary, stations));
         Assert.Equal(countyInTownship, features.Count);
         if (collection is "units" or "demand" or "stations" or "roads" or "needs")
         {

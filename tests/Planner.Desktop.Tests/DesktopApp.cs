@@ -18,7 +18,17 @@ namespace Planner.Desktop.Tests;
 public sealed class DesktopApp : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "planner-desktop-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _regionFolder;
     private IPlaywright? _playwright;
+
+    /// <summary>The app over the synthetic county, or the region folder named by <c>PLANNER_DESKTOP_REGION</c>.</summary>
+    public DesktopApp()
+        : this(Environment.GetEnvironmentVariable("PLANNER_DESKTOP_REGION"))
+    {
+    }
+
+    /// <summary>The app over a region folder of the repository, or the synthetic county when null or empty.</summary>
+    internal DesktopApp(string? regionFolder) => _regionFolder = regionFolder;
 
     /// <summary>The running app.</summary>
     public DesktopHost Host { get; private set; } = null!;
@@ -51,7 +61,7 @@ public sealed class DesktopApp : IAsyncLifetime
             File.Copy(f, Path.Combine(data, "standards", Path.GetFileName(f)));
         }
 
-        var chosen = Environment.GetEnvironmentVariable("PLANNER_DESKTOP_REGION");
+        var chosen = _regionFolder;
         if (!string.IsNullOrEmpty(chosen))
         {
             RegionName = Path.GetFileName(Path.GetFullPath(chosen).TrimEnd(Path.DirectorySeparatorChar));
@@ -203,6 +213,21 @@ public sealed class DesktopApp : IAsyncLifetime
             Stations = [.. region.Stations.Select(s => s == clearest ? s with { Name = MarkupStationName } : s)],
             Units = [.. region.Units.Select(u => u == township ? u with { Name = MarkupTownshipName } : u.Level == AdminLevel.County ? u with { Name = MarkupCountyName } : u)],
         };
+    }
+
+    /// <summary>A folder of the repository (such as <c>data/porto-alegre</c>), found upwards from the test binaries.</summary>
+    internal static string RepositoryFolder(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
     }
 
     private static string CreateArtifactFolder()

@@ -58,7 +58,7 @@ export async function reportUrl(r, params) {
   return URL.createObjectURL(new Blob([body], { type: 'text/html' }));
 }
 
-/** Scenarios: list, create, append edits with If-Match (ETag), read. */
+/** Scenarios: list, create, replace edits with If-Match (ETag), delete with If-Match, read. */
 export const scenarios = {
   list: async (r) => (await call(`${region(r)}/scenarios`)).body,
   create: async (r, scenario) => {
@@ -69,6 +69,7 @@ export const scenarios = {
     const { body, response } = await call(`${region(r)}/scenarios/${encodeURIComponent(name)}`, { method: 'PUT', body: scenario, headers: etag ? { 'If-Match': etag } : {} });
     return { scenario: body, etag: response.headers.get('ETag') };
   },
+  remove: async (r, name, etag) => { await call(`${region(r)}/scenarios/${encodeURIComponent(name)}`, { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} }); },
   get: async (r, id) => {
     const { body, response } = await call(`${region(r)}/scenarios/${encodeURIComponent(id)}`);
     return { scenario: body, etag: response.headers.get('ETag') };

@@ -11,13 +11,25 @@ export const edit = {
   move: (id, lon, lat) => ({ kind: 'move_station', station_id: id, lon: round(lon), lat: round(lat) }),
   add: (s) => ({ kind: 'add_station', id: s.id, name: s.name, lon: s.lon, lat: s.lat, level: s.level, status: s.status, social_workers: s.socialWorkers }),
   remove: (id) => ({ kind: 'remove_station', station_id: id }),
+  rename: (id, name) => ({ kind: 'rename_station', station_id: id, name }),
+  level: (id, level) => ({ kind: 'change_level', station_id: id, level }),
+  status: (id, status) => ({ kind: 'change_status', station_id: id, status }),
+  restaff: (id, socialWorkers) => ({ kind: 'restaff_station', station_id: id, social_workers: socialWorkers }),
+  supervisors: (id, supervisors) => ({ kind: 'set_supervisors', station_id: id, supervisors }),
   minutes: (minutes) => ({ kind: 'set_minutes', minutes }),
   mode: (mode) => ({ kind: 'set_mode', mode }),
 };
 
-/** A new operating township station at a position (the page's "add station" and accepted recommendations). */
-export function newStation(id, name, lon, lat) {
-  return { id, name, lon, lat, level: 'township_station', status: 'operating', socialWorkers: 3, unitCode: null, supervisors: null };
+/** The station levels and statuses as the data and the edits name them. */
+export const LEVELS = ['county_center', 'area_center', 'township_station', 'village_point'];
+export const STATUSES = ['planned', 'built', 'operating'];
+
+/**
+ * A new station at a position (the page's "add station", with the toolbar's level and status, and accepted
+ * recommendations): an operating township station unless told otherwise.
+ */
+export function newStation(id, name, lon, lat, level = 'township_station', status = 'operating') {
+  return { id, name, lon, lat, level, status, socialWorkers: 3, unitCode: null, supervisors: null };
 }
 
 /**
@@ -37,6 +49,9 @@ export function stationsAfter(base, edits) {
       case 'remove_station': list = list.filter((s) => s.id !== id); break;
       case 'restaff_station': list = list.map((s) => (s.id === id ? { ...s, socialWorkers: e.social_workers } : s)); break;
       case 'change_status': list = list.map((s) => (s.id === id ? { ...s, status: e.status } : s)); break;
+      case 'rename_station': list = list.map((s) => (s.id === id ? { ...s, name: e.name } : s)); break;
+      case 'change_level': list = list.map((s) => (s.id === id ? { ...s, level: e.level } : s)); break;
+      case 'set_supervisors': list = list.map((s) => (s.id === id ? { ...s, supervisors: e.supervisors } : s)); break;
       default: break;
     }
   }

@@ -29,9 +29,15 @@ export function installHooks(store, m) {
     get lastServerMs() { return store.lastServerMs; },
     get whatIfCount() { return store.whatIfCount; },
     get savedScenario() { return store.savedScenario; },
+    /** The saved scenarios as last listed: { name, version, edits (count) }. */
+    get savedList() { return store.savedList ?? null; },
     get recommendations() { return store.recommendations; },
     get lastCirclesMs() { return store.lastCirclesMs; },
     get circlesCount() { return store.circlesCount; },
+    /** The last drag's live figures: pointer moves, answers drawn, the API's own ms per answer, and per move the ms until figures at least that fresh were drawn (null: not yet). */
+    get drag() { const d = store.drag; return d ? { moves: d.moveTimes.length, answers: d.answers, latencies: [...d.latencies], serverMs: [...d.serverMs], ended: d.ended } : null; },
+    /** True while the figures on screen are a drag's, not yet the drop's. */
+    get live() { return !!store.live; },
     get visibleLayers() { return Object.entries(m.layers).filter(([, l]) => l.getVisible()).map(([k]) => k); },
     /** Page coordinates (CSS pixels) of a feature of a layer (a station by default), for tests that click or drag it. */
     pixelOf(id, layer = 'stations') {

@@ -10,6 +10,7 @@ import { t, setLanguage, currentLanguage } from './i18n.js';
 import { createStore, stations, params, coverageNow, selectedStationId } from './state.js';
 import { createMap, geojson, fill } from './map.js';
 import { createWhatIf } from './whatif.js';
+import { createLiveDrag } from './live.js';
 import { setupSave } from './save.js';
 import { loadRegion } from './region.js';
 import { within, describe, loadLimits } from './limits.js';
@@ -47,7 +48,12 @@ async function busy(work) {
 /** An input that was not taken (by the API's problem or the page's limits): the change is undone and the reason shown. */
 function refused(message, previous) {
   store.refusal = message;
-  if (previous) { store.edits = previous; showEdits(); }
+  store.live = null;
+  if (previous) {
+    // The refused change leaves no step to undo.
+    if (store.past.at(-1) === previous) store.past = store.past.slice(0, -1);
+    store.edits = previous; showEdits();
+  }
   setStatus('refused', message);
 }
 
@@ -60,7 +66,7 @@ function showCoverage(c, withCircles = true) {
   m.map.renderSync();
 }
 
-const context = () => ({ store, coverage: coverageNow(store), sources: m.sources, t });
+const context = () => ({ store, coverage: coverageNow(store), sources: m.sources, t, onEdit: (edits) => change(edits) });
 const renderInspectPanel = () => renderInspect($('inspect'), context());
 function renderAll() {
   renderSummary($('summary'), context());
@@ -68,6 +74,7 @@ function renderAll() {
   renderWhatIf(context());
   renderLayerList(m.sources, applyVisibility);
   renderLegend($('legend'), context());
+  updateUndoButtons();
 }
 const applyVisibility = () => m.setVisibility(layerChecked, $('demand-style').value);
 
@@ -84,10 +91,49 @@ const whatIf = createWhatIf({ store, api, busy, refused, show: showCoverage, ren
 /** Appends edits to the list, shows what they derive and asks the API (the only way the page changes). */
 function change(edits, started = performance.now()) {
   const previous = store.edits;
+  store.past = [...store.past, previous];
+  store.future = [];
   store.edits = [...previous, ...edits];
   if (store.refusal) { store.refusal = null; setStatus('ready'); }
   showEdits();
   return whatIf.run(started, previous);
+}
+
+/**
+ * Puts an earlier or later edit list in force (undo, redo, reset): shown and asked for as any change; with no
+ * edits left the stored stations' coverage is shown as it was loaded.
+ */
+function restore(edits) {
+  store.edits = edits;
+  store.live = null;
+  if (store.refusal) { store.refusal = null; setStatus('ready'); }
+  showEdits();
+  updateUndoButtons();
+  if (!edits.length) { store.current = null; showCoverage(store.baseline); return undefined; }
+  return whatIf.run(performance.now(), null);
+}
+
+/** Undo: the edit list before the last change (a drag of several stations, one field, a reset) is in force again. */
+function undo() {
+  if (!store.past.length) return;
+  store.future = [store.edits, ...store.future];
+  const edits = store.past.at(-1);
+  store.past = store.past.slice(0, -1);
+  restore(edits);
+}
+
+/** Redo: the change undone last is in force again. */
+function redo() {
+  if (!store.future.length) return;
+  store.past = [...store.past, store.edits];
+  const [edits, ...rest] = store.future;
+  store.future = rest;
+  restore(edits);
+}
+
+function updateUndoButtons() {
+  $('undo').disabled = !store.past.length;
+  $('redo').disabled = !store.future.length;
 }
 
 function paramsChanged() {
@@ -105,14 +151,29 @@ function paramsChanged() {
   if (edits.length) change(edits, started);
 }
 
-const translate = new Translate({ layers: [m.layers.stations] });
-translate.on('translateend', (evt) => {
-  // OpenLayers ends a translation on every pointer-up over a station, clicks included: a click is no move.
-  if (evt.startCoordinate && evt.coordinate[0] === evt.startCoordinate[0] && evt.coordinate[1] === evt.startCoordinate[1]) return;
-  const started = performance.now();
+const liveDrag = createLiveDrag({ store, api, busy, show: (c) => showCoverage(c, false) });
+
+/** The move edits of the stations a translation is dragging, at their positions of the moment. */
+function movesOf(evt) {
   const known = new Set(stations(store).map((s) => s.id));
-  const moves = evt.features.getArray().filter((f) => known.has(f.getId()))
+  return evt.features.getArray().filter((f) => known.has(f.getId()))
     .map((f) => edit.move(f.getId(), ...toLonLat(f.getGeometry().getCoordinates())));
+}
+
+const translate = new Translate({ layers: [m.layers.stations] });
+translate.on('translating', (evt) => {
+  const moves = movesOf(evt);
+  if (moves.length) liveDrag.move(moves);
+});
+translate.on('translateend', (evt) => {
+  liveDrag.end();
+  // OpenLayers ends a translation on every pointer-up over a station, clicks included: a click is no move.
+  if (evt.startCoordinate && evt.coordinate[0] === evt.startCoordinate[0] && evt.coordinate[1] === evt.startCoordinate[1]) {
+    if (store.live) { store.live = null; showCoverage(coverageNow(store), false); }
+    return;
+  }
+  const started = performance.now();
+  const moves = movesOf(evt);
   if (!moves.length) return;
   store.selection = { kind: 'station', id: moves[moves.length - 1].station_id };
   change(moves, started);
@@ -122,7 +183,7 @@ m.map.addInteraction(translate);
 m.map.on('singleclick', (evt) => {
   if (store.tool === 'add') {
     const id = `new-${store.nextId++}`;
-    const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round));
+    const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round), $('new-level').value, $('new-status').value);
     store.selection = { kind: 'station', id };
     change([edit.add(s)]);
     return;
@@ -153,8 +214,17 @@ const app = {
   store, map: m.map, view: m.view, sources: m.sources, layers: m.layers, api, t, busy, showTab, setStatus, geojson, renderAll,
   /** Adds stations as new ones (one add edit each) and computes once. */
   addStations(list) { return change(list.map(edit.add)); },
+  /** Puts a saved scenario's edits in force as the page's edit list (a fresh undo history). */
+  openEdits(edits) {
+    store.past = []; store.future = []; store.selection = null;
+    // Stations the page added are new-1, new-2, ...: later additions must not reuse their ids.
+    const used = edits.filter((e) => e.kind === 'add_station' && /^new-\d+$/.test(e.id)).map((e) => Number(e.id.slice(4)));
+    store.nextId = Math.max(store.nextId, ...used.map((n) => n + 1));
+    return restore(edits.map((e) => ({ ...e })));
+  },
 };
-const load = (name) => loadRegion(app, name, { showEdits, showCoverage, renderAll });
+let saving = null;
+const load = async (name) => { await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
 
 $('group').addEventListener('change', (e) => { store.group = e.target.value; m.restyle(); renderAll(); });
 $('unit-level').addEventListener('change', (e) => { store.unitLevel = e.target.value; m.restyle(); });
@@ -172,8 +242,18 @@ document.querySelectorAll('input[name=tool]').forEach((r) => r.addEventListener(
   translate.setActive(store.tool === 'select');
 }));
 $('reset-edits').addEventListener('click', () => {
-  store.edits = []; store.current = null; store.refusal = null;
-  showEdits(); showCoverage(store.baseline);
+  if (!store.edits.length) return;
+  store.past = [...store.past, store.edits];
+  store.future = [];
+  restore([]);
+});
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+document.addEventListener('keydown', (e) => {
+  // In a text field Ctrl+Z is the field's own undo.
+  if (!(e.ctrlKey || e.metaKey) || e.target.closest?.('input, select, textarea')) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); } else if ((key === 'z' && e.shiftKey) || key === 'y') { e.preventDefault(); redo(); }
 });
 $('language').addEventListener('click', () => {
   setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
@@ -182,7 +262,7 @@ $('language').addEventListener('click', () => {
   renderAll();
 });
 
-setupSave(app);
+saving = setupSave(app);
 setupRecommend(app);
 setupCompare(app);
 setupExport(app);

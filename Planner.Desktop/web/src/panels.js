@@ -7,6 +7,7 @@ import { labelOr } from './i18n.js';
 import { h, fill, table, delta } from './dom.js';
 import { inLegend } from './layers.js';
 import { stations } from './state.js';
+import { edit, LEVELS, STATUSES } from './edits.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -56,7 +57,42 @@ function supervisionLines(s, { coverage, sources, t }) {
 
 const title = (...text) => h('h3', { id: 'inspect-title' }, ...text);
 
-function stationInspect(sel, { store, coverage, sources, t }) {
+/**
+ * The station's edit form: each field, once changed, becomes one edit of the edit list through onEdit (the
+ * same list as drags and scenarios, so undo and saving see it). Values are set as properties, never markup.
+ */
+function stationForm(s, { store, onEdit, t }) {
+  if (!onEdit) return null;
+  // A field's change is an edit only when it differs from the station in force: a field of an earlier
+  // drawing of the form can report its change again when it loses focus.
+  const now = () => stations(store).find((x) => x.id === s.id) ?? s;
+  const changed = (field, v, make) => { if (now()[field] !== v) onEdit([make(v)]); };
+  const choose = (id, field, values, make) => {
+    const select = h('select', { id, onchange: () => changed(field, select.value, make) }, values.map((v) => h('option', { value: v }, t(v))));
+    select.value = s[field];
+    return select;
+  };
+  const whole = (id, field, make) => {
+    const shown = s[field] ?? '';
+    const input = h('input', { id, type: 'number', min: 0, step: 1, value: shown });
+    input.onchange = () => {
+      const n = Number(input.value);
+      if (input.value.trim() !== '' && Number.isInteger(n) && n >= 0) changed(field, n, make); else input.value = shown;
+    };
+    return input;
+  };
+  const name = h('input', { id: 'edit-name', value: s.name });
+  name.onchange = () => { const v = name.value.trim(); if (v) changed('name', v, (x) => edit.rename(s.id, x)); else name.value = s.name; };
+  const row = (label, field) => h('label', { className: 'row' }, h('span', {}, t(label)), ' ', field);
+  return h('fieldset', { id: 'station-form' }, h('legend', {}, t('editStation')),
+    row('name', name),
+    row('level', choose('edit-level', 'level', LEVELS, (v) => edit.level(s.id, v))),
+    row('status', choose('edit-status', 'status', STATUSES, (v) => edit.status(s.id, v))),
+    row('socialWorkers', whole('edit-social-workers', 'socialWorkers', (n) => edit.restaff(s.id, n))),
+    row('supervisors', whole('edit-supervisors', 'supervisors', (n) => edit.supervisors(s.id, n))));
+}
+
+function stationInspect(sel, { store, coverage, sources, t, onEdit }) {
   const s = stations(store).find((x) => x.id === sel.id);
   if (!s) return [];
   const c = coverage.report.stations.find((x) => x.id === sel.id);
@@ -68,6 +104,7 @@ function stationInspect(sel, { store, coverage, sources, t }) {
     h('div', { id: 'inspect-staffing' }, `${t('socialWorkers')}: `, staffing),
     h('div', { id: 'inspect-supervisors' }, supervisorsLine(s, t)),
     supervisionLines(s, { coverage, sources, t }),
+    stationForm(s, { store, onEdit, t }),
     h('h3', {}, t('catchment')),
     h('div', { id: 'inspect-catchment' }, c
       ? table([t('group'), t('people')], Object.entries(c.catchment).map(([g, v]) => [t(g), num(v)]))
@@ -131,7 +168,7 @@ const charts = new WeakMap();
 /** What-if figures: baseline against current per group, the edit list and the last round-trip time. */
 export function renderWhatIf({ store, t }) {
   const base = store.baseline?.report.groups ?? {};
-  const cur = (store.current ?? store.baseline)?.report.groups ?? {};
+  const cur = (store.live ?? store.current ?? store.baseline)?.report.groups ?? {};
   const groups = Object.keys(cur);
   const rows = groups.map((g) => {
     const d = (cur[g]?.covered ?? 0) - (base[g]?.covered ?? 0);
@@ -156,6 +193,11 @@ function describeEdit(e, t) {
     case 'remove_station': return `${t('toolRemove')}: ${e.station_id}`;
     case 'set_minutes': return `${t('minutes')}: ${e.minutes}`;
     case 'set_mode': return `${t('mode')}: ${t(e.mode)}`;
+    case 'rename_station': return `${t('name')}: ${e.station_id} → ${e.name}`;
+    case 'change_level': return `${t('level')}: ${e.station_id} → ${t(e.level)}`;
+    case 'change_status': return `${t('status')}: ${e.station_id} → ${t(e.status)}`;
+    case 'restaff_station': return `${t('socialWorkers')}: ${e.station_id} → ${e.social_workers}`;
+    case 'set_supervisors': return `${t('supervisors')}: ${e.station_id} → ${e.supervisors}`;
     default: return e.kind;
   }
 }

@@ -23,7 +23,7 @@ function baseStation(f) {
 export async function loadRegion(app, name, show) {
   const { store, api, sources, view, t } = app;
   store.region = name;
-  store.edits = []; store.current = null; store.selection = null; store.snapshots = []; store.refusal = null;
+  store.edits = []; store.past = []; store.future = []; store.current = null; store.live = null; store.drag = null; store.selection = null; store.snapshots = []; store.refusal = null;
   app.setStatus('loading');
   // Optional layers may be empty, or missing on an older server: both draw nothing.
   const rows = collections();

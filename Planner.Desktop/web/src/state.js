@@ -11,12 +11,16 @@ export function createStore() {
     base: { stations: [], minutes: 15, mode: 'walk' },
     /** The planner's edits in order, in the scenarios API's exchange form; replaced, never changed in place. */
     edits: [],
+    /** Undo and redo: the edit lists before each change (last is the latest) and those undone (first is the next). */
+    past: [], future: [],
     /** Minutes, speed and modes the API accepts (GET /travel-limits); null parts are not checked on the page. */
     limits: { minutes: null, speedKmh: null, modes: null },
     groups: ['total'], group: 'total', unitLevel: 'township', tool: 'select',
     /** Coverage answers: of the stored stations, and of the edits (null while there are none). */
     baseline: null, current: null,
-    selection: null, snapshots: [], savedScenario: null, recommendations: null, demandGeoJson: null,
+    /** The figures of a station being dragged (live.js), drawn until the drop's answer lands; and that drag. */
+    live: null, drag: null,
+    selection: null, snapshots: [], savedScenario: null, savedList: null, recommendations: null, demandGeoJson: null,
     lastWhatIfMs: null, lastCirclesMs: null, lastServerMs: null, whatIfCount: 0, circlesCount: 0,
     busy: 0, error: null, refusal: null, nextId: 1, status: { key: 'loading', detail: '' },
     /** The derived station list and the base and edits it was derived from (see stations()). */
@@ -36,8 +40,8 @@ export function stations(store) {
 /** Minutes and mode in force. */
 export const params = (store) => paramsAfter(store.base, store.edits);
 
-/** The coverage answer on screen: of the edits once one has landed, else of the stored stations. */
-export const coverageNow = (store) => store.current ?? store.baseline;
+/** The coverage answer on screen: of a drag in progress, else of the edits once one has landed, else of the stored stations. */
+export const coverageNow = (store) => store.live ?? store.current ?? store.baseline;
 
 /** The selected station's id, or null. */
 export const selectedStationId = (store) => (store.selection?.kind === 'station' ? store.selection.id : null);

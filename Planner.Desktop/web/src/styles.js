@@ -2,7 +2,7 @@
 import { Style, Fill, Stroke, Circle as CircleStyle, RegularShape, Icon, Text } from 'ol/style.js';
 
 export const STATUS_COLOURS = { operating: '#1565c0', built: '#7b1fa2', planned: '#9e9e9e' };
-export const LEVEL_SHAPES = { county_centre: 'square', area_centre: 'diamond', township_station: 'circle', village_point: 'triangle' };
+export const LEVEL_SHAPES = { county_center: 'square', area_center: 'diamond', township_station: 'circle', village_point: 'triangle' };
 const PUBLIC_BUILDING_COLOUR = '#00838f';
 
 /**
@@ -125,6 +125,6 @@ export const publicBuildingStyle = new Style({ image: new Icon({ img: BUILDING_G
 /** Legend entries: [label key, swatch css] for stations by level and status. */
 export const STATION_LEGEND = [
   ...Object.entries(STATUS_COLOURS).map(([status, colour]) => [status, `background:${colour};border-radius:50%`]),
-  ['county_centre', 'background:#607d8b'], ['area_centre', 'background:#607d8b;transform:rotate(45deg)'],
+  ['county_center', 'background:#607d8b'], ['area_center', 'background:#607d8b;transform:rotate(45deg)'],
   ['township_station', 'background:#607d8b;border-radius:50%'], ['village_point', 'background:#607d8b;clip-path:polygon(50% 0,100% 100%,0 100%)'],
 ];

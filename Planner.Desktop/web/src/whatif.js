@@ -42,6 +42,7 @@ export function createWhatIf(app) {
       const result = await ask(false);
       if (!result || !fresh()) return;
       store.current = { ...snapshot, report: result.report, circles: coverageNow(store).circles, gaps: result.gaps, checks: result.checks ?? null };
+      store.live = null;
       store.lastServerMs = result.elapsedMs ?? null;
       app.show(store.current, false);
       store.lastWhatIfMs = Math.round(performance.now() - started);
@@ -54,6 +55,7 @@ export function createWhatIf(app) {
       await figures;
       if (!fresh()) return;
       store.current = { ...snapshot, report: result.report, circles: result.circles, gaps: result.gaps, checks: result.checks ?? null };
+      store.live = null;
       app.show(store.current, true);
       store.lastCirclesMs = Math.round(performance.now() - started);
       store.circlesCount++;

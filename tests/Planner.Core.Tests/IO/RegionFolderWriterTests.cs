@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Planner.Core.Geo;
 using Planner.Core.IO;
 
 namespace Planner.Core.Tests.IO;
@@ -62,4 +64,28 @@ public class RegionFolderWriterTests
         Assert.DoesNotContain(Directory.GetFiles(a.Path), f => f.EndsWith(".tmp", StringComparison.Ordinal));
         Assert.Contains("东门街道社工站", File.ReadAllText(Path.Combine(a.Path, "stations.geojson")));
     }
+
+    [Theory]
+    [InlineData("gcj02")]
+    [InlineData("bd09")]
+    public void Write_FolderReadAsChinaCrs_ReadsBackAtTheSamePlaceAndSaysWgs84(string crs)
+    {
+        using var source = FixtureRegion.Copy().Replace("region.json", "\"wgs84\"", $"\"{crs}\"");
+        var read = RegionFolderReader.Read(source.Path).Region!;
+        using var target = FixtureRegion.Copy();
+
+        RegionFolderWriter.Write(read, target.Path);
+        var again = RegionFolderReader.Read(target.Path).Region!;
+
+        using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(target.Path, RegionFiles.Info)));
+        Assert.Equal("wgs84", info.RootElement.GetProperty("crs").GetString());
+        Assert.Equal(InputCrs.Wgs84, read.Info.Crs);
+        // The writer keeps 7 decimals (about 1 cm). With the input crs written back, the second read shifts every point again by about 500 m.
+        Assert.All(read.Stations.Zip(again.Stations), p => Assert.True(RegionCenterDistanceMeters(p.First.Location, p.Second.Location) < 0.01, $"{p.First.Id} moved {RegionCenterDistanceMeters(p.First.Location, p.Second.Location):0.###} m"));
+        Assert.All(read.Demand.Zip(again.Demand), p => Assert.True(RegionCenterDistanceMeters(p.First.Location, p.Second.Location) < 0.01));
+        Assert.All(read.Units.Zip(again.Units), p => Assert.True(p.First.Boundary.EqualsExact(p.Second.Boundary, 1e-7)));
+        Assert.All(read.Roads.Zip(again.Roads), p => Assert.True(p.First.Line.EqualsExact(p.Second.Line, 1e-7)));
+    }
+
+    private static double RegionCenterDistanceMeters(GeoPoint a, GeoPoint b) => Planner.Core.Validation.RegionCenter.DistanceKm(a, b) * 1000;
 }

@@ -52,6 +52,26 @@ public sealed class ScenarioApplierTests
     }
 
     [Fact]
+    public void RenameChangeLevelSetSupervisors_SetThoseFieldsOfThatStationOnly()
+    {
+        var s = Apply(new RenameStationEdit("S1", "新名"), new ChangeLevelEdit("S1", "village_point"), new SetSupervisorsEdit("S2", 2)).Region.Stations;
+        Assert.Equal(region.Stations[0] with { Name = "新名", Level = StationLevel.VillagePoint }, s[0]);
+        Assert.Equal(region.Stations[1] with { Supervisors = 2 }, s[1]);
+    }
+
+    [Fact]
+    public void RenameChangeLevelSetSupervisors_BadFields_AreRefusedNamingTheField()
+    {
+        var e = Assert.Throws<ScenarioException>(() => Apply(
+            new RenameStationEdit("S1", " "), new ChangeLevelEdit("S2", "palace"), new SetSupervisorsEdit("S9", 1), new SetSupervisorsEdit("S1", -1)));
+        Assert.Equal(4, e.Problems.Length);
+        Assert.Contains("name cannot be blank", e.Problems[0]);
+        Assert.Contains("unknown level 'palace'", e.Problems[1]);
+        Assert.Contains("'S9'", e.Problems[2]);
+        Assert.Contains("edit 4 (set_supervisors): supervisors -1 is negative", e.Problems[3]);
+    }
+
+    [Fact]
     public void SetMinutesModeSpeed_OverrideDefaultsInOrder()
     {
         var p = Apply(new SetMinutesEdit(10), new SetModeEdit("ebike"), new SetSpeedEdit(15), new SetMinutesEdit(20)).Parameters;

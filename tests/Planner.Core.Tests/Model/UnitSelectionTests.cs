@@ -1,17 +1,16 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using Planner.Api.Regions;
 using Planner.Core.Geo;
 using Planner.Core.IO;
 using Planner.Core.Model;
 
-namespace Planner.Api.Tests;
+namespace Planner.Core.Tests.Model;
 
 /// <summary>
 /// The units a township key sees: by code prefix, then down the <c>parent</c> links, so units whose codes do
 /// not share the township's prefix are still found; features by unit code when it names a unit, else by place.
 /// </summary>
-public sealed class UnitSubtreesTests
+public sealed class UnitSelectionTests
 {
     private static readonly WKTReader Wkt = new();
 
@@ -37,7 +36,7 @@ public sealed class UnitSubtreesTests
     [Fact]
     public void UnderPrefix_Township_FollowsParentsBelowCodesOfAnotherScheme()
     {
-        var units = UnitSubtrees.UnderPrefix(Region(), "360681001")!;
+        var units = UnitSelection.UnderPrefix(Region(), "360681001")!;
         Assert.Equal(["360681001"], units.Roots.Select(u => u.Code));
         Assert.Equal(["360681001", "G-1", "V-1"], units.Codes.Order(StringComparer.Ordinal));
     }
@@ -45,14 +44,14 @@ public sealed class UnitSubtreesTests
     [Fact]
     public void UnderPrefix_SharedByTwoTownships_GivesBothAsRoots_AndTheirJointBoundary()
     {
-        var units = UnitSubtrees.UnderPrefix(Region(), "36068100")!;
+        var units = UnitSelection.UnderPrefix(Region(), "36068100")!;
         Assert.Equal(["360681001", "360681002"], units.Roots.Select(u => u.Code));
         Assert.Equal(6 - 1, units.Codes.Count);
         Assert.Equal(0.03 * 0.02, units.Boundary.Area, 9);
     }
 
     [Fact]
-    public void UnderPrefix_NoUnitUnderIt_IsNull() => Assert.Null(UnitSubtrees.UnderPrefix(Region(), "360681003"));
+    public void UnderPrefix_NoUnitUnderIt_IsNull() => Assert.Null(UnitSelection.UnderPrefix(Region(), "360681003"));
 
     [Theory]
     [InlineData("V-1", 117.245, 28.285, true)] // by its unit code, wherever it stands
@@ -64,14 +63,14 @@ public sealed class UnitSubtreesTests
     [InlineData(null, 117.235, 28.285, true)] // on the boundary
     public void Holds_ByUnitCodeWhenItNamesAUnit_ElseByPlace(string? unitCode, double lon, double lat, bool expected)
     {
-        var units = UnitSubtrees.UnderPrefix(Region(), "360681001")!;
+        var units = UnitSelection.UnderPrefix(Region(), "360681001")!;
         Assert.Equal(expected, units.Holds(unitCode, new GeoPoint(lon, lat)));
     }
 
     [Fact]
     public void Holds_LinesThatMeetTheTownship()
     {
-        var units = UnitSubtrees.UnderPrefix(Region(), "360681001")!;
+        var units = UnitSelection.UnderPrefix(Region(), "360681001")!;
         Assert.True(units.Holds(null, Wkt.Read("LINESTRING (117.23 28.285, 117.245 28.285)")));
         Assert.False(units.Holds(null, Wkt.Read("LINESTRING (117.24 28.285, 117.245 28.285)")));
     }

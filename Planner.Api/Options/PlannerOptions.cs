@@ -1,4 +1,4 @@
-namespace Planner.Api.Hosting;
+namespace Planner.Api.Options;
 
 /// <summary>The <c>Planner</c> configuration section (environment variables <c>Planner__*</c>).</summary>
 internal sealed class PlannerOptions

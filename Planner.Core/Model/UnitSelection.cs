@@ -1,24 +1,24 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using Planner.Core.Geo;
-using Planner.Core.Model;
 
-namespace Planner.Api.Regions;
+namespace Planner.Core.Model;
 
 /// <summary>
-/// Some units of a region (the roots) with every unit under them, followed by <c>parent</c> so that codes need
-/// not share prefixes; their joint boundary; and the one test of whether a feature lies in them: by its unit
-/// code when that code names a unit of the region, else by its location inside the roots' boundary (WGS84).
-/// Built once per region version and root set, then only read.
+/// A selection of a region's units: some units (the roots) with every unit under them, followed by
+/// <c>parent</c> so that codes need not share prefixes; their joint boundary; and the one test of whether a
+/// feature lies in them, the <see cref="UnitHierarchy"/> rule (the unit its own code names when the region has
+/// it, else the deepest unit containing its location). What a <c>?unit=</c> request or a township-scoped key
+/// sees. Built once per region version and root set, then only read (safe for concurrent readers).
 /// </summary>
-internal sealed class UnitSubtrees
+public sealed class UnitSelection
 {
     private readonly HashSet<string> _codes;
     private readonly HashSet<string> _regionCodes;
     private readonly IPreparedGeometry _shape;
     private readonly UnitHierarchy _hierarchy;
 
-    private UnitSubtrees(Region region, UnitHierarchy hierarchy, IReadOnlyList<AdminUnit> roots)
+    private UnitSelection(Region region, UnitHierarchy hierarchy, IReadOnlyList<AdminUnit> roots)
     {
         Roots = roots;
         _hierarchy = hierarchy;
@@ -42,14 +42,21 @@ internal sealed class UnitSubtrees
     public string Key => string.Join(",", Roots.Select(r => r.Code));
 
     /// <summary>The subtree of one unit (the <c>?unit=</c> narrowing of a report).</summary>
-    public static UnitSubtrees Of(Region region, AdminUnit unit) => new(region, new UnitHierarchy(region.Units), [unit]);
+    public static UnitSelection Of(Region region, AdminUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(unit);
+        return new(region, new UnitHierarchy(region.Units), [unit]);
+    }
 
     /// <summary>
     /// The units under a division-code prefix: every unit whose code starts with <paramref name="prefix"/>, with
     /// the units under them; null when no unit's code starts with it.
     /// </summary>
-    public static UnitSubtrees? UnderPrefix(Region region, string prefix)
+    public static UnitSelection? UnderPrefix(Region region, string prefix)
     {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(prefix);
         var matching = region.Units.Where(u => u.Code.StartsWith(prefix, StringComparison.Ordinal)).DistinctBy(u => u.Code).ToList();
         if (matching.Count == 0)
         {
@@ -59,7 +66,7 @@ internal sealed class UnitSubtrees
         // A matching unit is a root unless it lies under another matching unit.
         var hierarchy = new UnitHierarchy(region.Units);
         var codes = matching.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        return new UnitSubtrees(region, hierarchy, [.. matching.Where(u => !hierarchy.HasAncestorIn(u.Code, codes))]);
+        return new UnitSelection(region, hierarchy, [.. matching.Where(u => !hierarchy.HasAncestorIn(u.Code, codes))]);
     }
 
     /// <summary>True when the unit with <paramref name="code"/> is a root or lies under one.</summary>
@@ -82,12 +89,15 @@ internal sealed class UnitSubtrees
     public bool Covers(GeoPoint location) => Meets(Boundary.Factory.CreatePoint(new Coordinate(location.Lon, location.Lat)));
 
     /// <summary>True for a point inside or on the boundary, or a line or area that meets it.</summary>
-    public bool Meets(Geometry geometry) =>
-        !Boundary.IsEmpty && (geometry is Point ? _shape.Covers(geometry) : _shape.Intersects(geometry));
+    public bool Meets(Geometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        return !Boundary.IsEmpty && (geometry is Point ? _shape.Covers(geometry) : _shape.Intersects(geometry));
+    }
 
     private static Geometry Union(IReadOnlyList<AdminUnit> roots)
     {
-        var all = new GeometryFactory(new PrecisionModel(), 4326).BuildGeometry([.. roots.Select(r => r.Boundary)]);
+        var all = GeometryFactories.Wgs84.BuildGeometry([.. roots.Select(r => r.Boundary)]);
         try
         {
             return all.Union();
