@@ -91,4 +91,13 @@ public sealed class FuzzFoundInputTests : IDisposable
         Assert.Empty(edits);
         Assert.Equal(["edits[0].station_id", "edits[1].kind", "edits[2].skills"], problems.Select(p => p.Path));
     }
+
+    // AFL, osm target, crashes 0 and 1: <bounds minlon="1+7.24"> threw FormatException, not the documented InvalidDataException.
+    [Fact]
+    public void Osm_BoundsNotANumber_IsInvalidData()
+    {
+        var osm = Write("bad.osm", Encoding.UTF8.GetBytes("<?xml version='1.0'?><osm version='0.6'><bounds minlat='28.2' minlon='1+7.24' maxlat='28.3' maxlon='117.3'/></osm>"));
+        var ex = Assert.Throws<InvalidDataException>(() => Planner.Core.Import.OsmExtractReader.Read(osm));
+        Assert.Contains("minlon", ex.Message, StringComparison.Ordinal);
+    }
 }
