@@ -21,6 +21,19 @@ public static class GeoTiffPopulationReader
     /// <exception cref="ImportException">The file is not a readable single-band Float32 GeoTIFF in degrees.</exception>
     public static List<PopulationPoint> Read(string path)
     {
+        try
+        {
+            return ReadRaster(path);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or IndexOutOfRangeException or ArgumentException)
+        {
+            // LibTiff.NET throws these on corrupt tag values while it opens the file (found by fuzzing).
+            throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file: {ex.Message}"), ex);
+        }
+    }
+
+    private static List<PopulationPoint> ReadRaster(string path)
+    {
         var handler = new CollectingHandler();
         Tiff.SetErrorHandler(handler);
         using var tiff = Tiff.Open(path, "r") ?? throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file{handler.Errors}"));

@@ -100,4 +100,17 @@ public sealed class FuzzFoundInputTests : IDisposable
         var ex = Assert.Throws<InvalidDataException>(() => Planner.Core.Import.OsmExtractReader.Read(osm));
         Assert.Contains("minlon", ex.Message, StringComparison.Ordinal);
     }
+
+    // AFL, geotiff target, crashes 0-2 (the files as AFL saved them): LibTiff.NET threw OverflowException or
+    // InvalidCastException on corrupt tags while opening, not the documented ImportException.
+    [Theory]
+    [InlineData("geotiff-overflow.tif")]
+    [InlineData("geotiff-cast.tif")]
+    [InlineData("geotiff-predictor.tif")]
+    public void GeoTiff_CorruptTags_IsAnImportException(string file)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", file);
+        var ex = Assert.Throws<Planner.Core.Import.ImportException>(() => Planner.Core.Import.GeoTiffPopulationReader.Read(path));
+        Assert.Contains("not a readable TIFF file", ex.Message, StringComparison.Ordinal);
+    }
 }
