@@ -68,11 +68,14 @@ internal sealed class GeoJsonTarget : FuzzTarget
 /// <summary>The demand CSV reader with the tiny region's groups; bad rows are problems, so every exception is a crash.</summary>
 internal sealed class DemandCsvTarget : FuzzTarget
 {
-    private readonly RegionInfo info = RegionInfoReader.Read(Path.Combine(AppContext.BaseDirectory, "base", "tiny", RegionFiles.Info), [])
-        ?? throw new InvalidOperationException("the tiny fixture's region.json does not read");
+    private RegionInfo? info;
 
     public override void Run(byte[] input)
     {
+        // Read on first use, inside the fuzzing loop: instrumented code that runs before SharpFuzz has mapped AFL's
+        // shared memory writes through a null pointer (AccessViolationException at start-up).
+        info ??= RegionInfoReader.Read(Path.Combine(AppContext.BaseDirectory, "base", "tiny", RegionFiles.Info), [])
+            ?? throw new InvalidOperationException("the tiny fixture's region.json does not read");
         var path = Path.Combine(Scratch, RegionFiles.Demand);
         File.WriteAllBytes(path, input);
         _ = DemandCsvReader.Read(path, info, new List<ValidationProblem>());
