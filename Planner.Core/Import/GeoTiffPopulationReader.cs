@@ -25,9 +25,10 @@ public static class GeoTiffPopulationReader
         {
             return ReadRaster(path);
         }
-        catch (Exception ex) when (ex is OverflowException or InvalidCastException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or IndexOutOfRangeException or ArgumentException or OutOfMemoryException)
         {
-            // LibTiff.NET throws these on corrupt tag values while it opens the file (found by fuzzing).
+            // LibTiff.NET throws these on corrupt tag values while it opens the file (found by fuzzing); the
+            // OutOfMemoryException is one array of a tag's declared count (billions), which a file this size cannot hold.
             throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file: {ex.Message}"), ex);
         }
     }

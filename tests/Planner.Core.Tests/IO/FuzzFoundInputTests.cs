@@ -102,11 +102,13 @@ public sealed class FuzzFoundInputTests : IDisposable
     }
 
     // AFL, geotiff target, crashes 0-2 (the files as AFL saved them): LibTiff.NET threw OverflowException or
-    // InvalidCastException on corrupt tags while opening, not the documented ImportException.
+    // InvalidCastException on corrupt tags while opening, not the documented ImportException; the second run's
+    // crash 1: a string tag declaring a count of billions made it allocate that much (OutOfMemoryException).
     [Theory]
     [InlineData("geotiff-overflow.tif")]
     [InlineData("geotiff-cast.tif")]
     [InlineData("geotiff-predictor.tif")]
+    [InlineData("geotiff-string-count.tif")]
     public void GeoTiff_CorruptTags_IsAnImportException(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", file);
