@@ -135,7 +135,7 @@ internal static class SitingEndpoints
         var candidates = new List<Candidate>();
         foreach (var p in points!)
         {
-            var name = p.Properties.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : p.Id;
+            var name = p.Properties.TryGetProperty("name", out var n) ? GeoJsonPoints.Text(n) ?? p.Id : p.Id;
             double cost = p.Properties.TryGetProperty("cost", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1;
             candidates.Add(new Candidate(p.Id, name, p.Location, cost));
         }

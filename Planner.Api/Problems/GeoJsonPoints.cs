@@ -27,7 +27,7 @@ internal static class GeoJsonPoints
     /// <summary>Reads the points at <paramref name="path"/> (e.g. <c>candidates</c>) that must lie in <paramref name="bounds"/> (grown by <paramref name="marginDegrees"/>).</summary>
     public static (IReadOnlyList<InputPoint>? Points, ProblemHttpResult? Problem) Read(JsonElement collection, string path, GeoBounds bounds, int maxFeatures, double marginDegrees = 0.05)
     {
-        if (collection.ValueKind != JsonValueKind.Object || !collection.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "FeatureCollection")
+        if (collection.ValueKind != JsonValueKind.Object || !collection.TryGetProperty("type", out var type) || Text(type) != "FeatureCollection")
         {
             return (null, ApiProblems.Field($"{path}.type", "is not a GeoJSON FeatureCollection (RFC 7946): give {\"type\":\"FeatureCollection\",\"features\":[...]}."));
         }
@@ -118,7 +118,13 @@ internal static class GeoJsonPoints
         }
 
         var props = f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : JsonDocument.Parse("{}").RootElement.Clone();
-        string? id = f.TryGetProperty("id", out var idEl) ? idEl.ToString() : props.TryGetProperty("id", out var pid) ? pid.ToString() : null;
+        var idElement = f.TryGetProperty("id", out var idEl) ? idEl : props.TryGetProperty("id", out var pid) ? pid : (JsonElement?)null;
+        if (idElement is { ValueKind: JsonValueKind.String } textId && Text(textId) is null)
+        {
+            return (null, ApiProblems.Field($"{at}.id", "holds an unpaired UTF-16 surrogate escape: not Unicode text."));
+        }
+
+        string? id = idElement?.ToString();
         if (string.IsNullOrWhiteSpace(id))
         {
             return (null, ApiProblems.Field($"{at}.id", "every feature needs an id (the feature's id member or properties.id).", StatusCodes.Status422UnprocessableEntity));
@@ -127,8 +133,27 @@ internal static class GeoJsonPoints
         return (new InputPoint(id, new GeoPoint(lon, lat), props), null);
     }
 
-    /// <summary>A member's text when it is a JSON string, else null: a number where a string belongs is refused, never read.</summary>
-    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>
+    /// A member's text when it is a JSON string, else null: a number where a string belongs is refused, never read.
+    /// A string with an escaped unpaired surrogate (<c>"\ud800"</c>) is null too: JsonDocument accepts it, but
+    /// GetString throws InvalidOperationException on it (a 500 before).
+    /// </summary>
+    internal static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,20 @@ internal static class DemandCsvReader
 
     public static ImmutableArray<DemandPoint> Read(string path, Model.RegionInfo info, List<ValidationProblem> problems)
     {
+        try
+        {
+            return ReadRows(path, info, problems);
+        }
+        catch (CsvHelperException ex)
+        {
+            // A stray quote inside an unquoted field (BadDataException) threw out of the reader (found by fuzzing).
+            problems.Add(new(File, string.Empty, string.Empty, $"not readable CSV: {ex.Message.Split('\n')[0].Trim()}"));
+            return [];
+        }
+    }
+
+    private static ImmutableArray<DemandPoint> ReadRows(string path, Model.RegionInfo info, List<ValidationProblem> problems)
+    {
         if (!System.IO.File.Exists(path))
         {
             problems.Add(new(File, string.Empty, string.Empty, "file is missing: coverage needs people", ProblemSeverity.Warning));

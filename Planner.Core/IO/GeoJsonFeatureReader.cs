@@ -16,9 +16,16 @@ internal static class GeoJsonFeatureReader
     public static List<GeoJsonFeature> Read(string path)
     {
         JsonDocument doc;
+        var bytes = File.ReadAllBytes(path);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JsonDocument does not check the bytes inside strings; GetString would throw on them later.
+            throw new InvalidDataException("not UTF-8 text (GeoJSON is UTF-8, RFC 7946; a file saved as GBK must be converted)");
+        }
+
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
@@ -28,7 +35,8 @@ internal static class GeoJsonFeatureReader
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
+            EnsureText(root, "$");
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "FeatureCollection"
                 || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
             {
                 throw new InvalidDataException("not a GeoJSON FeatureCollection with a 'features' array");
@@ -45,6 +53,42 @@ internal static class GeoJsonFeatureReader
             }
 
             return result;
+        }
+    }
+
+    /// <summary>
+    /// Checks that every string and member name reads as text: JsonDocument accepts an escaped unpaired surrogate
+    /// (<c>"\ud800"</c>), on which GetString throws InvalidOperationException wherever a property is read later.
+    /// </summary>
+    internal static void EnsureText(JsonElement e, string at)
+    {
+        try
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = e.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    int i = 0;
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        EnsureText(item, $"{at}[{i++}]");
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var member in e.EnumerateObject())
+                    {
+                        EnsureText(member.Value, $"{at}.{member.Name}");
+                    }
+
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidDataException($"{at} is not Unicode text (an unpaired \\uD800-\\uDFFF escape): {ex.Message}", ex);
         }
     }
 

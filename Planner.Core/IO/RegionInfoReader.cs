@@ -19,14 +19,28 @@ internal static class RegionInfoReader
         }
 
         JsonElement root;
+        var bytes = System.IO.File.ReadAllBytes(path);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JsonDocument does not check the bytes inside strings; GetString would throw on them below (found by fuzzing).
+            problems.Add(new(File, string.Empty, string.Empty, "not UTF-8 text: save region.json as UTF-8"));
+            return null;
+        }
+
         try
         {
-            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             root = doc.RootElement.Clone();
+            GeoJsonFeatureReader.EnsureText(root, "$");
         }
         catch (JsonException ex)
         {
             problems.Add(new(File, string.Empty, string.Empty, $"not valid JSON: {ex.Message}"));
+            return null;
+        }
+        catch (InvalidDataException ex)
+        {
+            problems.Add(new(File, string.Empty, string.Empty, ex.Message));
             return null;
         }
 

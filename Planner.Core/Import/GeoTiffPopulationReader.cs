@@ -21,6 +21,20 @@ public static class GeoTiffPopulationReader
     /// <exception cref="ImportException">The file is not a readable single-band Float32 GeoTIFF in degrees.</exception>
     public static List<PopulationPoint> Read(string path)
     {
+        try
+        {
+            return ReadRaster(path);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or IndexOutOfRangeException or ArgumentException or OutOfMemoryException)
+        {
+            // LibTiff.NET throws these on corrupt tag values while it opens the file (found by fuzzing); the
+            // OutOfMemoryException is one array of a tag's declared count (billions), which a file this size cannot hold.
+            throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file: {ex.Message}"), ex);
+        }
+    }
+
+    private static List<PopulationPoint> ReadRaster(string path)
+    {
         var handler = new CollectingHandler();
         Tiff.SetErrorHandler(handler);
         using var tiff = Tiff.Open(path, "r") ?? throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file{handler.Errors}"));

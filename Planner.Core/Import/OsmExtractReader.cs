@@ -227,7 +227,10 @@ public static class OsmExtractReader
 
                 if (reader.Name == "bounds")
                 {
-                    double Get(string a) => double.Parse(reader.GetAttribute(a) ?? throw new InvalidDataException($"{path}: <bounds> has no {a}"), CultureInfo.InvariantCulture);
+                    // TryParse: a bounds value that is not a number threw FormatException out of the reader (found by fuzzing).
+                    double Get(string a) => double.TryParse(reader.GetAttribute(a) ?? throw new InvalidDataException($"{path}: <bounds> has no {a}"), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                        ? v
+                        : throw new InvalidDataException($"{path}: <bounds {a}=\"{reader.GetAttribute(a)}\"> is not a number");
                     return new GeoBounds(Get("minlon"), Get("minlat"), Get("maxlon"), Get("maxlat"));
                 }
             }

@@ -71,9 +71,33 @@ public static class ScenarioEditJson
     }
 
     /// <summary>One edit object, or null with its problems added.</summary>
+    private const string UnpairedSurrogate = "holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF alone): not Unicode text.";
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a string that reads as text. JsonDocument accepts an escaped unpaired
+    /// surrogate (<c>"\ud800"</c>) but GetString then throws InvalidOperationException: a 500 before this check.
+    /// </summary>
+    private static bool IsText(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static ScenarioEdit? Read(JsonElement e, int index, List<ScenarioProblem> problems)
     {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("kind", out var k) || k.ValueKind != JsonValueKind.String)
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("kind", out var k) || !IsText(k))
         {
             problems.Add(ScenarioProblem.AtEdit(index, null, "kind", "every edit is an object with a kind (a string).", ScenarioProblemKind.Malformed));
             return null;
@@ -139,12 +163,12 @@ public static class ScenarioEditJson
         public string Text(string property)
         {
             var v = Member(property);
-            if (v is { ValueKind: JsonValueKind.String } s && !string.IsNullOrWhiteSpace(s.GetString()))
+            if (v is { } s && IsText(s) && !string.IsNullOrWhiteSpace(s.GetString()))
             {
                 return s.GetString()!;
             }
 
-            Fail(property, "is required (a string).");
+            Fail(property, v is { ValueKind: JsonValueKind.String } ? UnpairedSurrogate : "is required (a string).");
             return string.Empty;
         }
 
@@ -152,12 +176,12 @@ public static class ScenarioEditJson
         public string? OptionalText(string property)
         {
             var v = Member(property);
-            if (v is null || v.Value.ValueKind == JsonValueKind.String)
+            if (v is null || IsText(v.Value))
             {
                 return v?.GetString();
             }
 
-            Fail(property, "must be a string.");
+            Fail(property, v.Value.ValueKind == JsonValueKind.String ? UnpairedSurrogate : "must be a string.");
             return null;
         }
 
@@ -238,7 +262,7 @@ public static class ScenarioEditJson
                 return [];
             }
 
-            if (v.Value.ValueKind == JsonValueKind.Array && v.Value.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String))
+            if (v.Value.ValueKind == JsonValueKind.Array && v.Value.EnumerateArray().All(IsText))
             {
                 return [.. v.Value.EnumerateArray().Select(x => x.GetString()!)];
             }
