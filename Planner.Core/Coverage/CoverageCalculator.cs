@@ -88,8 +88,25 @@ public sealed class CoverageCalculator
             Circle = catchments.Circles[j] is { } c ? _context.Projection.Unproject(c) : null,
         }).ToList();
 
-        return aggregation.Report(_options, BaseSpeedKmh, GroupSpeedKmh, stations) with
+        return new CoverageReport
         {
+            Region = region.Info.Name,
+            Minutes = _options.Minutes,
+            Mode = _context.Profile.Name,
+            Circle = _options.CircleId,
+            CircleTitle = _options.Circle is { } circle ? $"{circle.TitleZh} / {circle.TitleEn}" : string.Empty,
+            CapMeters = _options.CapMeters,
+            SpeedKmh = BaseSpeedKmh,
+            Method = _context.Method,
+            GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
+                .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
+            Groups = aggregation.Region(),
+            Settlements = aggregation.Settlements(),
+            Unreachable = aggregation.Unreachable(),
+            Units = aggregation.Units(),
+            Stations = stations,
+            Gaps = GapFinder.Find(_context, (p, g) => !Covered(p, g), _options.GapLinkMeters, _options.SimplifyMeters),
+            Network = _context.Graph?.Stats,
             Points = Points(nearestSeconds, nearestStation, coveringSeconds, times, access),
         };
     }
