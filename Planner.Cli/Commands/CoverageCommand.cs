@@ -1,16 +1,13 @@
 using System.CommandLine;
-using Planner.Core.Circles;
 using Planner.Core.Coverage;
 using Spectre.Console;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// <c>planner coverage &lt;region&gt; [--tiers gb50180-5min,gb50180-15min] [--no-cap] [--minutes 15] [--mode walk|ebike|drive]
-/// [--speed-kmh X] [--include-planned] [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson|IDS]
-/// [--points FILE.csv]</c>: who reaches a counted station within the life circle along the roads, per group, unit,
-/// station and gap. The circle is GB 50180-2018's 15-minute walk capped at 1,000 m unless ids are named or
-/// minutes, mode or speed define an ad-hoc one (<see cref="CircleChoice"/>). Exit code 2 with one
+/// <c>planner coverage &lt;region&gt; [--minutes 15] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]
+/// [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson] [--points FILE.csv]</c>: who reaches a
+/// counted station within the limit along the roads, per group, unit, station and gap. Exit code 2 with one
 /// line per problem on bad input: a region <c>validate</c> refuses, one without people or without a stations file, an
 /// output path that cannot be written.
 /// </summary>
@@ -25,48 +22,34 @@ internal static class CoverageCommand
         var planned = new Option<bool>("--include-planned") { Description = "Count planned and built stations as well as operating ones." };
         var format = new Option<string>("--format") { Description = "Output format: json, csv or geojson.", DefaultValueFactory = _ => "json" };
         var output = ResultOutput.OutOption();
-        var circles = new Option<string?>("--circles") { Description = "FILE.geojson: also write the service circles as GeoJSON (WGS84); otherwise life-circle ids as --tiers." };
-        var tiers = new Option<string?>("--tiers") { Description = "Life circles by id, comma-separated (data/standards/circles.json); gb50180-15min by default." };
-        var noCap = new Option<bool>("--no-cap") { Description = "Lift the circle's network-distance cap (time alone decides)." };
+        var circles = new Option<FileInfo?>("--circles") { Description = "Also write the service circles as GeoJSON (WGS84)." };
         var points = new Option<FileInfo?>("--points") { Description = "Also write id,nearest_station,minutes,covered per demand point as CSV." };
         var command = new Command("coverage", "Coverage of a region's people by its stations' N-minute service circles along the road network.");
         command.Arguments.Add(region);
-        foreach (var option in new Option[] { tiers, noCap, minutes, mode, speed, planned, format, output, circles, points })
+        foreach (var option in new Option[] { minutes, mode, speed, planned, format, output, circles, points })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse =>
-        {
-            var options = new CoverageOptions
+        command.SetAction(parse => Run(
+            parse.GetValue(region)!,
+            new CoverageOptions
             {
                 Minutes = parse.GetValue(minutes),
                 Mode = parse.GetValue(mode) ?? "walk",
                 SpeedKmh = parse.GetValue(speed),
                 IncludePlanned = parse.GetValue(planned),
-            };
-            bool adHoc = parse.GetResult(minutes) is { Implicit: false } || parse.GetResult(mode) is { Implicit: false } || parse.GetValue(speed) is not null;
-            var circlesValue = parse.GetValue(circles);
-            bool circlesIsFile = circlesValue is not null && LooksLikePath(circlesValue);
-            var ids = Ids(parse.GetValue(tiers)).Concat(circlesIsFile ? [] : Ids(circlesValue)).ToList();
-            var (runs, problems) = CircleChoice.Resolve(options, LifeCircleCatalog.Builtin(), ids, adHoc, parse.GetValue(noCap), "--tiers", "--minutes/--mode/--speed-kmh");
-            return Run(parse.GetValue(region)!, runs, problems, parse.GetValue(format) ?? "json", parse.GetValue(output),
-                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points));
-        });
+            },
+            parse.GetValue(format) ?? "json",
+            parse.GetValue(output),
+            parse.GetValue(circles),
+            parse.GetValue(points)));
         return command;
     }
 
-    /// <summary>A --circles value is an output file when it ends in .geojson or holds a path separator or a dot (circle ids hold neither).</summary>
-    private static bool LooksLikePath(string value) =>
-        value.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || value.Contains('/', StringComparison.Ordinal)
-        || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || value.Contains('.', StringComparison.Ordinal);
-
-    private static IEnumerable<string> Ids(string? list) =>
-        list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static int Run(string folder, IReadOnlyList<CoverageOptions> runs, IReadOnlyList<string> circleProblems, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
+    private static int Run(string folder, CoverageOptions options, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
     {
-        var problems = circleProblems.Concat(runs.SelectMany(r => r.Problems())).Distinct().ToList();
+        var problems = options.Problems().ToList();
         if (format is not ("json" or "csv" or "geojson"))
         {
             problems.Add($"format '{format}' is unknown; use json, csv or geojson.");
@@ -90,14 +73,13 @@ internal static class CoverageCommand
             Console.Error.WriteLine($"warning: {w}");
         }
 
-        bool buildCircles = circles is not null || format == "geojson" || format == "json";
-        var reports = Compute(region, [.. runs.Select(o => o with { BuildCircles = buildCircles })]);
-        var report = reports[0];
+        options = options with { BuildCircles = circles is not null || format == "geojson" || format == "json" };
+        var report = Compute(region, options);
         string text = format switch
         {
-            "csv" => CoverageWriters.UnitsCsv(reports),
+            "csv" => CoverageWriters.UnitsCsv(report),
             "geojson" => CoverageWriters.GeoJsonLayers(report),
-            _ => reports.Count == 1 ? CoverageWriters.ToJson(report) : CoverageWriters.TiersJson(reports),
+            _ => CoverageWriters.ToJson(report),
         };
 
         ResultOutput.Write("--out", output, text, Console.Out);
@@ -115,26 +97,23 @@ internal static class CoverageCommand
     }
 
     /// <summary>Computes coverage, with a progress bar on standard error when it is a terminal.</summary>
-    internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options) => Compute(region, [options])[0];
-
-    /// <summary>Computes every tier over one prepared network (<see cref="CoverageTiers"/>), with a progress bar on standard error when it is a terminal.</summary>
-    internal static IReadOnlyList<CoverageReport> Compute(Planner.Core.Model.Region region, IReadOnlyList<CoverageOptions> runs)
+    internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options)
     {
         if (TerminalProgress.Console() is not { } terminal)
         {
-            return CoverageTiers.Compute(CoverageContext.Prepare(region, runs[0]), runs);
+            return CoverageCalculator.Compute(region, options);
         }
 
-        IReadOnlyList<CoverageReport>? reports = null;
+        CoverageReport? report = null;
         terminal.Progress().Start(ctx =>
         {
             var prepare = ctx.AddTask("road network and snapping", maxValue: 1);
-            var context = CoverageContext.Prepare(region, runs[0]);
+            var context = CoverageContext.Prepare(region, options);
             prepare.Value = 1;
             var stations = ctx.AddTask("station catchments", maxValue: 1);
-            reports = CoverageTiers.Compute(context, runs, new Progress<double>(f => stations.Value = f));
+            report = new CoverageCalculator(context, options).Compute(new Progress<double>(f => stations.Value = f));
             stations.Value = 1;
         });
-        return reports!;
+        return report!;
     }
 }

@@ -19,9 +19,8 @@ public sealed class CoverageCalculator
     private readonly double _profileToBase;
     private readonly double[] _groupLimitSeconds;
     private readonly double _baseLimitSeconds;
-    private readonly double _circleLimitSeconds;
 
-    /// <summary>Checks the options and selects the counted stations (operating, also planned and built when asked; of the options' levels).</summary>
+    /// <summary>Checks the options and selects the counted stations (operating; also planned and built when asked).</summary>
     /// <exception cref="ArgumentException">The options have problems (see <see cref="CoverageOptions.Problems"/>).</exception>
     public CoverageCalculator(CoverageContext context, CoverageOptions options)
     {
@@ -35,17 +34,13 @@ public sealed class CoverageCalculator
 
         _context = context;
         _options = options;
-        _stations = [.. options.CountedStations(context.Region)];
+        _stations = [.. StationCounting.Counted(context.Region, options.IncludePlanned)];
         var profile = context.Profile;
         var paces = TravelPaces.For(profile, options, context.Region.Groups);
         BaseSpeedKmh = paces.BaseSpeedKmh;
         _profileToBase = paces.ProfileToBase;
         _baseLimitSeconds = options.Minutes * 60 * _profileToBase;
         _groupLimitSeconds = [.. context.Region.Groups.Names.Select(g => options.Minutes * 60 * GroupSpeedKmh(g) / profile.SpeedKmh)];
-
-        // The circle polygon is drawn by time; a cap shortens it to the cap's time at the profile's speed (exact
-        // for a profile with one speed everywhere, as walking is).
-        _circleLimitSeconds = options.CapMeters is { } cap ? Math.Min(_baseLimitSeconds, cap * 3.6 / profile.SpeedKmh) : _baseLimitSeconds;
     }
 
     /// <summary>The base speed in km/h.</summary>
@@ -70,17 +65,14 @@ public sealed class CoverageCalculator
         var nearestSeconds = new double[n];
         var nearestStation = new int[n];
         times.Nearest(nearestSeconds, nearestStation);
-        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _circleLimitSeconds, _options, progress);
-
-        // Uncapped, the nearest station's time decides; capped, the best time over the stations within the cap.
-        var coveringSeconds = _options.CapMeters is null ? nearestSeconds : catchments.BestSeconds;
+        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _options, progress);
 
         var region = _context.Region;
         int total = Math.Max(0, region.Groups.IndexOf(PopulationGroups.Total));
         var population = region.Demand.Select(d => d.Counts[total]).ToArray();
         var access = TwoStepFloatingCatchment.Compute(catchments.BasePoints, [.. _stations.Select(s => (double)s.SocialWorkers)], population, out var ratio);
 
-        bool Covered(int p, int g) => coveringSeconds[p] <= _groupLimitSeconds[g];
+        bool Covered(int p, int g) => nearestSeconds[p] <= _groupLimitSeconds[g];
         var aggregation = new CoverageAggregation(_context, Covered, p => !times.IsPointReachable(p), access);
         var stations = _stations.Select((s, j) => new StationCoverage(s.Id, s.Name, DomainNames.Of(s.Status), s.SocialWorkers,
             times.IsStationReachable(j), catchments.ByGroup(j, region.Groups), catchments.SharedPoints[j], catchments.AreaKm2[j], ratio[j])
@@ -93,21 +85,17 @@ public sealed class CoverageCalculator
             Region = region.Info.Name,
             Minutes = _options.Minutes,
             Mode = _context.Profile.Name,
-            Circle = _options.CircleId,
-            CircleTitle = _options.Circle is { } circle ? $"{circle.TitleZh} / {circle.TitleEn}" : string.Empty,
-            CapMeters = _options.CapMeters,
             SpeedKmh = BaseSpeedKmh,
             Method = _context.Method,
             GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
                 .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
             Groups = aggregation.Region(),
-            Settlements = aggregation.Settlements(),
             Unreachable = aggregation.Unreachable(),
             Units = aggregation.Units(),
             Stations = stations,
             Gaps = GapFinder.Find(_context, (p, g) => !Covered(p, g), _options.GapLinkMeters, _options.SimplifyMeters),
             Network = _context.Graph?.Stats,
-            Points = Points(nearestSeconds, nearestStation, coveringSeconds, times, access),
+            Points = Points(nearestSeconds, nearestStation, times, access),
         };
     }
 
@@ -123,7 +111,7 @@ public sealed class CoverageCalculator
         return new NetworkTravelTimes(_context, locations, _options);
     }
 
-    private PointCoverage[] Points(double[] seconds, int[] station, double[] covering, ITravelTimes times, double[] access)
+    private PointCoverage[] Points(double[] seconds, int[] station, ITravelTimes times, double[] access)
     {
         var demand = _context.Region.Demand;
         var result = new PointCoverage[demand.Length];
@@ -132,7 +120,7 @@ public sealed class CoverageCalculator
             bool found = station[p] >= 0 && double.IsFinite(seconds[p]);
             double? minutes = found ? Math.Round(seconds[p] / _profileToBase / 60, 3) : null;
             result[p] = new PointCoverage(demand[p].Id, found ? _stations[station[p]].Id : null, minutes,
-                covering[p] <= _baseLimitSeconds, !times.IsPointReachable(p), access[p]);
+                seconds[p] <= _baseLimitSeconds, !times.IsPointReachable(p), access[p]);
         }
 
         return result;

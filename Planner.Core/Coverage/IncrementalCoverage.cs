@@ -34,7 +34,7 @@ public sealed class IncrementalCoverage
     private readonly double[][] _unitCovered;
     private readonly double[] _regionPeople;
     private readonly double[][] _unitPeople;
-    private readonly List<ReachedPoint> _list = [];
+    private readonly List<(int Point, double Seconds)> _list = [];
     private Station[] _stations = [];
     private ProjectedPoint[] _xy = [];
     private NetworkLocation[] _locations = [];
@@ -79,7 +79,7 @@ public sealed class IncrementalCoverage
         }
 
         Parallel.For(0, counted.Length, CoverageContext.Parallelism(options),
-            () => (Worker: _times.CreateWorker(), List: new List<ReachedPoint>()),
+            () => (Worker: _times.CreateWorker(), List: new List<(int Point, double Seconds)>()),
             (k, _, local) =>
             {
                 local.Worker.Catchment(_order[k], _searchLimit, local.List);
@@ -287,15 +287,11 @@ public sealed class IncrementalCoverage
             Region = region.Info.Name,
             Minutes = _options.Minutes,
             Mode = _context.Profile.Name,
-            Circle = _options.CircleId,
-            CircleTitle = _options.Circle is { } circle ? $"{circle.TitleZh} / {circle.TitleEn}" : string.Empty,
-            CapMeters = _options.CapMeters,
             SpeedKmh = _baseSpeedKmh,
             Method = _context.Method,
             GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
                 .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
             Groups = aggregation.Region(),
-            Settlements = aggregation.Settlements(),
             Unreachable = aggregation.Unreachable(),
             Units = aggregation.Units(),
             Stations = stations,
@@ -318,8 +314,7 @@ public sealed class IncrementalCoverage
     /// <summary>Seconds (profile speeds) from a demand point to its nearest counted station, or +∞ when none is within the search limit.</summary>
     public double BestSeconds(int point) => _best[point];
 
-    // The options' rule: StationCounting's status rule and the circle's station levels.
-    private bool Counts(Station s) => _options.Counts(s);
+    private bool Counts(Station s) => StationCounting.Counts(s, _options.IncludePlanned);
 
     private double GroupSpeedKmh(string group) =>
         _context.Profile.GroupSpeedsKmh.TryGetValue(group, out var v) ? v : _baseSpeedKmh;
@@ -412,16 +407,12 @@ public sealed class IncrementalCoverage
         return touched;
     }
 
-    private void Store(int j, List<ReachedPoint> found)
+    private void Store(int j, List<(int Point, double Seconds)> list)
     {
-        // A capped circle keeps only the points within the cap, so each point's best time is the best over the
-        // stations within the cap, as StationCatchments.BestSeconds in a full run.
-        double cap = _options.CapMeters ?? double.PositiveInfinity;
-        var list = found.FindAll(r => r.Meters <= cap);
         // People are summed in the search's order and base points sorted, as StationCatchments does: same doubles.
         var people = new double[_groupLimits.Length];
         var basePoints = new List<int>();
-        foreach (var (p, s, _) in list)
+        foreach (var (p, s) in list)
         {
             if (s <= _baseLimit)
             {
