@@ -20,6 +20,35 @@ internal sealed class CoverageAggregation
 
     private PopulationGroups Groups => _context.Region.Groups;
 
+    /// <summary>
+    /// The report of a run, every part but the per-point results: the one assembly of the full calculator and of
+    /// the incremental engine, so the two cannot drift apart.
+    /// </summary>
+    /// <param name="options">The run's options (minutes, gap parameters).</param>
+    /// <param name="baseSpeedKmh">The base pace in km/h (the profile's, or the override).</param>
+    /// <param name="groupSpeedKmh">The pace of a group with its own pace in the profile.</param>
+    /// <param name="stations">The counted stations' figures, in report order.</param>
+    public CoverageReport Report(CoverageOptions options, double baseSpeedKmh, Func<string, double> groupSpeedKmh, IReadOnlyList<StationCoverage> stations)
+    {
+        var region = _context.Region;
+        return new CoverageReport
+        {
+            Region = region.Info.Name,
+            Minutes = options.Minutes,
+            Mode = _context.Profile.Name,
+            SpeedKmh = baseSpeedKmh,
+            Method = _context.Method,
+            GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
+                .ToDictionary(g => g, groupSpeedKmh, StringComparer.Ordinal),
+            Groups = Region(),
+            Unreachable = Unreachable(),
+            Units = Units(),
+            Stations = stations,
+            Gaps = GapFinder.Find(_context, (p, g) => !_covered(p, g), options.GapLinkMeters, options.SimplifyMeters),
+            Network = _context.Graph?.Stats,
+        };
+    }
+
     public Dictionary<string, GroupCoverage> Region()
     {
         var (people, covered) = (new double[Groups.Count], new double[Groups.Count]);

@@ -80,21 +80,8 @@ public sealed class CoverageCalculator
             Circle = catchments.Circles[j] is { } c ? _context.Projection.Unproject(c) : null,
         }).ToList();
 
-        return new CoverageReport
+        return aggregation.Report(_options, BaseSpeedKmh, GroupSpeedKmh, stations) with
         {
-            Region = region.Info.Name,
-            Minutes = _options.Minutes,
-            Mode = _context.Profile.Name,
-            SpeedKmh = BaseSpeedKmh,
-            Method = _context.Method,
-            GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
-                .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
-            Groups = aggregation.Region(),
-            Unreachable = aggregation.Unreachable(),
-            Units = aggregation.Units(),
-            Stations = stations,
-            Gaps = GapFinder.Find(_context, (p, g) => !Covered(p, g), _options.GapLinkMeters, _options.SimplifyMeters),
-            Network = _context.Graph?.Stats,
             Points = Points(nearestSeconds, nearestStation, times, access),
         };
     }

@@ -282,22 +282,7 @@ public sealed class IncrementalCoverage
             return new StationCoverage(s.Id, s.Name, DomainNames.Of(s.Status), s.SocialWorkers, _times.IsStationReachable(j), Catchment(j), shared[k], 0, ratio[k]);
         }).ToList();
 
-        return new CoverageReport
-        {
-            Region = region.Info.Name,
-            Minutes = _options.Minutes,
-            Mode = _context.Profile.Name,
-            SpeedKmh = _baseSpeedKmh,
-            Method = _context.Method,
-            GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
-                .ToDictionary(g => g, GroupSpeedKmh, StringComparer.Ordinal),
-            Groups = aggregation.Region(),
-            Unreachable = aggregation.Unreachable(),
-            Units = aggregation.Units(),
-            Stations = stations,
-            Gaps = GapFinder.Find(_context, (p, g) => !Covered(p, g), _options.GapLinkMeters, _options.SimplifyMeters),
-            Network = _context.Graph?.Stats,
-        };
+        return aggregation.Report(_options, _baseSpeedKmh, GroupSpeedKmh, stations);
     }
 
     /// <summary>Population, covered population and share per group for the whole region (as in <see cref="CoverageReport.Groups"/>).</summary>
