@@ -30,8 +30,8 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
-            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f")
-            .WithSummary("Coverage report: ?minutes=&mode=&speed=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap")
+            .WithSummary("Coverage report: ?circle=gb50180-15min (the default; or minutes=&mode=&speed= for an ad-hoc circle)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -45,7 +45,7 @@ internal static class CoverageEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Get(
-        string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f,
+        string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f, string? circle, string? noCap,
         RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ internal static class CoverageEndpoints
             return ApiProblems.Field("f", $"'{f}' is not a report format; use one of {string.Join(", ", Formats)}.");
         }
 
-        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned);
+        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);
         if (problem is not null)
         {
             return problem;

@@ -38,7 +38,7 @@ internal static class JobsEndpoints
         jobs.MapGet("/{id}", Get).WithName("GetJob").WithSummary("A job's status, progress (0..1) and, when done, its result.");
         jobs.MapDelete("/{id}", Cancel).WithSummary("Cancels a queued or running job.");
         app.MapPost("/regions/{region}/coverage/jobs", StartCoverage).WithTags("Jobs").RequireAuthorization(Roles.Planner).RequireCostLimit()
-            .AcceptsOnlyQuery("minutes", "mode", "speed", "includePlanned")
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "includePlanned", "circle", "noCap")
             .WithSummary("Runs a coverage report as a job (202 + Location); same parameters as GET coverage.");
         return app;
     }
@@ -67,7 +67,7 @@ internal static class JobsEndpoints
     }
 
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> StartCoverage(
-        string region, string? minutes, string? mode, string? speed, string? includePlanned,
+        string region, string? minutes, string? mode, string? speed, string? includePlanned, string? circle, string? noCap,
         RegionAccess access, CoverageService coverage, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
@@ -77,7 +77,7 @@ internal static class JobsEndpoints
         }
 
         var r = view.Region;
-        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned);
+        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);
         if (problem is not null)
         {
             return problem;

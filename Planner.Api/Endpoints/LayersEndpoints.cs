@@ -159,7 +159,7 @@ internal static class LayersEndpoints
         if (layer.NeedsCoverage)
         {
             var q = request.Query;
-            var (query, problem) = CoverageQuery.Parse(r.Region, q["minutes"], q["mode"], q["speed"], q["includePlanned"]);
+            var (query, problem) = CoverageQuery.Parse(r.Region, q["minutes"], q["mode"], q["speed"], q["includePlanned"], circle: q["circle"], noCap: q["noCap"]);
             if (problem is not null)
             {
                 return (r, layer, null, problem);

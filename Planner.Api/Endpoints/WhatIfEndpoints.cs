@@ -36,7 +36,10 @@ internal sealed record WhatIfStation(string Id, string Name, double Lon, double 
 /// <param name="IncludePlanned">Counts planned and built stations too.</param>
 /// <param name="Stations">The whole edited station list (it replaces the stored one).</param>
 /// <param name="Circles">Also return service circles and their areas (default true); false answers the figures fastest.</param>
-internal sealed record WhatIfRequest(double? Minutes, string? Mode, double? SpeedKmh, bool? IncludePlanned, IReadOnlyList<WhatIfStation>? Stations, bool? Circles = null);
+/// <param name="Circle">Life circle id (default gb50180-15min when minutes, mode and speed are not given).</param>
+/// <param name="NoCap">Lifts the circle's network-distance cap.</param>
+internal sealed record WhatIfRequest(double? Minutes, string? Mode, double? SpeedKmh, bool? IncludePlanned, IReadOnlyList<WhatIfStation>? Stations, bool? Circles = null,
+    string? Circle = null, bool? NoCap = null);
 
 /// <summary>The coverage of the edited region.</summary>
 /// <param name="Report">The coverage report (the schema of <c>GET /coverage</c>).</param>
@@ -89,7 +92,8 @@ internal static class WhatIfEndpoints
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv), speedField: "speedKmh");
+        var (query, queryProblem) = CoverageQuery.Parse(r.Region, body!.Minutes?.ToString(inv), body.Mode, body.SpeedKmh?.ToString(inv), body.IncludePlanned?.ToString(inv), speedField: "speedKmh",
+            circle: body.Circle, noCap: body.NoCap?.ToString(inv));
         if (queryProblem is not null)
         {
             return queryProblem;

@@ -8,7 +8,7 @@ namespace Planner.Api.Layers;
 /// <summary>
 /// The query of <c>/collections/{id}/items</c>: <c>bbox</c> (CRS84 minLon,minLat,maxLon,maxLat), <c>limit</c>,
 /// <c>offset</c> and property filters (<c>level=township</c>, equality, case-insensitive). Coverage parameters
-/// (<c>minutes</c>, <c>mode</c>, <c>speed</c>, <c>includePlanned</c>) and <c>f</c> pass through.
+/// (<c>minutes</c>, <c>mode</c>, <c>speed</c>, <c>includePlanned</c>, <c>circle</c>, <c>noCap</c>) and <c>f</c> pass through.
 /// </summary>
 internal sealed record ItemsQuery(Envelope? Bbox, int Limit, int Offset, IReadOnlyDictionary<string, string> Filters)
 {
@@ -18,7 +18,7 @@ internal sealed record ItemsQuery(Envelope? Bbox, int Limit, int Offset, IReadOn
     /// <summary>Largest page size.</summary>
     public const int MaxLimit = 10_000;
 
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "bbox", "limit", "offset", "f", "minutes", "mode", "speed", "includePlanned" };
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "bbox", "limit", "offset", "f", "minutes", "mode", "speed", "includePlanned", "circle", "noCap" };
 
     /// <summary>Parses the query, or returns the problem naming the bad parameter.</summary>
     public static (ItemsQuery? Query, ProblemHttpResult? Problem) Parse(IQueryCollection query, LayerDefinition layer, Core.Geo.GeoBounds regionBounds)

@@ -42,7 +42,11 @@ internal static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1><p>{E(l.Generated)}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC</p>");
         h.Append(CultureInfo.InvariantCulture, $"<h2>{E(l.Parameters)}</h2><table><tr><th>{E(l.Minutes)}</th><td class=\"n\">{N(report.Minutes)}</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(l.Mode)}</th><td>{E(l.Term(report.Mode))}</td></tr><tr><th>{E(l.Speed)}</th><td class=\"n\">{N(report.SpeedKmh)}</td></tr>");
-        h.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(l.Method)}</th><td>{E(l.Term(report.Method))}</td></tr></table>");
+        h.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(l.Method)}</th><td>{E(l.Term(report.Method))}</td></tr>");
+        bool zh = l.Lang == "zh";
+        string circle = report.CircleTitle.Length == 0 ? report.Circle : $"{report.Circle} ({report.CircleTitle})";
+        string cap = report.CapMeters is { } m ? N(m) : zh ? "无" : "none";
+        h.Append(CultureInfo.InvariantCulture, $"<tr><th>{(zh ? "生活圈" : "Life circle")}</th><td>{E(circle)}</td></tr><tr><th>{(zh ? "路网距离上限（米）" : "Network distance cap (m)")}</th><td class=\"n\">{E(cap)}</td></tr></table>");
 
         h.Append(CultureInfo.InvariantCulture, $"<h2>{E(l.Map)}</h2>").Append(SvgMap.Render(region, mapUnits, report, title));
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"legend\">{E(l.Legend)}: <span><i class=\"sw\" style=\"background:#f4f1ea\"></i>{E(l.Units)}</span><span><i class=\"sw\" style=\"background:#9ecae1\"></i>{E(l.Circles)}</span><span><i class=\"sw\" style=\"background:#f1a08f\"></i>{E(l.Gaps)}</span><span><i class=\"sw\" style=\"background:#08519c;border-radius:6px\"></i>{E(l.Stations)}</span></p>");
@@ -132,7 +136,7 @@ internal static class HtmlReport
         foreach (var c in checks)
         {
             var measured = c.Measured is { } m ? m.ToString(m is > 0 and < 1 ? "0.###" : "0.##", CultureInfo.InvariantCulture) : "n/a";
-            h.Append(CultureInfo.InvariantCulture, $"<tr><td title=\"{E(c.Rule)}\">{E(c.RuleId)}</td><td>{E(l.Term(c.SubjectKind))}: {E(c.SubjectName)}</td><td class=\"n\">{measured}</td><td class=\"n\">{E(c.Comparison)} {c.Required.ToString("0.##", CultureInfo.InvariantCulture)}</td>");
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td title=\"{E(c.RuleIn(l.Lang))}\">{E(c.RuleId)}</td><td>{E(l.Term(c.SubjectKind))}: {E(c.SubjectName)}</td><td class=\"n\">{measured}</td><td class=\"n\">{E(c.Comparison)} {c.Required.ToString("0.##", CultureInfo.InvariantCulture)}</td>");
             h.Append(CultureInfo.InvariantCulture, $"<td class=\"{(c.Passed ? "pass" : "fail")}\">{E(c.Passed ? l.Pass : l.Fail)}</td></tr>");
         }
 

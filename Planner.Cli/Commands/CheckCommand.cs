@@ -101,8 +101,13 @@ internal static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        var report = CoverageCalculator.Compute(region, options);
-        var figures = UnitCoverageFigure.From(report);
+        // Rules that name a life circle read that circle's figures: every named circle is computed over the same
+        // prepared network as the run's own.
+        var catalog = Planner.Core.Circles.LifeCircleCatalog.Builtin();
+        var named = ruleSet.Rules.Select(r => r.Circle).OfType<string>().Distinct(StringComparer.Ordinal).Select(id => options.ForCircle(catalog.Find(id)!));
+        var reports = CoverageTiers.Compute(region, [options, .. named]);
+        var report = reports[0];
+        var figures = reports.SelectMany(r => UnitCoverageFigure.From(r)).ToList();
         var checks = StandardsChecker.Check(region, ruleSet, figures);
         Write(checks, ruleSet, report, format, output);
         return checks.All(c => c.Passed) ? ExitCodes.Ok : ExitCodes.RuleFailed;

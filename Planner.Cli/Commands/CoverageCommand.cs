@@ -1,13 +1,16 @@
 using System.CommandLine;
+using Planner.Core.Circles;
 using Planner.Core.Coverage;
 using Spectre.Console;
 
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// <c>planner coverage &lt;region&gt; [--minutes 15] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]
-/// [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson] [--points FILE.csv]</c>: who reaches a
-/// counted station within the limit along the roads, per group, unit, station and gap. Exit code 2 with one
+/// <c>planner coverage &lt;region&gt; [--tiers gb50180-5min,gb50180-15min] [--no-cap] [--minutes 15] [--mode walk|ebike|drive]
+/// [--speed-kmh X] [--include-planned] [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson|IDS]
+/// [--points FILE.csv]</c>: who reaches a counted station within the life circle along the roads, per group, unit,
+/// station and gap. The circle is GB 50180-2018's 15-minute walk capped at 1,000 m unless ids are named or
+/// minutes, mode or speed define an ad-hoc one (<see cref="CircleChoice"/>). Exit code 2 with one
 /// line per problem on bad input: a region <c>validate</c> refuses, one without people or without a stations file, an
 /// output path that cannot be written.
 /// </summary>
@@ -22,34 +25,48 @@ internal static class CoverageCommand
         var planned = new Option<bool>("--include-planned") { Description = "Count planned and built stations as well as operating ones." };
         var format = new Option<string>("--format") { Description = "Output format: json, csv or geojson.", DefaultValueFactory = _ => "json" };
         var output = ResultOutput.OutOption();
-        var circles = new Option<FileInfo?>("--circles") { Description = "Also write the service circles as GeoJSON (WGS84)." };
+        var circles = new Option<string?>("--circles") { Description = "FILE.geojson: also write the service circles as GeoJSON (WGS84); otherwise life-circle ids as --tiers." };
+        var tiers = new Option<string?>("--tiers") { Description = "Life circles by id, comma-separated (data/standards/circles.json); gb50180-15min by default." };
+        var noCap = new Option<bool>("--no-cap") { Description = "Lift the circle's network-distance cap (time alone decides)." };
         var points = new Option<FileInfo?>("--points") { Description = "Also write id,nearest_station,minutes,covered per demand point as CSV." };
         var command = new Command("coverage", "Coverage of a region's people by its stations' N-minute service circles along the road network.");
         command.Arguments.Add(region);
-        foreach (var option in new Option[] { minutes, mode, speed, planned, format, output, circles, points })
+        foreach (var option in new Option[] { tiers, noCap, minutes, mode, speed, planned, format, output, circles, points })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(
-            parse.GetValue(region)!,
-            new CoverageOptions
+        command.SetAction(parse =>
+        {
+            var options = new CoverageOptions
             {
                 Minutes = parse.GetValue(minutes),
                 Mode = parse.GetValue(mode) ?? "walk",
                 SpeedKmh = parse.GetValue(speed),
                 IncludePlanned = parse.GetValue(planned),
-            },
-            parse.GetValue(format) ?? "json",
-            parse.GetValue(output),
-            parse.GetValue(circles),
-            parse.GetValue(points)));
+            };
+            bool adHoc = parse.GetResult(minutes) is { Implicit: false } || parse.GetResult(mode) is { Implicit: false } || parse.GetValue(speed) is not null;
+            var circlesValue = parse.GetValue(circles);
+            bool circlesIsFile = circlesValue is not null && LooksLikePath(circlesValue);
+            var ids = Ids(parse.GetValue(tiers)).Concat(circlesIsFile ? [] : Ids(circlesValue)).ToList();
+            var (runs, problems) = CircleChoice.Resolve(options, LifeCircleCatalog.Builtin(), ids, adHoc, parse.GetValue(noCap), "--tiers", "--minutes/--mode/--speed-kmh");
+            return Run(parse.GetValue(region)!, runs, problems, parse.GetValue(format) ?? "json", parse.GetValue(output),
+                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points));
+        });
         return command;
     }
 
-    private static int Run(string folder, CoverageOptions options, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
+    /// <summary>A --circles value is an output file when it ends in .geojson or holds a path separator or a dot (circle ids hold neither).</summary>
+    private static bool LooksLikePath(string value) =>
+        value.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || value.Contains('/', StringComparison.Ordinal)
+        || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || value.Contains('.', StringComparison.Ordinal);
+
+    private static IEnumerable<string> Ids(string? list) =>
+        list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Run(string folder, IReadOnlyList<CoverageOptions> runs, IReadOnlyList<string> circleProblems, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
     {
-        var problems = options.Problems().ToList();
+        var problems = circleProblems.Concat(runs.SelectMany(r => r.Problems())).Distinct().ToList();
         if (format is not ("json" or "csv" or "geojson"))
         {
             problems.Add($"format '{format}' is unknown; use json, csv or geojson.");
@@ -73,13 +90,14 @@ internal static class CoverageCommand
             Console.Error.WriteLine($"warning: {w}");
         }
 
-        options = options with { BuildCircles = circles is not null || format == "geojson" || format == "json" };
-        var report = Compute(region, options);
+        bool buildCircles = circles is not null || format == "geojson" || format == "json";
+        var reports = Compute(region, [.. runs.Select(o => o with { BuildCircles = buildCircles })]);
+        var report = reports[0];
         string text = format switch
         {
-            "csv" => CoverageWriters.UnitsCsv(report),
+            "csv" => CoverageWriters.UnitsCsv(reports),
             "geojson" => CoverageWriters.GeoJsonLayers(report),
-            _ => CoverageWriters.ToJson(report),
+            _ => reports.Count == 1 ? CoverageWriters.ToJson(report) : CoverageWriters.TiersJson(reports),
         };
 
         ResultOutput.Write("--out", output, text, Console.Out);
@@ -97,23 +115,26 @@ internal static class CoverageCommand
     }
 
     /// <summary>Computes coverage, with a progress bar on standard error when it is a terminal.</summary>
-    internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options)
+    internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options) => Compute(region, [options])[0];
+
+    /// <summary>Computes every tier over one prepared network (<see cref="CoverageTiers"/>), with a progress bar on standard error when it is a terminal.</summary>
+    internal static IReadOnlyList<CoverageReport> Compute(Planner.Core.Model.Region region, IReadOnlyList<CoverageOptions> runs)
     {
         if (TerminalProgress.Console() is not { } terminal)
         {
-            return CoverageCalculator.Compute(region, options);
+            return CoverageTiers.Compute(CoverageContext.Prepare(region, runs[0]), runs);
         }
 
-        CoverageReport? report = null;
+        IReadOnlyList<CoverageReport>? reports = null;
         terminal.Progress().Start(ctx =>
         {
             var prepare = ctx.AddTask("road network and snapping", maxValue: 1);
-            var context = CoverageContext.Prepare(region, options);
+            var context = CoverageContext.Prepare(region, runs[0]);
             prepare.Value = 1;
             var stations = ctx.AddTask("station catchments", maxValue: 1);
-            report = new CoverageCalculator(context, options).Compute(new Progress<double>(f => stations.Value = f));
+            reports = CoverageTiers.Compute(context, runs, new Progress<double>(f => stations.Value = f));
             stations.Value = 1;
         });
-        return report!;
+        return reports!;
     }
 }

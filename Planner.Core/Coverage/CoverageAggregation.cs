@@ -36,11 +36,15 @@ internal sealed class CoverageAggregation
             Region = region.Info.Name,
             Minutes = options.Minutes,
             Mode = _context.Profile.Name,
+            Circle = options.CircleId,
+            CircleTitle = options.Circle is { } circle ? $"{circle.TitleZh} / {circle.TitleEn}" : string.Empty,
+            CapMeters = options.CapMeters,
             SpeedKmh = baseSpeedKmh,
             Method = _context.Method,
             GroupSpeedsKmh = region.Groups.Names.Where(g => _context.Profile.GroupSpeedsKmh.ContainsKey(g))
                 .ToDictionary(g => g, groupSpeedKmh, StringComparer.Ordinal),
             Groups = Region(),
+            Settlements = Settlements(),
             Unreachable = Unreachable(),
             Units = Units(),
             Stations = stations,
@@ -58,6 +62,26 @@ internal sealed class CoverageAggregation
         }
 
         return ToGroups(people, covered);
+    }
+
+    /// <summary>
+    /// The settlement share: demand points with people (total group) and how many of them are covered at the total
+    /// group's limit, for the whole region, as Chinese evaluations report beside the population share.
+    /// </summary>
+    public SettlementCoverage Settlements()
+    {
+        int total = Math.Max(0, Groups.IndexOf(PopulationGroups.Total));
+        int points = 0, covered = 0;
+        for (int p = 0; p < _context.Region.Demand.Length; p++)
+        {
+            if (_context.Region.Demand[p].Counts[total] > 0)
+            {
+                points++;
+                covered += _covered(p, total) ? 1 : 0;
+            }
+        }
+
+        return SettlementCoverage.Of(points, covered);
     }
 
     public Dictionary<string, double> Unreachable()
@@ -83,6 +107,8 @@ internal sealed class CoverageAggregation
         var units = _context.Region.Units;
         var people = units.Select(_ => new double[Groups.Count]).ToArray();
         var covered = units.Select(_ => new double[Groups.Count]).ToArray();
+        var settlements = new int[units.Length];
+        var settlementsCovered = new int[units.Length];
         var accessSum = new double[units.Length];
         var weight = new double[units.Length];
         int total = Math.Max(0, Groups.IndexOf(PopulationGroups.Total));
@@ -99,13 +125,22 @@ internal sealed class CoverageAggregation
             foreach (int u in index.Chain[leaf])
             {
                 Add(p, people[u], covered[u]);
+                if (w > 0)
+                {
+                    settlements[u]++;
+                    settlementsCovered[u] += _covered(p, total) ? 1 : 0;
+                }
+
                 accessSum[u] += _access[p] * w;
                 weight[u] += w;
             }
         }
 
         return [.. units.Select((u, i) => new UnitCoverage(u.Code, u.Name, DomainNames.Of(u.Level), u.ParentCode,
-            ToGroups(people[i], covered[i]), weight[i] > 0 ? Math.Round(accessSum[i] / weight[i], 6) : 0))];
+            ToGroups(people[i], covered[i]), weight[i] > 0 ? Math.Round(accessSum[i] / weight[i], 6) : 0)
+        {
+            Settlements = SettlementCoverage.Of(settlements[i], settlementsCovered[i]),
+        })];
     }
 
     private void Add(int p, double[] people, double[] covered)

@@ -19,8 +19,9 @@ public sealed class CoverageCalculator
     private readonly double _profileToBase;
     private readonly double[] _groupLimitSeconds;
     private readonly double _baseLimitSeconds;
+    private readonly double _circleLimitSeconds;
 
-    /// <summary>Checks the options and selects the counted stations (operating; also planned and built when asked).</summary>
+    /// <summary>Checks the options and selects the counted stations (operating, also planned and built when asked; of the options' levels).</summary>
     /// <exception cref="ArgumentException">The options have problems (see <see cref="CoverageOptions.Problems"/>).</exception>
     public CoverageCalculator(CoverageContext context, CoverageOptions options)
     {
@@ -34,13 +35,17 @@ public sealed class CoverageCalculator
 
         _context = context;
         _options = options;
-        _stations = [.. StationCounting.Counted(context.Region, options.IncludePlanned)];
+        _stations = [.. options.CountedStations(context.Region)];
         var profile = context.Profile;
         var paces = TravelPaces.For(profile, options, context.Region.Groups);
         BaseSpeedKmh = paces.BaseSpeedKmh;
         _profileToBase = paces.ProfileToBase;
         _baseLimitSeconds = options.Minutes * 60 * _profileToBase;
         _groupLimitSeconds = [.. context.Region.Groups.Names.Select(g => options.Minutes * 60 * GroupSpeedKmh(g) / profile.SpeedKmh)];
+
+        // The circle polygon is drawn by time; a cap shortens it to the cap's time at the profile's speed (exact
+        // for a profile with one speed everywhere, as walking is).
+        _circleLimitSeconds = options.CapMeters is { } cap ? Math.Min(_baseLimitSeconds, cap * 3.6 / profile.SpeedKmh) : _baseLimitSeconds;
     }
 
     /// <summary>The base speed in km/h.</summary>
@@ -65,14 +70,17 @@ public sealed class CoverageCalculator
         var nearestSeconds = new double[n];
         var nearestStation = new int[n];
         times.Nearest(nearestSeconds, nearestStation);
-        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _options, progress);
+        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _circleLimitSeconds, _options, progress);
+
+        // Uncapped, the nearest station's time decides; capped, the best time over the stations within the cap.
+        var coveringSeconds = _options.CapMeters is null ? nearestSeconds : catchments.BestSeconds;
 
         var region = _context.Region;
         int total = Math.Max(0, region.Groups.IndexOf(PopulationGroups.Total));
         var population = region.Demand.Select(d => d.Counts[total]).ToArray();
         var access = TwoStepFloatingCatchment.Compute(catchments.BasePoints, [.. _stations.Select(s => (double)s.SocialWorkers)], population, out var ratio);
 
-        bool Covered(int p, int g) => nearestSeconds[p] <= _groupLimitSeconds[g];
+        bool Covered(int p, int g) => coveringSeconds[p] <= _groupLimitSeconds[g];
         var aggregation = new CoverageAggregation(_context, Covered, p => !times.IsPointReachable(p), access);
         var stations = _stations.Select((s, j) => new StationCoverage(s.Id, s.Name, DomainNames.Of(s.Status), s.SocialWorkers,
             times.IsStationReachable(j), catchments.ByGroup(j, region.Groups), catchments.SharedPoints[j], catchments.AreaKm2[j], ratio[j])
@@ -82,7 +90,7 @@ public sealed class CoverageCalculator
 
         return aggregation.Report(_options, BaseSpeedKmh, GroupSpeedKmh, stations) with
         {
-            Points = Points(nearestSeconds, nearestStation, times, access),
+            Points = Points(nearestSeconds, nearestStation, coveringSeconds, times, access),
         };
     }
 
@@ -98,7 +106,7 @@ public sealed class CoverageCalculator
         return new NetworkTravelTimes(_context, locations, _options);
     }
 
-    private PointCoverage[] Points(double[] seconds, int[] station, ITravelTimes times, double[] access)
+    private PointCoverage[] Points(double[] seconds, int[] station, double[] covering, ITravelTimes times, double[] access)
     {
         var demand = _context.Region.Demand;
         var result = new PointCoverage[demand.Length];
@@ -107,7 +115,7 @@ public sealed class CoverageCalculator
             bool found = station[p] >= 0 && double.IsFinite(seconds[p]);
             double? minutes = found ? Math.Round(seconds[p] / _profileToBase / 60, 3) : null;
             result[p] = new PointCoverage(demand[p].Id, found ? _stations[station[p]].Id : null, minutes,
-                seconds[p] <= _baseLimitSeconds, !times.IsPointReachable(p), access[p]);
+                covering[p] <= _baseLimitSeconds, !times.IsPointReachable(p), access[p]);
         }
 
         return result;

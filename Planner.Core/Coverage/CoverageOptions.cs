@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Planner.Core.Circles;
+using Planner.Core.Model;
 using Planner.Core.Network;
 
 namespace Planner.Core.Coverage;
@@ -19,6 +22,24 @@ public sealed record CoverageOptions
     /// their own speed in the profile keep it. Null keeps the profile's speeds.
     /// </summary>
     public double? SpeedKmh { get; init; }
+
+    /// <summary>
+    /// Largest network distance in metres from the station (off-road legs included) at which a point still counts
+    /// as covered, whatever its time; null for no cap (GB 50180-2018's 15-minute circle: 1,000 m).
+    /// </summary>
+    public double? CapMeters { get; init; }
+
+    /// <summary>Station levels that count; empty counts every level.</summary>
+    public ImmutableArray<StationLevel> StationLevels { get; init; } = [];
+
+    /// <summary>Station statuses that count besides operating ones (a circle counting built stations); <see cref="IncludePlanned"/> counts every status.</summary>
+    public ImmutableArray<StationStatus> Statuses { get; init; } = [];
+
+    /// <summary>
+    /// The life circle these options were made from (<see cref="ForCircle"/>), for the reports; null for an
+    /// ad-hoc circle of <see cref="Minutes"/> and <see cref="Mode"/>.
+    /// </summary>
+    public LifeCircle? Circle { get; init; }
 
     /// <summary>Counts planned and built stations as well as operating ones.</summary>
     public bool IncludePlanned { get; init; }
@@ -53,6 +74,42 @@ public sealed record CoverageOptions
     /// <summary>Threads for the per-station searches; 0 uses every core.</summary>
     public int Parallelism { get; init; }
 
+    /// <summary>
+    /// These options with the minutes, mode, cap and station levels of <paramref name="circle"/>;
+    /// <paramref name="noCap"/> lifts its distance cap (the CLI's <c>--no-cap</c>).
+    /// </summary>
+    public CoverageOptions ForCircle(LifeCircle circle, bool noCap = false)
+    {
+        ArgumentNullException.ThrowIfNull(circle);
+        return this with
+        {
+            Minutes = circle.Minutes,
+            Mode = circle.Mode,
+            CapMeters = noCap ? null : circle.CapMeters,
+            StationLevels = circle.StationLevels,
+            Statuses = circle.Statuses,
+            Circle = noCap ? circle with { CapMeters = null } : circle,
+        };
+    }
+
+    /// <summary>The id of the circle used: the circle's, else "custom".</summary>
+    public string CircleId => Circle?.Id ?? "custom";
+
+    /// <summary>True when <paramref name="station"/> counts for these options: its status (<see cref="StationCounting"/>) and its level.</summary>
+    public bool Counts(Station station)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        bool status = StationCounting.Counts(station, IncludePlanned) || (!Statuses.IsDefault && Statuses.Contains(station.Status));
+        return status && (StationLevels.IsDefaultOrEmpty || StationLevels.Contains(station.Level));
+    }
+
+    /// <summary>The counted stations of <paramref name="region"/>, in the region's order.</summary>
+    public ImmutableArray<Station> CountedStations(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return [.. region.Stations.Where(Counts)];
+    }
+
     /// <summary>The travel profile these options select.</summary>
     public TravelProfile ResolveProfile() => Profile ?? TravelProfile.Builtin(Mode);
 
@@ -69,6 +126,11 @@ public sealed record CoverageOptions
         if (SpeedKmh is { } s && TravelLimits.SpeedProblem(s) is { } speed)
         {
             problems.Add($"speed: {speed}");
+        }
+
+        if (CapMeters is { } cap && !(cap > 0 && double.IsFinite(cap)))
+        {
+            problems.Add($"cap: {cap.ToString(System.Globalization.CultureInfo.InvariantCulture)} m is not a distance; give more than 0 metres, or no cap.");
         }
 
         if (Profile is null && !TravelLimits.IsMode(Mode))

@@ -19,6 +19,15 @@ public sealed record CoverageReport
     /// <summary>Travel mode name.</summary>
     public required string Mode { get; init; }
 
+    /// <summary>The life circle used: its id (<c>gb50180-15min</c>), or "custom" for an ad-hoc circle of minutes and mode.</summary>
+    public string Circle { get; init; } = "custom";
+
+    /// <summary>The circle's title in Chinese and English (empty for an ad-hoc circle).</summary>
+    public string CircleTitle { get; init; } = string.Empty;
+
+    /// <summary>The network-distance cap in metres a covered point had to be within, or null when there was none.</summary>
+    public double? CapMeters { get; init; }
+
     /// <summary>Base speed in km/h (the profile's or the override).</summary>
     public required double SpeedKmh { get; init; }
 
@@ -30,6 +39,9 @@ public sealed record CoverageReport
 
     /// <summary>Population, covered population and covered share per group for the whole region.</summary>
     public required IReadOnlyDictionary<string, GroupCoverage> Groups { get; init; }
+
+    /// <summary>The settlement share: demand points with people, and how many of them are covered at the total group's limit.</summary>
+    public SettlementCoverage Settlements { get; init; } = SettlementCoverage.Of(0, 0);
 
     /// <summary>People per group at points farther than the maximum snap distance from every allowed road (never covered).</summary>
     public required IReadOnlyDictionary<string, double> Unreachable { get; init; }
@@ -64,7 +76,21 @@ public sealed record GroupCoverage(double Population, double Covered, double Sha
 /// <param name="ParentCode">Enclosing unit.</param>
 /// <param name="Groups">Coverage per group.</param>
 /// <param name="Accessibility">Population-weighted mean 2SFCA accessibility (social workers per 1,000 people within reach).</param>
-public sealed record UnitCoverage(string Code, string Name, string Level, string? ParentCode, IReadOnlyDictionary<string, GroupCoverage> Groups, double Accessibility);
+public sealed record UnitCoverage(string Code, string Name, string Level, string? ParentCode, IReadOnlyDictionary<string, GroupCoverage> Groups, double Accessibility)
+{
+    /// <summary>The unit's settlement share (demand points with people, covered at the total group's limit).</summary>
+    public SettlementCoverage Settlements { get; init; } = SettlementCoverage.Of(0, 0);
+}
+
+/// <summary>Settlements (demand points with people) and how many are covered: the second coverage rate of Chinese evaluations.</summary>
+/// <param name="Points">Demand points with people.</param>
+/// <param name="Covered">Of those, the covered ones.</param>
+/// <param name="Share">Covered / points, 0 when there are none.</param>
+public sealed record SettlementCoverage(int Points, int Covered, double Share)
+{
+    /// <summary>The coverage of <paramref name="covered"/> of <paramref name="points"/> settlements.</summary>
+    public static SettlementCoverage Of(int points, int covered) => new(points, covered, points > 0 ? Math.Round((double)covered / points, 6) : 0);
+}
 
 /// <summary>One counted station's reach.</summary>
 /// <param name="Id">Station id.</param>

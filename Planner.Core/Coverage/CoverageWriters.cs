@@ -24,26 +24,49 @@ public static class CoverageWriters
     /// <summary>The report as JSON (geometries and per-point rows left out).</summary>
     public static string ToJson(CoverageReport report) => JsonSerializer.Serialize(report, Json);
 
-    /// <summary>Coverage per group as CSV: <c>scope,code,name,level,group,population,covered,share</c>; the region first, then every unit.</summary>
+    /// <summary>
+    /// Coverage per group as CSV: <c>scope,code,name,level,group,population,covered,share,circle,cap_m</c>; the
+    /// region first, then every unit; every row names the life circle and its cap in metres (empty: no cap), so a
+    /// copied row still says what it measured.
+    /// </summary>
     public static string UnitsCsv(CoverageReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var sb = new StringBuilder("scope,code,name,level,group,population,covered,share\n");
+        var sb = new StringBuilder("scope,code,name,level,group,population,covered,share,circle,cap_m\n");
         foreach (var (group, g) in report.Groups)
         {
-            Row(sb, "region", string.Empty, report.Region, string.Empty, group, g);
+            Row(sb, report, "region", string.Empty, report.Region, string.Empty, group, g);
         }
 
         foreach (var unit in report.Units)
         {
             foreach (var (group, g) in unit.Groups)
             {
-                Row(sb, "unit", unit.Code, unit.Name, unit.Level, group, g);
+                Row(sb, report, "unit", unit.Code, unit.Name, unit.Level, group, g);
             }
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Several tiers' coverage as one CSV: one header, then each report's rows (its circle in every row).</summary>
+    public static string UnitsCsv(IReadOnlyList<CoverageReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var sb = new StringBuilder();
+        for (int i = 0; i < reports.Count; i++)
+        {
+            var csv = UnitsCsv(reports[i]);
+            sb.Append(i == 0 ? csv : csv[(csv.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Several tiers as one JSON document: <c>{"tiers": [report, ...]}</c> in the order asked.</summary>
+    public static string TiersJson(IReadOnlyList<CoverageReport> reports) => JsonSerializer.Serialize(new TiersDocument(reports), Json);
+
+    private sealed record TiersDocument(IReadOnlyList<CoverageReport> Tiers);
 
     /// <summary>Per demand point: <c>id,nearest_station,minutes,covered</c>; minutes empty when unreachable.</summary>
     public static string PointsCsv(CoverageReport report)
@@ -96,10 +119,11 @@ public static class CoverageWriters
         return JsonSerializer.Serialize(collection, GeoJson);
     }
 
-    private static void Row(StringBuilder sb, string scope, string code, string name, string level, string group, GroupCoverage g) =>
+    private static void Row(StringBuilder sb, CoverageReport report, string scope, string code, string name, string level, string group, GroupCoverage g) =>
         sb.Append(scope).Append(',').Append(Escape(code)).Append(',').Append(Escape(name)).Append(',').Append(level).Append(',')
             .Append(Escape(group)).Append(',').Append(g.Population.ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(g.Covered.ToString(CultureInfo.InvariantCulture)).Append(',').Append(g.Share.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            .Append(g.Covered.ToString(CultureInfo.InvariantCulture)).Append(',').Append(g.Share.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(Escape(report.Circle)).Append(',').Append(report.CapMeters?.ToString(CultureInfo.InvariantCulture) ?? string.Empty).Append('\n');
 
     private static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

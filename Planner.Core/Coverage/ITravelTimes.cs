@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Planner.Core.Network;
 
 namespace Planner.Core.Coverage;
 
@@ -25,8 +26,8 @@ internal interface ITravelTimes
 /// <summary>Per-thread bounded searches from one station.</summary>
 internal interface ICatchmentWorker
 {
-    /// <summary>Every point within <paramref name="limitSeconds"/> of station <paramref name="station"/>, with its seconds.</summary>
-    void Catchment(int station, double limitSeconds, List<(int Point, double Seconds)> result);
+    /// <summary>Every point within <paramref name="limitSeconds"/> of station <paramref name="station"/>, with its seconds and the metres of that path.</summary>
+    void Catchment(int station, double limitSeconds, List<ReachedPoint> result);
 
     /// <summary>
     /// The service circle (projected metres) of the station of the last <see cref="Catchment"/> call within

@@ -34,7 +34,7 @@ public sealed class IncrementalCoverage
     private readonly double[][] _unitCovered;
     private readonly double[] _regionPeople;
     private readonly double[][] _unitPeople;
-    private readonly List<(int Point, double Seconds)> _list = [];
+    private readonly List<ReachedPoint> _list = [];
     private Station[] _stations = [];
     private ProjectedPoint[] _xy = [];
     private NetworkLocation[] _locations = [];
@@ -79,7 +79,7 @@ public sealed class IncrementalCoverage
         }
 
         Parallel.For(0, counted.Length, CoverageContext.Parallelism(options),
-            () => (Worker: _times.CreateWorker(), List: new List<(int Point, double Seconds)>()),
+            () => (Worker: _times.CreateWorker(), List: new List<ReachedPoint>()),
             (k, _, local) =>
             {
                 local.Worker.Catchment(_order[k], _searchLimit, local.List);
@@ -299,7 +299,8 @@ public sealed class IncrementalCoverage
     /// <summary>Seconds (profile speeds) from a demand point to its nearest counted station, or +∞ when none is within the search limit.</summary>
     public double BestSeconds(int point) => _best[point];
 
-    private bool Counts(Station s) => StationCounting.Counts(s, _options.IncludePlanned);
+    // The options' rule: StationCounting's status rule and the circle's station levels.
+    private bool Counts(Station s) => _options.Counts(s);
 
     private double GroupSpeedKmh(string group) =>
         _context.Profile.GroupSpeedsKmh.TryGetValue(group, out var v) ? v : _baseSpeedKmh;
@@ -392,12 +393,16 @@ public sealed class IncrementalCoverage
         return touched;
     }
 
-    private void Store(int j, List<(int Point, double Seconds)> list)
+    private void Store(int j, List<ReachedPoint> found)
     {
+        // A capped circle keeps only the points within the cap, so each point's best time is the best over the
+        // stations within the cap, as StationCatchments.BestSeconds in a full run.
+        double cap = _options.CapMeters ?? double.PositiveInfinity;
+        var list = found.FindAll(r => r.Meters <= cap);
         // People are summed in the search's order and base points sorted, as StationCatchments does: same doubles.
         var people = new double[_groupLimits.Length];
         var basePoints = new List<int>();
-        foreach (var (p, s) in list)
+        foreach (var (p, s, _) in list)
         {
             if (s <= _baseLimit)
             {

@@ -49,7 +49,7 @@ internal sealed class NetworkTravelTimes : ITravelTimes
         private readonly ServiceCircleBuilder _circles = new(owner._graph, owner._options.CircleBufferMeters, owner._options.SimplifyMeters, owner._options.CircleCellMeters);
         private NetworkLocation _source;
 
-        public void Catchment(int station, double limitSeconds, List<(int Point, double Seconds)> result)
+        public void Catchment(int station, double limitSeconds, List<ReachedPoint> result)
         {
             _source = owner._stations[station];
             _search.Run(_source, limitSeconds);

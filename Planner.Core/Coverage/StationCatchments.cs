@@ -1,17 +1,23 @@
 using System.Collections.Immutable;
 using NetTopologySuite.Geometries;
 using Planner.Core.Model;
+using Planner.Core.Network;
 
 namespace Planner.Core.Coverage;
 
 /// <summary>
 /// Per-station bounded searches, run in parallel with one worker (buffers) per thread: people per group within
 /// each group's limit, points within the base limit, points shared with other stations, and service circles.
+/// With a distance cap a point counts for a station only when the network distance of its path is within the
+/// cap too, and each point keeps the best time over the stations within the cap (<see cref="BestSeconds"/>),
+/// the figure a capped run covers by: a point is covered when some station reaches it in time and within the cap.
 /// </summary>
 internal sealed class StationCatchments
 {
-    private StationCatchments(int stations, int groups)
+    private StationCatchments(int stations, int groups, int points)
     {
+        BestSeconds = new double[points];
+        Array.Fill(BestSeconds, double.PositiveInfinity);
         BasePoints = new int[stations][];
         People = new double[stations][];
         SharedPoints = new int[stations];
@@ -35,24 +41,43 @@ internal sealed class StationCatchments
     /// <summary>Per station, the service-circle area in km² (0 when not built).</summary>
     public double[] AreaKm2 { get; }
 
+    /// <summary>Per demand point, the fewest seconds (profile speeds) to a station within the search limit and the cap; +∞ when none.</summary>
+    public double[] BestSeconds { get; }
+
     /// <summary>Projected service circles.</summary>
     public Geometry?[] Circles { get; }
 
+    /// <param name="times">The travel times.</param>
+    /// <param name="stations">Number of counted stations.</param>
+    /// <param name="demand">The demand points.</param>
+    /// <param name="groupLimits">Per group, the limit in seconds at the profile's speeds.</param>
+    /// <param name="baseLimit">The base pace's limit in seconds at the profile's speeds.</param>
+    /// <param name="circleLimit">The limit the service circles are drawn to (the base limit, shortened to the cap at the profile's speed).</param>
+    /// <param name="options">The run's options (its cap, circles, parallelism).</param>
+    /// <param name="progress">Receives the fraction of stations done.</param>
     public static StationCatchments Compute(ITravelTimes times, int stations, ImmutableArray<DemandPoint> demand,
-        double[] groupLimits, double baseLimit, CoverageOptions options, IProgress<double>? progress)
+        double[] groupLimits, double baseLimit, double circleLimit, CoverageOptions options, IProgress<double>? progress)
     {
-        var result = new StationCatchments(stations, groupLimits.Length);
+        var result = new StationCatchments(stations, groupLimits.Length, demand.Length);
         double searchLimit = Math.Max(baseLimit, groupLimits.DefaultIfEmpty(0).Max());
+        double cap = options.CapMeters ?? double.PositiveInfinity;
+        var gate = new Lock();
         int done = 0;
         Parallel.For(0, stations, CoverageContext.Parallelism(options),
-            () => (Worker: times.CreateWorker(), List: new List<(int Point, double Seconds)>(), Base: new List<int>()),
+            () => (Worker: times.CreateWorker(), List: new List<ReachedPoint>(), Base: new List<int>(), Best: NewBest(demand.Length)),
             (j, _, local) =>
             {
                 local.Worker.Catchment(j, searchLimit, local.List);
                 local.Base.Clear();
                 var people = result.People[j];
-                foreach (var (p, s) in local.List)
+                foreach (var (p, s, m) in local.List)
                 {
+                    if (m > cap)
+                    {
+                        continue;
+                    }
+
+                    local.Best[p] = Math.Min(local.Best[p], s);
                     if (s <= baseLimit)
                     {
                         local.Base.Add(p);
@@ -67,7 +92,7 @@ internal sealed class StationCatchments
 
                 local.Base.Sort();
                 result.BasePoints[j] = [.. local.Base];
-                if (options.BuildCircles && local.Worker.Circle(baseLimit) is { } circle)
+                if (options.BuildCircles && local.Worker.Circle(circleLimit) is { } circle)
                 {
                     result.Circles[j] = circle;
                     result.AreaKm2[j] = Math.Round(circle.Area / 1e6, 4);
@@ -76,9 +101,26 @@ internal sealed class StationCatchments
                 progress?.Report((double)Interlocked.Increment(ref done) / stations);
                 return local;
             },
-            _ => { });
+            local =>
+            {
+                lock (gate)
+                {
+                    var best = result.BestSeconds;
+                    for (int p = 0; p < best.Length; p++)
+                    {
+                        best[p] = Math.Min(best[p], local.Best[p]);
+                    }
+                }
+            });
         result.CountShared(demand.Length);
         return result;
+    }
+
+    private static double[] NewBest(int points)
+    {
+        var best = new double[points];
+        Array.Fill(best, double.PositiveInfinity);
+        return best;
     }
 
     /// <summary>People per group of one station, by group name.</summary>

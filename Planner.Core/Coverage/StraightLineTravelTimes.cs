@@ -1,11 +1,13 @@
 using NetTopologySuite.Geometries;
 using Planner.Core.Geo;
+using Planner.Core.Network;
 
 namespace Planner.Core.Coverage;
 
 /// <summary>
 /// The fallback for regions without roads: travel time is the straight distance in the local projection times
-/// the circuity factor, at the profile's base speed. Service circles are true circles of the reachable radius.
+/// the circuity factor, at the profile's base speed; the distance a cap is checked against is the same
+/// straight distance times the circuity factor. Service circles are true circles of the reachable radius.
 /// </summary>
 internal sealed class StraightLineTravelTimes : ITravelTimes
 {
@@ -55,11 +57,12 @@ internal sealed class StraightLineTravelTimes : ITravelTimes
     {
         private ProjectedPoint _center;
 
-        public void Catchment(int station, double limitSeconds, List<(int Point, double Seconds)> result)
+        public void Catchment(int station, double limitSeconds, List<ReachedPoint> result)
         {
             result.Clear();
             _center = owner._stations[station];
-            owner._grid.Within(_center, limitSeconds / owner._secondsPerMeter, (p, d) => result.Add((p, d * owner._secondsPerMeter)));
+            double circuity = owner._options.CircuityFactor;
+            owner._grid.Within(_center, limitSeconds / owner._secondsPerMeter, (p, d) => result.Add(new ReachedPoint(p, d * owner._secondsPerMeter, d * circuity)));
         }
 
         public Geometry? Circle(double limitSeconds)

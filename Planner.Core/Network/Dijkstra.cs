@@ -6,7 +6,10 @@ namespace Planner.Core.Network;
 /// edge from the source to each end of its edge (plus the off-road leg), and the time to a target adds the
 /// partial edge from whichever end reaches it first (plus its leg); a source on the target's own edge is
 /// reached directly along the edge when the edge's directions allow. Each search labels every vertex with the
-/// source that reached it first, so one multi-source search gives the nearest source for every point.
+/// source that reached it first, so one multi-source search gives the nearest source for every point. Each label
+/// also carries the network distance in metres of the fastest path (legs and partial edges included), so a
+/// distance cap is checked from the same search; on a profile with one speed everywhere (walk) the fastest
+/// path is the shortest, and its distance is the network distance.
 /// </summary>
 /// <remarks>
 /// One instance owns its buffers (distances, labels, generation stamps, heap) and reuses them across searches:
@@ -17,6 +20,7 @@ public sealed class Dijkstra
 {
     private readonly RoadGraph _graph;
     private readonly double[] _dist;
+    private readonly double[] _meters;
     private readonly int[] _label;
     private readonly int[] _stamp;
     private readonly int[] _settledStamp;
@@ -33,6 +37,7 @@ public sealed class Dijkstra
         _graph = graph;
         int n = graph.VertexCount;
         _dist = new double[n];
+        _meters = new double[n];
         _label = new int[n];
         _stamp = new int[n];
         _settledStamp = new int[n];
@@ -80,6 +85,9 @@ public sealed class Dijkstra
     /// <summary>Time in seconds from the nearest source to vertex <paramref name="v"/>, or +∞ when not reached.</summary>
     public double SecondsTo(int v) => _stamp[v] == _generation ? _dist[v] : double.PositiveInfinity;
 
+    /// <summary>Network distance in metres along the fastest path to vertex <paramref name="v"/>, or +∞ when not reached.</summary>
+    public double MetersTo(int v) => _stamp[v] == _generation ? _meters[v] : double.PositiveInfinity;
+
     /// <summary>Label of the source that reached vertex <paramref name="v"/> first, or -1.</summary>
     public int LabelOf(int v) => _stamp[v] == _generation ? _label[v] : -1;
 
@@ -89,24 +97,38 @@ public sealed class Dijkstra
     /// </summary>
     public (double Seconds, int Label) SecondsTo(NetworkLocation target)
     {
+        var r = ReachTo(target);
+        return (r.Seconds, r.Label);
+    }
+
+    /// <summary>
+    /// Time in seconds from the nearest source of the last search to <paramref name="target"/>, the network
+    /// distance in metres of that fastest path, and the source's label; (+∞, +∞, -1) when not reached within the
+    /// limit or not on the network.
+    /// </summary>
+    public NetworkReach ReachTo(NetworkLocation target)
+    {
         if (!target.IsOnNetwork)
         {
-            return (double.PositiveInfinity, -1);
+            return NetworkReach.None;
         }
 
         var t = _graph.Edges;
         int e = target.Edge;
         double spm = t.SecondsPerMeter[e];
-        double best = double.PositiveInfinity;
-        int label = -1;
+        var best = NetworkReach.None;
         if (t.AllowsForward(e))
         {
-            Consider(SecondsTo(t.From[e]) + ((target.OffsetMeters + target.LegMeters) * spm), LabelOf(t.From[e]), ref best, ref label);
+            int v = t.From[e];
+            double m = target.OffsetMeters + target.LegMeters;
+            Consider(new NetworkReach(SecondsTo(v) + (m * spm), MetersTo(v) + m, LabelOf(v)), ref best);
         }
 
         if (t.AllowsBackward(e))
         {
-            Consider(SecondsTo(t.To[e]) + ((t.LengthMeters[e] - target.OffsetMeters + target.LegMeters) * spm), LabelOf(t.To[e]), ref best, ref label);
+            int v = t.To[e];
+            double m = t.LengthMeters[e] - target.OffsetMeters + target.LegMeters;
+            Consider(new NetworkReach(SecondsTo(v) + (m * spm), MetersTo(v) + m, LabelOf(v)), ref best);
         }
 
         if (_sourcesByEdge.TryGetValue(e, out var onEdge))
@@ -114,11 +136,12 @@ public sealed class Dijkstra
             foreach (int i in onEdge)
             {
                 var (s, l) = _sources[i];
-                Consider(SameEdgeSeconds(t, s, target), l, ref best, ref label);
+                double sec = SameEdgeSeconds(t, s, target);
+                Consider(new NetworkReach(sec, double.IsFinite(sec) ? SameEdgeMeters(s, target) : double.PositiveInfinity, l), ref best);
             }
         }
 
-        return best <= LimitSeconds ? (best, label) : (double.PositiveInfinity, -1);
+        return best.Seconds <= LimitSeconds ? best : NetworkReach.None;
     }
 
     /// <summary>Time along a shared edge between two locations on it, legs included; +∞ when its directions forbid.</summary>
@@ -130,12 +153,15 @@ public sealed class Dijkstra
         return ok ? (Math.Abs(d) + from.LegMeters + to.LegMeters) * t.SecondsPerMeter[e] : double.PositiveInfinity;
     }
 
-    private static void Consider(double seconds, int label, ref double best, ref int bestLabel)
+    /// <summary>Distance in metres along a shared edge between two locations on it, legs included.</summary>
+    internal static double SameEdgeMeters(NetworkLocation from, NetworkLocation to) =>
+        Math.Abs(to.OffsetMeters - from.OffsetMeters) + from.LegMeters + to.LegMeters;
+
+    private static void Consider(NetworkReach candidate, ref NetworkReach best)
     {
-        if (seconds < best)
+        if (candidate.Seconds < best.Seconds)
         {
-            best = seconds;
-            bestLabel = label;
+            best = candidate;
         }
     }
 
@@ -182,16 +208,16 @@ public sealed class Dijkstra
         double spm = t.SecondsPerMeter[s.Edge];
         if (t.AllowsBackward(s.Edge))
         {
-            Seed(t.From[s.Edge], (s.OffsetMeters + s.LegMeters) * spm, label);
+            Seed(t.From[s.Edge], (s.OffsetMeters + s.LegMeters) * spm, s.OffsetMeters + s.LegMeters, label);
         }
 
         if (t.AllowsForward(s.Edge))
         {
-            Seed(t.To[s.Edge], (t.LengthMeters[s.Edge] - s.OffsetMeters + s.LegMeters) * spm, label);
+            Seed(t.To[s.Edge], (t.LengthMeters[s.Edge] - s.OffsetMeters + s.LegMeters) * spm, t.LengthMeters[s.Edge] - s.OffsetMeters + s.LegMeters, label);
         }
     }
 
-    private void Seed(int v, double seconds, int label)
+    private void Seed(int v, double seconds, double meters, int label)
     {
         if (seconds > LimitSeconds || (_stamp[v] == _generation && _dist[v] <= seconds))
         {
@@ -200,6 +226,7 @@ public sealed class Dijkstra
 
         _stamp[v] = _generation;
         _dist[v] = seconds;
+        _meters[v] = meters;
         _label[v] = label;
         _heap.Push(seconds, v);
     }
@@ -207,7 +234,7 @@ public sealed class Dijkstra
     private void Settle()
     {
         int[] first = _graph.FirstArc, target = _graph.ArcTarget;
-        double[] cost = _graph.ArcSeconds;
+        double[] cost = _graph.ArcSeconds, length = _graph.ArcMeters, meters = _meters;
         int gen = _generation;
         double limit = LimitSeconds;
         while (_heap.Count > 0)
@@ -226,6 +253,7 @@ public sealed class Dijkstra
 
             _settled[SettledCount++] = v;
             int label = _label[v];
+            double dm = meters[v];
             for (int a = first[v], end = first[v + 1]; a < end; a++)
             {
                 int w = target[a];
@@ -234,6 +262,7 @@ public sealed class Dijkstra
                 {
                     _stamp[w] = gen;
                     _dist[w] = nd;
+                    meters[w] = dm + length[a];
                     _label[w] = label;
                     _heap.Push(nd, w);
                 }

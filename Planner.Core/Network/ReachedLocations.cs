@@ -14,6 +14,7 @@ internal sealed class ReachedLocations
     private readonly int[] _byEdge;
     private readonly int[] _stamp;
     private readonly double[] _seconds;
+    private readonly double[] _meters;
     private readonly List<int> _touched = [];
     private int _generation;
 
@@ -29,10 +30,15 @@ internal sealed class ReachedLocations
         _byEdge = byEdge;
         _stamp = new int[locations.Length];
         _seconds = new double[locations.Length];
+        _meters = new double[locations.Length];
     }
 
-    /// <summary>Fills <paramref name="result"/> (cleared first) with (location, seconds) for every location within <paramref name="limitSeconds"/> of the last search from <paramref name="source"/>, in the order first reached.</summary>
-    public void Collect(Dijkstra search, NetworkLocation source, double limitSeconds, List<(int Location, double Seconds)> result)
+    /// <summary>
+    /// Fills <paramref name="result"/> (cleared first) with (location, seconds, metres of that fastest path) for
+    /// every location within <paramref name="limitSeconds"/> of the last search from <paramref name="source"/>, in
+    /// the order first reached.
+    /// </summary>
+    public void Collect(Dijkstra search, NetworkLocation source, double limitSeconds, List<ReachedPoint> result)
     {
         result.Clear();
         if (!source.IsOnNetwork)
@@ -46,7 +52,7 @@ internal sealed class ReachedLocations
         int[] first = _graph.FirstArc, arcEdge = _graph.ArcEdge;
         foreach (int v in search.Settled)
         {
-            double d = search.SecondsTo(v);
+            double d = search.SecondsTo(v), dm = search.MetersTo(v);
             for (int a = first[v]; a < first[v + 1]; a++)
             {
                 int e = arcEdge[a] >> 1;
@@ -57,7 +63,8 @@ internal sealed class ReachedLocations
                     int p = _byEdge[k];
                     var loc = _locations[p];
                     double along = backward ? len - loc.OffsetMeters : loc.OffsetMeters;
-                    Offer(p, d + ((along + loc.LegMeters) * spm), limitSeconds);
+                    double m = along + loc.LegMeters;
+                    Offer(p, d + (m * spm), dm + m, limitSeconds);
                 }
             }
         }
@@ -66,16 +73,16 @@ internal sealed class ReachedLocations
         for (int k = _start[se]; k < _start[se + 1]; k++)
         {
             int p = _byEdge[k];
-            Offer(p, Dijkstra.SameEdgeSeconds(t, source, _locations[p]), limitSeconds);
+            Offer(p, Dijkstra.SameEdgeSeconds(t, source, _locations[p]), Dijkstra.SameEdgeMeters(source, _locations[p]), limitSeconds);
         }
 
         foreach (int p in _touched)
         {
-            result.Add((p, _seconds[p]));
+            result.Add(new ReachedPoint(p, _seconds[p], _meters[p]));
         }
     }
 
-    private void Offer(int p, double seconds, double limit)
+    private void Offer(int p, double seconds, double meters, double limit)
     {
         if (seconds > limit)
         {
@@ -86,11 +93,13 @@ internal sealed class ReachedLocations
         {
             _stamp[p] = _generation;
             _seconds[p] = seconds;
+            _meters[p] = meters;
             _touched.Add(p);
         }
         else if (seconds < _seconds[p])
         {
             _seconds[p] = seconds;
+            _meters[p] = meters;
         }
     }
 }

@@ -30,6 +30,11 @@ public sealed class RoadGraph
         ArcEdge = arcEdge;
         ArcSeconds = arcSeconds;
         Edges = edges;
+        ArcMeters = new double[arcEdge.Length];
+        for (int a = 0; a < arcEdge.Length; a++)
+        {
+            ArcMeters[a] = edges.LengthMeters[arcEdge[a] >> 1];
+        }
     }
 
     /// <summary>The metric projection the geometry and lengths are in.</summary>
@@ -58,6 +63,9 @@ public sealed class RoadGraph
 
     /// <summary>Travel time of each arc in seconds.</summary>
     internal double[] ArcSeconds { get; }
+
+    /// <summary>Per arc, the length in metres of its edge (so searches carry distance without an indirection).</summary>
+    internal double[] ArcMeters { get; }
 
     /// <summary>Edge endpoints, lengths, speeds, directions and geometry.</summary>
     internal EdgeTable Edges { get; }

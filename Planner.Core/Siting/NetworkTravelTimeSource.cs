@@ -174,9 +174,9 @@ public sealed class NetworkTravelTimeSource : ITravelTimeSource
         public List<(int Target, double Seconds)> Search(NetworkLocation source, double limitSeconds)
         {
             _search.Run(source, limitSeconds);
-            var result = new List<(int Location, double Seconds)>();
-            _reached.Collect(_search, source, limitSeconds, result);
-            return result;
+            var reached = new List<ReachedPoint>();
+            _reached.Collect(_search, source, limitSeconds, reached);
+            return reached.ConvertAll(r => (r.Point, r.Seconds));
         }
     }
 }

@@ -18,13 +18,19 @@ public sealed record Rule
     /// <summary>The rule in words (shown in reports).</summary>
     public string Text { get; init; } = string.Empty;
 
+    /// <summary>The rule in Chinese (shown in Chinese reports; <see cref="Text"/> otherwise).</summary>
+    public string TextZh { get; init; } = string.Empty;
+
+    /// <summary>For unit_covered: the life circle (an id in <c>circles.json</c>) whose coverage is checked; null for the run's own circle.</summary>
+    public string? Circle { get; init; }
+
     /// <summary>Station level the rule applies to (station_staff), in file names (township_station, ...).</summary>
     public string? StationLevel { get; init; }
 
     /// <summary>Station levels that satisfy unit_has_station; any level when empty.</summary>
     public IReadOnlyList<string> StationLevels { get; init; } = [];
 
-    /// <summary>Station status that counts (unit_has_station); operating by default.</summary>
+    /// <summary>Station status that counts (unit_has_station); operating by default; <c>built</c> counts built and operating stations (the ministry's full-coverage count).</summary>
     public string Status { get; init; } = "operating";
 
     /// <summary>Unit level the rule is checked per (unit_has_station, unit_covered, volunteer_*).</summary>

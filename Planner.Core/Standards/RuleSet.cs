@@ -54,6 +54,16 @@ public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
                 throw new InvalidDataException($"{name} rule {r.Id} field 'workersPerSupervisor': required for supervision_ratio, a number of social workers more than 0");
             }
 
+            if (r.Circle is not null && Circles.LifeCircleCatalog.Builtin().IdProblem(r.Circle) is { } circle)
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'circle': {circle}");
+            }
+
+            if (r.Kind == "unit_covered" && !(r.Min >= 0 && r.Min <= 1))
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'min': a share from 0 to 1 for unit_covered");
+            }
+
             if (r.Kind != "station_staff" && r.UnitLevel is null)
             {
                 throw new InvalidDataException($"{name} rule {r.Id} field 'unitLevel': required for {r.Kind}");

@@ -21,4 +21,20 @@ public sealed record StandardCheck(
     double Required,
     string Comparison,
     bool Passed,
-    string Note = "");
+    string Note = "")
+{
+    /// <summary>The rule in Chinese, when the rule set gives it (a Chinese report shows it instead of <see cref="Rule"/>).</summary>
+    public string RuleZh { get; init; } = string.Empty;
+
+    /// <summary>The note in Chinese, when there is one.</summary>
+    public string NoteZh { get; init; } = string.Empty;
+
+    /// <summary>For a township full-coverage rule counted on built stations: how many of the unit's stations operate.</summary>
+    public int? Operating { get; init; }
+
+    /// <summary>The rule text in <paramref name="language"/> (zh or en), falling back to the one the rule set has.</summary>
+    public string RuleIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && RuleZh.Length > 0 ? RuleZh : Rule;
+
+    /// <summary>The note in <paramref name="language"/> (zh or en), falling back to the English note.</summary>
+    public string NoteIn(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NoteZh.Length > 0 ? NoteZh : Note;
+}

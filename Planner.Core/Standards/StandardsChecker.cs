@@ -53,17 +53,29 @@ public static class StandardsChecker
         }
     }
 
+    /// <summary>
+    /// A station of the listed levels in every unit. With status <c>built</c> the rule counts as the Ministry of
+    /// Civil Affairs does for township full coverage (乡镇社工站全覆盖): a station that is built, operating or not;
+    /// the note says how many of them operate. Any other status counts only stations of that status.
+    /// </summary>
     private static IEnumerable<StandardCheck> UnitHasStation(Region region, UnitHierarchy units, Rule rule)
     {
         DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
         DomainNames.TryParseStationStatus(rule.Status, out var status);
+        bool built = status == StationStatus.Built;
         foreach (var unit in region.Units.Where(u => u.Level == level))
         {
-            int count = region.Stations.Count(s =>
-                s.Status == status
-                && (rule.StationLevels.Count == 0 || rule.StationLevels.Contains(DomainNames.Of(s.Level)))
-                && units.UnitAt(unit.Level, s.UnitCode, s.Location)?.Code == unit.Code);
-            yield return Compare(rule, "unit", unit.Code, unit.Name, count, Math.Max(1, rule.Min), $"{rule.Status} stations in the unit");
+            var inUnit = region.Stations.Where(s =>
+                (rule.StationLevels.Count == 0 || rule.StationLevels.Contains(DomainNames.Of(s.Level)))
+                && units.UnitAt(unit.Level, s.UnitCode, s.Location)?.Code == unit.Code).ToList();
+            int count = inUnit.Count(s => built ? StationCounting.Stands(s) : s.Status == status);
+            int operating = inUnit.Count(s => s.Status == StationStatus.Operating);
+            string note = built ? $"{count} built or operating station(s) in the unit, {operating} operating" : $"{rule.Status} stations in the unit";
+            yield return Compare(rule, "unit", unit.Code, unit.Name, count, Math.Max(1, rule.Min), note) with
+            {
+                NoteZh = built ? $"已建成 {count} 个（其中运营 {operating} 个）" : string.Empty,
+                Operating = built ? operating : null,
+            };
         }
     }
 
@@ -72,16 +84,24 @@ public static class StandardsChecker
         DomainNames.TryParseAdminLevel(rule.UnitLevel, out var level);
         foreach (var unit in region.Units.Where(u => u.Level == level))
         {
-            var figure = coverage?.FirstOrDefault(c => c.UnitCode == unit.Code && c.Group == rule.Group);
+            // A rule naming its circle reads that circle's figures; one without reads the run's own.
+            var figure = coverage?.FirstOrDefault(c => c.UnitCode == unit.Code && c.Group == rule.Group && (rule.Circle is null || c.Circle == rule.Circle));
+            string? circle = rule.Circle ?? figure?.Circle;
+            string by = circle is null ? string.Empty : $" by {circle}";
             if (figure is null || figure.Population <= 0)
             {
                 yield return new StandardCheck(rule.Id, rule.Text, "unit", unit.Code, unit.Name, null, rule.Min, ">=", false,
-                    coverage is null ? "coverage not computed" : $"no {rule.Group} population recorded in the unit");
+                    coverage is null || (rule.Circle is not null && !coverage.Any(c => c.Circle == rule.Circle))
+                        ? $"coverage not computed{(rule.Circle is null ? string.Empty : " for " + rule.Circle)}"
+                        : $"no {rule.Group} population recorded in the unit") { RuleZh = rule.TextZh };
                 continue;
             }
 
             yield return Compare(rule, "unit", unit.Code, unit.Name, figure.Covered / figure.Population, rule.Min,
-                FormattableString.Invariant($"{figure.Covered:0} of {figure.Population:0} {rule.Group} covered"));
+                FormattableString.Invariant($"{figure.Covered:0} of {figure.Population:0} {rule.Group} covered{by}")) with
+            {
+                NoteZh = FormattableString.Invariant($"{circle ?? "本次生活圈"}：{rule.Group} {figure.Population:0} 人中覆盖 {figure.Covered:0} 人"),
+            };
         }
     }
 
@@ -93,6 +113,8 @@ public static class StandardsChecker
         {
             if (!byUnit.TryGetValue(unit.Code, out var teams))
             {
+                // Datong gives a supervision order to a unit with no volunteer team: it fails with nothing active.
+                yield return Compare(rule, "unit", unit.Code, unit.Name, 0, rule.Min, "no volunteer team") with { NoteZh = "无志愿服务队伍" };
                 continue;
             }
 
@@ -149,6 +171,6 @@ public static class StandardsChecker
     private static StandardCheck Compare(Rule rule, string kind, string id, string name, double measured, double required, string note)
     {
         bool passed = rule.Strict ? measured > required : measured >= required - 1e-12;
-        return new StandardCheck(rule.Id, rule.Text, kind, id, name, measured, required, rule.Strict ? ">" : ">=", passed, note);
+        return new StandardCheck(rule.Id, rule.Text, kind, id, name, measured, required, rule.Strict ? ">" : ">=", passed, note) { RuleZh = rule.TextZh };
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class CoverageTests(ApiFixture api)
     [Theory]
     [InlineData("tiny", "", 15, "walk", false)]
     [InlineData("synth", "", 15, "walk", false)]
+    [InlineData("synth", "?minutes=15", 15, "walk", false)]
     [InlineData("tiny", "?minutes=5&mode=ebike&includePlanned=true", 5, "ebike", true)]
     [InlineData("synth", "?minutes=10&includePlanned=true", 10, "walk", true)]
     public async Task Json_EqualsCoverageCalculatorForTheSameRegion(string county, string query, double minutes, string mode, bool planned)
@@ -22,7 +23,11 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
         var region = await api.StoredRegionAsync(county);
-        var expected = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = minutes, Mode = mode, IncludePlanned = planned });
+        var options = new CoverageOptions { Minutes = minutes, Mode = mode, IncludePlanned = planned };
+
+        // No minutes, mode or speed: the standard's circle (GB 50180-2018, 15-minute walk, 1,000 m cap); otherwise ad hoc.
+        options = query.Length == 0 ? options.ForCircle(Planner.Core.Circles.LifeCircleCatalog.Builtin().Default) : options;
+        var expected = CoverageCalculator.Compute(region, options);
         Assert.Equal(CoverageWriters.ToJson(expected), await response.Content.ReadAsStringAsync());
     }
 
@@ -32,13 +37,35 @@ public sealed partial class CoverageTests(ApiFixture api)
         // tiny: one operating station s1 on 建设路 at 117.235E. d1 (120 people, 0.98 km west along the road)
         // and d2 (80, 0.49 km east) are within a 15-minute walk at 4.8 km/h (1.2 km); d3 (50) is 1.22 km
         // up the footway, just out. The elderly walk 3.6 km/h (0.9 km): only d2's 10 elderly are in.
+        // This is the ad-hoc 15-minute circle (?minutes=15: time alone decides).
         using var client = api.Client("viewer", "tiny");
-        var body = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        var body = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage?minutes=15");
         var total = body.GetProperty("groups").GetProperty("total");
         Assert.Equal(250, total.GetProperty("population").GetDouble());
         Assert.Equal(200, total.GetProperty("covered").GetDouble());
         Assert.Equal(0.8, total.GetProperty("share").GetDouble(), 6);
         Assert.Equal(10, body.GetProperty("groups").GetProperty("elderly").GetProperty("covered").GetDouble());
+
+        // The default, GB 50180's 1,000 m cap: d1's walk with its off-road legs is 1,055.5 m (see the CLI's
+        // hand count), so only d2's 80 people stay; ?noCap=true brings d1 back.
+        var standard = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage");
+        Assert.Equal(("gb50180-15min", 1000.0), (standard.GetProperty("circle").GetString(), standard.GetProperty("capMeters").GetDouble()));
+        Assert.Equal(80, standard.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble());
+        Assert.Equal((3, 1), (standard.GetProperty("settlements").GetProperty("points").GetInt32(), standard.GetProperty("settlements").GetProperty("covered").GetInt32()));
+        var lifted = await client.GetFromJsonAsync<JsonElement>("/regions/tiny/coverage?noCap=true");
+        Assert.Equal(200, lifted.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("?circle=gb50180-20min", "circle")]
+    [InlineData("?circle=gb50180-5min&minutes=10", "circle")]
+    [InlineData("?noCap=maybe", "noCap")]
+    public async Task Json_BadCircle_ProblemNamesTheField(string query, string field)
+    {
+        using var client = api.Client("viewer", "tiny");
+        using var response = await client.GetAsync($"/regions/tiny/coverage{query}");
+        Assert.True(response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +75,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         var json = await client.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
         var text = await client.GetStringAsync("/regions/synth/coverage?f=csv");
         var region = await api.StoredRegionAsync("synth");
-        Assert.Equal(CoverageWriters.UnitsCsv(CoverageCalculator.Compute(region, new CoverageOptions())), text);
+        Assert.Equal(CoverageWriters.UnitsCsv(CoverageCalculator.Compute(region, new CoverageOptions().ForCircle(Planner.Core.Circles.LifeCircleCatalog.Builtin().Default))), text);
         var csv = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var units = json.GetProperty("units").EnumerateArray().ToList();
         int groups = json.GetProperty("groups").EnumerateObject().Count();
@@ -118,7 +145,7 @@ public sealed partial class CoverageTests(ApiFixture api)
         Assert.DoesNotContain("Coverage by unit", html);
 
         var region = await api.StoredRegionAsync("tiny");
-        var report = CoverageCalculator.Compute(region, new CoverageOptions());
+        var report = CoverageCalculator.Compute(region, new CoverageOptions().ForCircle(Planner.Core.Circles.LifeCircleCatalog.Builtin().Default));
         var rules = RuleSet.Load(Path.Combine(api.DataPath, "standards", "default.json"));
         var checks = StandardsChecker.Check(region, rules, [.. report.Units.SelectMany(u => u.Groups.Select(g => new UnitCoverageFigure(u.Code, g.Key, g.Value.Population, g.Value.Covered)))]);
         Assert.Equal(checks.Count, CheckRow().Matches(html).Count);

@@ -85,7 +85,7 @@ public sealed class PostGisApiTests(PostGisApiFixture api) : IClassFixture<PostG
         using var client = api.Client("viewer", "tiny");
         var json = await client.GetStringAsync("/regions/tiny/coverage");
         var region = await api.StoredRegionAsync("tiny");
-        Assert.Equal(Planner.Core.Coverage.CoverageWriters.ToJson(Planner.Core.Coverage.CoverageCalculator.Compute(region, new Planner.Core.Coverage.CoverageOptions())), json);
+        Assert.Equal(Planner.Core.Coverage.CoverageWriters.ToJson(Planner.Core.Coverage.CoverageCalculator.Compute(region, Planner.Core.Circles.CircleChoice.Resolve(new Planner.Core.Coverage.CoverageOptions(), Planner.Core.Circles.LifeCircleCatalog.Builtin(), [], adHoc: false, noCap: false).Runs[0])), json);
     }
 
     [PostGisFact]

@@ -46,7 +46,7 @@ public sealed class RegionTitleTests(GuixiApiFixture api)
         using var client = api.Client("viewer", "guixi");
         var json = await client.GetStringAsync("/regions/guixi/coverage");
         var folder = RegionFolderReader.Read(api.SampleFolder).Region!;
-        Assert.Equal(CoverageWriters.ToJson(CoverageCalculator.Compute(folder, new CoverageOptions())), json);
+        Assert.Equal(CoverageWriters.ToJson(CoverageCalculator.Compute(folder, Planner.Core.Circles.CircleChoice.Resolve(new CoverageOptions(), Planner.Core.Circles.LifeCircleCatalog.Builtin(), [], adHoc: false, noCap: false).Runs[0])), json);
         Assert.Equal("贵溪市", JsonDocument.Parse(json).RootElement.GetProperty("region").GetString());
     }
 

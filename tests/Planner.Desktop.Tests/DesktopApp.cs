@@ -130,10 +130,38 @@ public sealed class DesktopApp : IAsyncLifetime
     public async Task<JsonNode> GetJsonAsync(string path) =>
         JsonNode.Parse(await Api.GetStringAsync(new Uri(path, UriKind.Relative)))!;
 
-    /// <summary>POST /whatif with a station list as the page sends it.</summary>
-    public async Task<JsonNode> WhatIfAsync(JsonArray stations, double minutes, string mode)
+    /// <summary>POST /whatif with a station list as the page sends it before any edit sets the minutes or mode (the API's default circle).</summary>
+    public Task<JsonNode> WhatIfAsync(JsonArray stations) => WhatIfAsync(new JsonObject { ["stations"] = stations });
+
+    /// <summary>POST /whatif with a station list and an ad-hoc circle of minutes and mode.</summary>
+    public Task<JsonNode> WhatIfAsync(JsonArray stations, double minutes, string mode) =>
+        WhatIfAsync(new JsonObject { ["minutes"] = minutes, ["mode"] = mode, ["stations"] = stations });
+
+    /// <summary>
+    /// The core's options for the circle the page shows: the API's default life circle (GB 50180's 15-minute walk
+    /// capped at 1,000 m) until the page's edits set the minutes or the mode, then that ad-hoc circle.
+    /// </summary>
+    public static Planner.Core.Coverage.CoverageOptions OptionsInForce(bool paramsEdited, double minutes, string mode)
     {
-        using var response = await Api.PostAsJsonAsync(new Uri($"regions/{RegionName}/whatif", UriKind.Relative), new JsonObject { ["minutes"] = minutes, ["mode"] = mode, ["stations"] = stations });
+        var options = new Planner.Core.Coverage.CoverageOptions { Minutes = minutes, Mode = mode, BuildCircles = false };
+        return paramsEdited ? options
+            : Planner.Core.Circles.CircleChoice.Resolve(options, Planner.Core.Circles.LifeCircleCatalog.Builtin(), [], adHoc: false, noCap: false).Runs[0];
+    }
+
+    /// <summary>The options of <see cref="OptionsInForce(bool, double, string)"/> for the page's own state.</summary>
+    public static async Task<Planner.Core.Coverage.CoverageOptions> OptionsInForceAsync(IPage page)
+    {
+        bool edited = await page.EvaluateAsync<bool>("() => window.__planner.edits.some(e => e.kind === 'set_minutes' || e.kind === 'set_mode')");
+        return OptionsInForce(edited, await page.EvaluateAsync<double>("() => window.__planner.minutes"), await page.EvaluateAsync<string>("() => window.__planner.mode"));
+    }
+
+    /// <summary>The options of <see cref="OptionsInForce(bool, double, string)"/> for an applied scenario's edits.</summary>
+    public static Planner.Core.Coverage.CoverageOptions OptionsInForce(IEnumerable<Planner.Core.Scenarios.ScenarioEdit> edits, Planner.Core.Scenarios.TravelParameters parameters) =>
+        OptionsInForce(edits.Any(e => e is Planner.Core.Scenarios.SetMinutesEdit or Planner.Core.Scenarios.SetModeEdit), parameters.LimitMinutes, parameters.Mode);
+
+    private async Task<JsonNode> WhatIfAsync(JsonObject body)
+    {
+        using var response = await Api.PostAsJsonAsync(new Uri($"regions/{RegionName}/whatif", UriKind.Relative), body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonNode.Parse(text)!;

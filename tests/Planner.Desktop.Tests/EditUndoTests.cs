@@ -94,7 +94,7 @@ public sealed class EditUndoTests(DesktopApp app, ITestOutputHelper output)
         Assert.Equal(
             applied.Region.Stations.Select(s => $"{s.Id}|{s.Name}|{DomainNames.Of(s.Level)}|{DomainNames.Of(s.Status)}|{s.SocialWorkers}|{s.Supervisors}").Order(StringComparer.Ordinal),
             shown.Select(s => $"{s!["id"]}|{s["name"]}|{s["level"]}|{s["status"]}|{s["socialWorkers"]}|{s["supervisors"]}").Order(StringComparer.Ordinal));
-        var core = CoverageCalculator.Compute(applied.Region, new CoverageOptions { Minutes = applied.Parameters.LimitMinutes, Mode = applied.Parameters.Mode, BuildCircles = false });
+        var core = CoverageCalculator.Compute(applied.Region, DesktopApp.OptionsInForce(parsed, applied.Parameters));
         var covered = await CoveredAsync(page);
         Assert.Equal(core.Groups["total"].Covered, covered, 6);
         return covered;

@@ -52,7 +52,7 @@ public sealed class LiveDragTests(PortoAlegreApp sample, ITestOutputHelper outpu
         var at = new GeoPoint(dropped["lon"]!.GetValue<double>(), dropped["lat"]!.GetValue<double>());
         var core = CoverageCalculator.Compute(
             region with { Stations = [.. region.Stations.Select(s => s.Id == station.Id ? s with { Location = at } : s)] },
-            new CoverageOptions { Minutes = await page.EvaluateAsync<double>("() => window.__planner.minutes"), Mode = await page.EvaluateAsync<string>("() => window.__planner.mode"), BuildCircles = false });
+            await DesktopApp.OptionsInForceAsync(page));
 
         // The last live figures are those of the drop's position, which the core computes independently.
         Assert.Equal(core.Groups["total"].Covered, live, 6);

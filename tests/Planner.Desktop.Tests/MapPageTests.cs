@@ -130,10 +130,10 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         var minutes = await page.EvaluateAsync<double>("() => window.__planner.minutes");
         var mode = await page.EvaluateAsync<string>("() => window.__planner.mode");
 
-        var api = await app.WhatIfAsync(stations, minutes, mode);
+        var api = await app.WhatIfAsync(stations);
         var core = CoverageCalculator.Compute(
             app.Region with { Stations = [.. app.Region.Stations.Select(s => s.Id == id ? s with { Location = new GeoPoint(lon, lat) } : s)] },
-            new CoverageOptions { Minutes = minutes, Mode = mode, BuildCircles = false });
+            DesktopApp.OptionsInForce(false, minutes, mode));
 
         Assert.Equal(api["report"]!["groups"]!["total"]!["covered"]!.GetValue<double>(), shown, 6);
         Assert.Equal(core.Groups["total"].Covered, shown, 6);
@@ -169,7 +169,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
 
             var moved = JsonNode.Parse(await page.EvaluateAsync<string>("id => JSON.stringify(window.__planner.stations.find(s => s.id === id))", id))!;
             region = region with { Stations = [.. region.Stations.Select(s => s.Id == id ? s with { Location = new GeoPoint(moved["lon"]!.GetValue<double>(), moved["lat"]!.GetValue<double>()) } : s)] };
-            var core = CoverageCalculator.Compute(region, new CoverageOptions { Minutes = await page.EvaluateAsync<double>("() => window.__planner.minutes"), Mode = await page.EvaluateAsync<string>("() => window.__planner.mode"), BuildCircles = false });
+            var core = CoverageCalculator.Compute(region, await DesktopApp.OptionsInForceAsync(page));
             Assert.Equal(core.Groups["total"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
             var ms = await page.EvaluateAsync<double[]>("() => [window.__planner.lastWhatIfMs, window.__planner.lastCirclesMs]");
             figures.Add(ms[0]);
@@ -201,7 +201,7 @@ public sealed class MapPageTests(DesktopApp app, ITestOutputHelper output)
         var added = stations[^1]!;
         var core = CoverageCalculator.Compute(
             app.Region with { Stations = app.Region.Stations.Add(app.Region.Stations[0] with { Id = "added", Location = new GeoPoint(added["lon"]!.GetValue<double>(), added["lat"]!.GetValue<double>()), Status = Planner.Core.Model.StationStatus.Operating }) },
-            new CoverageOptions { Minutes = report["minutes"]!.GetValue<double>(), Mode = report["mode"]!.GetValue<string>(), BuildCircles = false });
+            DesktopApp.OptionsInForce(false, report["minutes"]!.GetValue<double>(), report["mode"]!.GetValue<string>()));
         Assert.Equal(core.Groups["total"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
 
         count = await page.EvaluateAsync<int>("() => window.__planner.circlesCount");

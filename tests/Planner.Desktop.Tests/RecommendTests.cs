@@ -57,7 +57,7 @@ public sealed class RecommendTests(DesktopApp app)
         var stations = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__planner.stations)"))!.AsArray();
         Assert.Equal(app.Region.Stations.Length + 2, stations.Count);
         var added = shown["sites"]!.AsArray().Select(s => new Station("rec-" + s!["id"]!.GetValue<string>(), "pick", new GeoPoint(s["lon"]!.GetValue<double>(), s["lat"]!.GetValue<double>()), StationLevel.TownshipStation, StationStatus.Operating, 3, null));
-        var core = CoverageCalculator.Compute(app.Region with { Stations = app.Region.Stations.AddRange(added) }, new CoverageOptions { Minutes = minutes, Mode = mode, BuildCircles = false });
+        var core = CoverageCalculator.Compute(app.Region with { Stations = app.Region.Stations.AddRange(added) }, DesktopApp.OptionsInForce(false, minutes, mode));
         Assert.Equal(core.Groups["total"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
         await DesktopApp.ScreenshotAsync(page, "recommendations-accepted");
         await page.CloseAsync();

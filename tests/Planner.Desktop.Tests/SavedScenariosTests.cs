@@ -50,7 +50,7 @@ public sealed class SavedScenariosTests(DesktopApp app)
         var (parsed, problems) = ScenarioEditJson.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__planner.edits)"));
         Assert.Empty(problems);
         var applied = ScenarioApplier.Apply(app.Region, new Scenario(name, app.Region.Info.Name, parsed));
-        var core = CoverageCalculator.Compute(applied.Region, new CoverageOptions { Minutes = applied.Parameters.LimitMinutes, Mode = applied.Parameters.Mode, BuildCircles = false });
+        var core = CoverageCalculator.Compute(applied.Region, DesktopApp.OptionsInForce(parsed, applied.Parameters));
         Assert.Equal(core.Groups["total"].Covered, covered, 6);
         Assert.Equal(20, await page.EvaluateAsync<double>("() => window.__planner.minutes"));
         await DesktopApp.ScreenshotAsync(page, "scenario-reopened");

@@ -56,7 +56,7 @@ public sealed class WhatIfEditsTests(DesktopApp app, ITestOutputHelper output)
         Assert.Equal(applied.Region.Stations.Length, await page.EvaluateAsync<int>("() => window.__planner.counts.stations"));
 
         // And the figure on screen is the core's coverage of that region.
-        var core = CoverageCalculator.Compute(applied.Region, new CoverageOptions { Minutes = applied.Parameters.LimitMinutes, Mode = applied.Parameters.Mode, BuildCircles = false });
+        var core = CoverageCalculator.Compute(applied.Region, DesktopApp.OptionsInForce(parsed, applied.Parameters));
         Assert.Equal(core.Groups["total"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
 
         // Reset: no edits, the stored stations and the region's minutes again.

@@ -36,7 +36,7 @@ public sealed class WhatIfEndpointTests(DesktopApp app)
         var report = await app.GetJsonAsync($"regions/{app.RegionName}/coverage");
         var circles = await app.GetJsonAsync($"regions/{app.RegionName}/collections/circles/items?limit=10000");
 
-        var answer = await app.WhatIfAsync(Stored(), report["minutes"]!.GetValue<double>(), report["mode"]!.GetValue<string>());
+        var answer = await app.WhatIfAsync(Stored());
 
         Assert.Equal(report["groups"]!.ToJsonString(), answer["report"]!["groups"]!.ToJsonString());
         Assert.Equal(report["stations"]!.ToJsonString(), answer["report"]!["stations"]!.ToJsonString());

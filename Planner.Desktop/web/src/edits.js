@@ -59,6 +59,13 @@ export function stationsAfter(base, edits) {
 }
 
 /** Minutes and mode after the edits: the last set_minutes / set_mode wins over the defaults. */
+/**
+ * True when the edits set the minutes or the mode: then what-if asks for that ad-hoc circle; otherwise it sends
+ * neither and the API uses its default circle (GB 50180's 15-minute walk capped at 1,000 m), the same circle as
+ * the coverage report and the layers the page loaded.
+ */
+export const paramsEdited = (edits) => edits.some((e) => e.kind === 'set_minutes' || e.kind === 'set_mode');
+
 export function paramsAfter(defaults, edits) {
   let { minutes, mode } = defaults;
   for (const e of edits) {

@@ -3,7 +3,7 @@
 // circles follow on drop, when the move becomes an edit (main.js). Requests are coalesced: at most one is in
 // flight, and when it lands the latest position is sent, so a slow answer never queues stale positions.
 // The drag's positions are never edits: the edit list changes only on drop, so undo and saving see one move.
-import { stationsAfter, paramsAfter } from './edits.js';
+import { stationsAfter, paramsAfter, paramsEdited } from './edits.js';
 
 /**
  * The live-drag runner: app gives store, api, busy(work) and show(coverage) to draw figures without circles.
@@ -24,7 +24,8 @@ export function createLiveDrag(app) {
     const list = stationsAfter(store.base.stations, edits);
     app.busy(async () => {
       try {
-        const result = await api.whatIf(d.region, { minutes, mode, stations: list, circles: false });
+        const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list };
+        const result = await api.whatIf(d.region, { ...request, circles: false });
         if (d.ended || store.drag !== d || store.region !== d.region) return;
         const circles = (store.current ?? store.baseline)?.circles;
         store.live = { minutes, mode, stations: list, report: result.report, circles, gaps: result.gaps, checks: result.checks ?? null };

@@ -52,7 +52,9 @@ export async function loadRegion(app, name, show) {
 async function loadBaseline(app, show) {
   const { store, api } = app;
   const { minutes, mode } = store.base;
-  const params = { minutes, mode };
+  // No minutes or mode: the API's default circle (GB 50180's 15-minute walk capped at 1,000 m), the same one
+  // what-if uses until an edit sets the minutes or the mode (edits.js paramsEdited).
+  const params = {};
   // The coverage JSON carries no standards checks; the what-if answer for the stored stations does.
   const [report, circles, gaps, stored] = await Promise.all([
     api.coverage(store.region, params), api.items(store.region, 'circles', params), api.items(store.region, 'gaps', params),

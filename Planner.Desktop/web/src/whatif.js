@@ -3,6 +3,7 @@
 // the edit list it was asked for is still the page's (a newer edit, a reset or another region makes it
 // stale). An input the API refuses (400/422 problem) undoes the change that led to it and shows the problem.
 import { stations, params, coverageNow } from './state.js';
+import { paramsEdited } from './edits.js';
 
 /** True for the API's refusals of an input (problem details naming a field), as opposed to failures. */
 const isRefusal = (e) => e?.status === 400 || e?.status === 422;
@@ -23,7 +24,8 @@ export function createWhatIf(app) {
     const region = store.region;
     const edits = store.edits;
     const { minutes, mode } = params(store);
-    const request = { minutes, mode, stations: stations(store).map((s) => ({ ...s })) };
+    const list = stations(store).map((s) => ({ ...s }));
+    const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list };
     const snapshot = { minutes, mode, stations: request.stations };
     const fresh = () => store.edits === edits && store.region === region;
 

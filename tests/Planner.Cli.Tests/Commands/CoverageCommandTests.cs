@@ -87,11 +87,46 @@ public class CoverageCommandTests
             using var doc = JsonDocument.Parse(output);
             var total = doc.RootElement.GetProperty("groups").GetProperty("total");
             Assert.Equal(250, total.GetProperty("population").GetDouble());
+
+            // The default circle is GB 50180's 15-minute walk capped at 1,000 m: d1's 1,055.5 m is within 15 minutes
+            // (1,200 m) but beyond the cap; d2's 565.9 m is within both. --no-cap covers d1 by time alone.
+            Assert.Equal(("gb50180-15min", 1000.0), (doc.RootElement.GetProperty("circle").GetString(), doc.RootElement.GetProperty("capMeters").GetDouble()));
+            Assert.Equal(("false", "true"), (rows["d1"][3], rows["d2"][3]));
+            Assert.Equal(0, Run("coverage", folder, "--no-cap", "--points", points).Exit);
+            rows = File.ReadAllLines(points).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0]);
+            Assert.Equal(("true", "true"), (rows["d1"][3], rows["d2"][3]));
         }
         finally
         {
             File.Delete(points);
         }
+    }
+
+    [Fact]
+    public void Coverage_Tiers_ReportsEachCircleWithItsCapInOneRun()
+    {
+        var (exit, output, error) = Run("coverage", "synthetic:2000,300,5,4", "--tiers", "gb50180-5min,gb50180-10min,gb50180-15min", "--format", "csv");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("scope,code,name,level,group,population,covered,share,circle,cap_m", lines[0]);
+        var region = lines.Where(l => l.StartsWith("region,", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["gb50180-5min", "gb50180-10min", "gb50180-15min"], region.Select(r => r[8]));
+        Assert.Equal(["300", "500", "1000"], region.Select(r => r[9]));
+
+        // --circles with ids (not a .geojson path) is the same as --tiers.
+        var (same, sameOut, _) = Run("coverage", "synthetic:2000,300,5,4", "--circles", "gb50180-5min,gb50180-10min,gb50180-15min", "--format", "csv");
+        Assert.Equal((0, output), (same, sameOut));
+    }
+
+    [Theory]
+    [InlineData("--tiers", "gb50180-20min", "--tiers: circle 'gb50180-20min' is unknown")]
+    [InlineData("--minutes", "10", "--tiers: give either circle ids or --minutes/--mode/--speed-kmh, not both.")]
+    public void Coverage_BadCircle_ExitsTwoNamingTheOption(string option, string value, string expected)
+    {
+        var args = option == "--tiers" ? new[] { "coverage", "synthetic:500,50,2", option, value } : ["coverage", "synthetic:500,50,2", "--tiers", "gb50180-5min", option, value];
+        var (exit, _, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(expected, error.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

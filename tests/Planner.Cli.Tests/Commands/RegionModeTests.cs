@@ -71,7 +71,7 @@ public sealed class RegionModeTests : IDisposable
         // 'uncoveredDemand' counts demand points with someone left out: from coverage's per-point minutes, a point
         // is short when it is unreachable, beyond 15 minutes at 4.8 km/h, or has elderly beyond 15 minutes at 3.6 km/h.
         string points = Path.Combine(_dir, "points.csv");
-        Assert.Equal(0, Run("coverage", copy, "--points", points).Code);
+        Assert.Equal(0, Run("coverage", copy, "--minutes", "15", "--points", points).Code);
         var elderly = File.ReadLines(Path.Combine(Guixi, "demand.csv")).Skip(1).Select(l => l.Split(','))
             .ToDictionary(f => f[0], f => double.Parse(f[5], CultureInfo.InvariantCulture));
         int shortPoints = File.ReadLines(points).Skip(1).Select(l => l.Split(',')).Count(f =>
@@ -87,7 +87,7 @@ public sealed class RegionModeTests : IDisposable
         Assert.Equal(0, Run("recommend", Guixi, "--p", "1", "--include-planned", "--heuristic-only", "--out", outFile).Code);
         using var answer = JsonDocument.Parse(File.ReadAllText(outFile));
         Assert.Equal(13, answer.RootElement.GetProperty("lockedIn").GetInt32());
-        using var coverage = JsonDocument.Parse(Run("coverage", Guixi, "--include-planned").Out);
+        using var coverage = JsonDocument.Parse(Run("coverage", Guixi, "--minutes", "15", "--include-planned").Out);
         Assert.Equal(
             coverage.RootElement.GetProperty("groups").GetProperty("total").GetProperty("covered").GetDouble(),
             answer.RootElement.GetProperty("before").GetProperty("total").GetProperty("covered").GetDouble());

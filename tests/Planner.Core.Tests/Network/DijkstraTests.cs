@@ -27,6 +27,44 @@ public class DijkstraTests
     }
 
     [Fact]
+    public void ReachTo_ThreeEdgeLine_CarriesTheNetworkDistanceOfTheSamePath()
+    {
+        // The same 450 m as above (legs 20 + 30, partial edges 50 + 150, one whole edge 200).
+        var (g, snap) = Prepare(Line(0, 100, 300, 600));
+        var search = new Dijkstra(g);
+        search.Run(snap.Snap(Metres(50, 20)), double.PositiveInfinity);
+        var reach = search.ReachTo(snap.Snap(Metres(450, -30)));
+        Assert.Equal(450, reach.Meters, 6);
+        Assert.Equal(450 / WalkMetresPerSecond, reach.Seconds, 6);
+    }
+
+    [Fact]
+    public void ReachTo_SameEdge_MetresAlongThePartialEdge()
+    {
+        var (g, snap) = Prepare(Line(0, 1000));
+        var search = new Dijkstra(g);
+        search.Run(snap.Snap(Metres(600, 10)), double.PositiveInfinity);
+        Assert.Equal(10 + 400 + 5, search.ReachTo(snap.Snap(Metres(200, -5))).Meters, 6);
+    }
+
+    [Fact]
+    public void ReachTo_DriveOnewayDetour_MetresOfTheDetour()
+    {
+        // The fastest (only) way west along the oneway bottom side is round the square: 200 + 3000 + 600 m.
+        var roads = new[]
+        {
+            Road("bottom", Tags(("highway", "residential"), ("oneway", "yes")), (0, 0), (1000, 0)),
+            Road("right", "residential", (1000, 0), (1000, 1000)),
+            Road("top", "residential", (1000, 1000), (0, 1000)),
+            Road("left", "residential", (0, 1000), (0, 0)),
+        };
+        var (g, snap) = Prepare(roads, TravelProfile.Builtin("drive"));
+        var search = new Dijkstra(g);
+        search.Run(snap.Snap(Metres(800, 0)), double.PositiveInfinity);
+        Assert.Equal(3800, search.ReachTo(snap.Snap(Metres(600, 0))).Meters, 6);
+    }
+
+    [Fact]
     public void SecondsTo_SameEdge_RunsAlongThePartialEdge()
     {
         var (g, snap) = Prepare(Line(0, 1000));
@@ -95,10 +133,17 @@ public class DijkstraTests
                 var (eb, tb) = (rng.Next(edges.Count), 0.05 + (0.9 * rng.NextDouble()));
                 double expected = Expected(d, edges, pos, ea, ta, eb, tb) / WalkMetresPerSecond;
                 search.Run(snap.Snap(Along(pos, edges[ea], ta)), double.PositiveInfinity);
-                double actual = search.SecondsTo(snap.Snap(Along(pos, edges[eb], tb))).Seconds;
+                var reach = search.ReachTo(snap.Snap(Along(pos, edges[eb], tb)));
+                double actual = reach.Seconds;
                 Assert.True(
                     double.IsPositiveInfinity(expected) ? double.IsPositiveInfinity(actual) : Math.Abs(expected - actual) < 1e-4,
                     $"seed {seed} trial {trial}: expected {expected}, got {actual}");
+
+                // One speed everywhere: the fastest path is the shortest, so its metres are the Floyd-Warshall distance.
+                double expectedMeters = expected * WalkMetresPerSecond;
+                Assert.True(
+                    double.IsPositiveInfinity(expectedMeters) ? double.IsPositiveInfinity(reach.Meters) : Math.Abs(expectedMeters - reach.Meters) < 1e-3,
+                    $"seed {seed} trial {trial}: expected {expectedMeters} m, got {reach.Meters} m");
             }
         }
     }

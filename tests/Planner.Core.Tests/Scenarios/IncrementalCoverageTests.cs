@@ -73,14 +73,20 @@ public class IncrementalCoverageTests
     }
 
     [Theory]
-    [InlineData(3, 15.0, true, false)]
-    [InlineData(11, 10.0, true, true)]
-    [InlineData(8, 15.0, false, false)]
-    public void RandomEdits_ReportEqualsFullRecompute(int seed, double minutes, bool roads, bool includePlanned)
+    [InlineData(3, 15.0, true, false, null)]
+    [InlineData(11, 10.0, true, true, null)]
+    [InlineData(8, 15.0, false, false, null)]
+    [InlineData(5, 0.0, true, false, "gb50180-15min")]
+    [InlineData(13, 0.0, true, true, "gb50180-10min")]
+    [InlineData(9, 0.0, false, false, "gb50180-15min")]
+    public void RandomEdits_ReportEqualsFullRecompute(int seed, double minutes, bool roads, bool includePlanned, string? circle)
     {
         var region = SyntheticRegionGenerator.Generate(new SyntheticRegionSpec(Edges: 4000, DemandPoints: 1200, Stations: 10, Seed: seed));
         region = roads ? region : region with { Roads = [] };
-        var options = new CoverageOptions { Minutes = minutes, IncludePlanned = includePlanned, BuildCircles = false };
+        var options = new CoverageOptions { Minutes = circle is null ? minutes : 15, IncludePlanned = includePlanned, BuildCircles = false };
+
+        // A GB 50180 circle: its distance cap and station levels apply to both engines.
+        options = circle is null ? options : options.ForCircle(Planner.Core.Circles.LifeCircleCatalog.Builtin().Find(circle)!);
         var incremental = new IncrementalCoverage(CoverageContext.Prepare(region, options), options);
         var random = new Random(seed);
         var bounds = region.Bounds;

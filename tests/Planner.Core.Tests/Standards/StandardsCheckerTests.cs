@@ -11,7 +11,63 @@ public class StandardsCheckerTests
 {
     private static readonly string DefaultRules = Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards", "default.json");
 
+    private static readonly string Gb50180Rules = Path.Combine(AppContext.BaseDirectory, "Fixtures", "standards", "gb50180.json");
+
     private static Region Tiny => RegionFolderReader.Read(FixtureRegion.Original()).Region!;
+
+    [Fact]
+    public void Check_TownshipWithBuiltStation_PassesAsTheMinistryCountsAndShowsOperatingSeparately()
+    {
+        // s2 in 雄石街道 built but not operating: full coverage counts it; the check says none operates.
+        var region = Tiny with { Stations = [.. Tiny.Stations.Select(s => s.Id == "s2" ? s with { Status = StationStatus.Built } : s)] };
+        var checks = StandardsChecker.Check(region, RuleSet.Load(DefaultRules)).Where(c => c.RuleId == "coverage.township_station").ToList();
+        Assert.Equal((1.0, true, (int?)0), (checks[1].Measured!.Value, checks[1].Passed, checks[1].Operating));
+        Assert.Equal("1 built or operating station(s) in the unit, 0 operating", checks[1].Note);
+        Assert.Equal((1.0, (int?)1), (checks[0].Measured!.Value, checks[0].Operating)); // s1 operates
+    }
+
+    [Fact]
+    public void Check_UnitWithoutVolunteerTeam_FailsBothDatongRulesWithZero()
+    {
+        var region = Tiny with { Teams = [] };
+        var checks = StandardsChecker.Check(region, RuleSet.Load(DefaultRules)).Where(c => c.RuleId.StartsWith("volunteers.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(checks);
+        Assert.Equal(["volunteers.activity", "volunteers.registration"], checks.Select(c => c.RuleId).Distinct());
+        Assert.All(checks, c => Assert.Equal((0.0, false, "no volunteer team", "无志愿服务队伍"), (c.Measured!.Value, c.Passed, c.Note, c.NoteIn("zh"))));
+    }
+
+    [Fact]
+    public void Check_Gb50180Rules_ReadTheirOwnCircleAndGroupInBothLanguages()
+    {
+        // Two circles' figures for the same village: the 10-minute rule must read the 10-minute one.
+        var figures = new[]
+        {
+            new UnitCoverageFigure("360681001001", "total", 120, 120) { Circle = "gb50180-15min" },
+            new UnitCoverageFigure("360681001001", "total", 120, 60) { Circle = "gb50180-10min" },
+        };
+        var check = Assert.Single(StandardsChecker.Check(Tiny, RuleSet.Load(Gb50180Rules), figures), c => c.RuleId == "circle.village_10min" && c.SubjectId == "360681001001");
+        Assert.Equal((0.5, false, "60 of 120 total covered by gb50180-10min"), (check.Measured!.Value, check.Passed, check.Note));
+        Assert.StartsWith("每个村（社区）", check.RuleIn("zh"), StringComparison.Ordinal);
+        Assert.StartsWith("Every village/community", check.RuleIn("en"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"circle\": \"gb50180-20min\", \"min\": 0.85", "rule r1 field 'circle': circle 'gb50180-20min' is unknown")]
+    [InlineData("\"circle\": \"gb50180-15min\", \"min\": 85", "rule r1 field 'min'")]
+    public void Load_BadUnitCoveredRule_NamesFileRuleAndField(string fields, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""{ "rules": [ { "id": "r1", "kind": "unit_covered", "unitLevel": "village", {{fields}} } ] }""");
+        try
+        {
+            var ex = Assert.Throws<InvalidDataException>(() => RuleSet.Load(path));
+            Assert.Contains($"{Path.GetFileName(path)} {expected}", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Fact]
     public void Check_TinyRegion_StaffingOfOperatingTownshipStationPasses()

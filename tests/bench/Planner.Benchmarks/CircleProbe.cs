@@ -12,7 +12,7 @@ internal static class CircleProbe
         var stations = Scenarios.County.Stations.Select(s => context.Snapper!.Snap(s.Location)).Take(20).ToArray();
         var times = new NetworkTravelTimes(context, stations, new CoverageOptions());
         var worker = times.CreateWorker();
-        var list = new List<(int, double)>();
+        var list = new List<Planner.Core.Network.ReachedPoint>();
         var sw = Stopwatch.StartNew();
         double catchMs = 0;
         for (int j = 0; j < stations.Length; j++)
@@ -79,7 +79,7 @@ internal static class ReportProbe
             times.Nearest(sec, st);
             Console.Write($"nearest {sw.ElapsedMilliseconds} ms; ");
             sw.Restart();
-            var c = StationCatchments.Compute(times, stations.Length, Scenarios.County.Demand, [900, 675, 900], 900, options, null);
+            var c = StationCatchments.Compute(times, stations.Length, Scenarios.County.Demand, [900, 675, 900], 900, 900, options, null);
             Console.Write($"catchments {sw.ElapsedMilliseconds} ms; ");
             sw.Restart();
             var gaps = GapFinder.Find(context, (p, g) => !(sec[p] <= 900), 400, 10);

@@ -23,6 +23,17 @@ public class CountyBenchmarks
     [Benchmark]
     public double FullReportWithCircles() => new CoverageCalculator(_context, new CoverageOptions()).Compute().Groups["total"].Covered;
 
+    /// <summary>The default life circle, GB 50180's 15-minute walk capped at 1,000 m, without circle polygons.</summary>
+    [Benchmark]
+    public double OneTier() => CoverageTiers.Compute(_context, [Tier("gb50180-15min")])[0].Groups["total"].Covered;
+
+    /// <summary>Three GB 50180 tiers (5, 10, 15 minutes) over the same prepared network, without circle polygons.</summary>
+    [Benchmark]
+    public double ThreeTiers() => CoverageTiers.Compute(_context, [Tier("gb50180-5min"), Tier("gb50180-10min"), Tier("gb50180-15min")])[2].Groups["total"].Covered;
+
+    private static CoverageOptions Tier(string id) =>
+        new CoverageOptions { BuildCircles = false }.ForCircle(Planner.Core.Circles.LifeCircleCatalog.Builtin().Find(id)!);
+
     /// <summary>One full Dijkstra per station over the whole graph (BCL priority queue, fresh arrays).</summary>
     [Benchmark]
     public double Reference() => ReferenceCoverage.CoveredTotal(_context, 15);

@@ -35,6 +35,12 @@ if (args.Length >= 1 && args[0] == "whatif")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "tiers")
+{
+    TiersProbe.Run();
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "circles")
 {
     CircleProbe.Run();
