@@ -52,14 +52,15 @@ public sealed class EditUndoTests(DesktopApp app, ITestOutputHelper output)
         var report = await app.GetJsonAsync($"regions/{app.RegionName}/coverage");
         var gap = report["gaps"]!.AsArray()[0]!["centroid"]!.AsArray();
         await page.Locator("#tabs button[data-tab=whatif]").ClickAsync();
-        await page.Locator("#new-level").SelectOptionAsync("village_point");
-        await page.Locator("#new-status").SelectOptionAsync("built");
+        // An area centre counts for GB 50180's 15-minute circle (the default); the toolbar's default level is a township station.
+        await page.Locator("#new-level").SelectOptionAsync("area_center");
+        await page.Locator("#new-status").SelectOptionAsync("operating");
         await page.Locator("input[name=tool][value=add]").CheckAsync();
         var at = await page.EvaluateAsync<double[]>("([lon, lat]) => window.__planner.pixelAt(lon, lat)", new[] { gap[0]!.GetValue<double>(), gap[1]!.GetValue<double>() });
         await StepAsync(() => page.Mouse.ClickAsync((float)at[0], (float)at[1]));
         await page.Locator("input[name=tool][value=select]").CheckAsync();
         var added = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__planner.edits.at(-1))"))!;
-        Assert.Equal(("add_station", "village_point", "built"), (added["kind"]!.GetValue<string>(), added["level"]!.GetValue<string>(), added["status"]!.GetValue<string>()));
+        Assert.Equal(("add_station", "area_center", "operating"), (added["kind"]!.GetValue<string>(), added["level"]!.GetValue<string>(), added["status"]!.GetValue<string>()));
         Assert.True(states.Select(s => Math.Round(s.Covered, 6)).Distinct().Count() >= 2, "the edits change the figures");
         await DesktopApp.ScreenshotAsync(page, "station-edited");
 
