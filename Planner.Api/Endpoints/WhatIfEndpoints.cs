@@ -59,9 +59,6 @@ internal sealed record WhatIfResponse(CoverageReport Report, FeatureCollectionRe
 /// </summary>
 internal static class WhatIfEndpoints
 {
-    /// <summary>How far outside the region's bounding box, in degrees, a station may stand (about 5 km).</summary>
-    private const double MarginDegrees = 0.05;
-
     /// <summary>Maps <c>POST /regions/{region}/whatif</c>.</summary>
     public static IEndpointRouteBuilder MapWhatIfEndpoints(this IEndpointRouteBuilder app)
     {
@@ -200,6 +197,5 @@ internal static class WhatIfEndpoints
         return (stations, null);
     }
 
-    private static bool Near(GeoBounds b, double lon, double lat) =>
-        lon >= b.MinLon - MarginDegrees && lon <= b.MaxLon + MarginDegrees && lat >= b.MinLat - MarginDegrees && lat <= b.MaxLat + MarginDegrees;
+    private static bool Near(GeoBounds b, double lon, double lat) => b.Grown(GeoBounds.InputMarginDegrees).Contains(new GeoPoint(lon, lat));
 }

@@ -25,7 +25,7 @@ internal static class GeoJsonPoints
     ];
 
     /// <summary>Reads the points at <paramref name="path"/> (e.g. <c>candidates</c>) that must lie in <paramref name="bounds"/> (grown by <paramref name="marginDegrees"/>).</summary>
-    public static (IReadOnlyList<InputPoint>? Points, ProblemHttpResult? Problem) Read(JsonElement collection, string path, GeoBounds bounds, int maxFeatures, double marginDegrees = 0.05)
+    public static (IReadOnlyList<InputPoint>? Points, ProblemHttpResult? Problem) Read(JsonElement collection, string path, GeoBounds bounds, int maxFeatures, double marginDegrees = GeoBounds.InputMarginDegrees)
     {
         if (collection.ValueKind != JsonValueKind.Object || !collection.TryGetProperty("type", out var type) || Text(type) != "FeatureCollection")
         {
@@ -74,7 +74,7 @@ internal static class GeoJsonPoints
     }
 
     /// <summary>Checks one longitude-latitude pair against the region: range, swapped order, outside the region.</summary>
-    public static ProblemHttpResult? CheckLocation(double lon, double lat, string at, GeoBounds bounds, double marginDegrees = 0.05)
+    public static ProblemHttpResult? CheckLocation(double lon, double lat, string at, GeoBounds bounds, double marginDegrees = GeoBounds.InputMarginDegrees)
     {
         if (!double.IsFinite(lon) || !double.IsFinite(lat) || Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
         {
@@ -82,7 +82,7 @@ internal static class GeoJsonPoints
             return ApiProblems.Field(at, $"[{N(lon)}, {N(lat)}] is not a longitude in [-180, 180] and a latitude in [-90, 90].{hint}", StatusCodes.Status422UnprocessableEntity);
         }
 
-        var grown = new GeoBounds(bounds.MinLon - marginDegrees, bounds.MinLat - marginDegrees, bounds.MaxLon + marginDegrees, bounds.MaxLat + marginDegrees);
+        var grown = bounds.Grown(marginDegrees);
         if (bounds.IsEmpty || grown.Contains(new GeoPoint(lon, lat)))
         {
             return null;

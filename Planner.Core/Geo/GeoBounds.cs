@@ -23,6 +23,15 @@ public readonly record struct GeoBounds(double MinLon, double MinLat, double Max
     /// <summary>True when <paramref name="p"/> lies inside or on the box.</summary>
     public bool Contains(GeoPoint p) => p.Lon >= MinLon && p.Lon <= MaxLon && p.Lat >= MinLat && p.Lat <= MaxLat;
 
+    /// <summary>
+    /// Degrees around a region's bounding box in which input positions (stations, candidates, edits) are still
+    /// accepted: about 5 km, so a site just outside the outermost feature is not refused.
+    /// </summary>
+    public const double InputMarginDegrees = 0.05;
+
+    /// <summary>These bounds grown by <paramref name="marginDegrees"/> on every side.</summary>
+    public GeoBounds Grown(double marginDegrees) => new(MinLon - marginDegrees, MinLat - marginDegrees, MaxLon + marginDegrees, MaxLat + marginDegrees);
+
     /// <inheritdoc />
     public override string ToString() => FormattableString.Invariant($"[{MinLon:0.######}, {MinLat:0.######}, {MaxLon:0.######}, {MaxLat:0.######}]");
 }

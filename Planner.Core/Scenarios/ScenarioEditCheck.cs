@@ -98,7 +98,7 @@ internal sealed class ScenarioEditCheck
             return;
         }
 
-        var grown = new GeoBounds(_bounds.MinLon - _marginDegrees, _bounds.MinLat - _marginDegrees, _bounds.MaxLon + _marginDegrees, _bounds.MaxLat + _marginDegrees);
+        var grown = _bounds.Grown(_marginDegrees);
         if (_bounds.IsEmpty || grown.Contains(p))
         {
             return;

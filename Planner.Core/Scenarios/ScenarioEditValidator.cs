@@ -1,3 +1,4 @@
+using Planner.Core.Geo;
 using Planner.Core.Model;
 
 namespace Planner.Core.Scenarios;
@@ -14,7 +15,7 @@ public static class ScenarioEditValidator
     /// Degrees around the region's bounding box (about 5 km) in which a new or moved station or team may still stand:
     /// a site just over the county line can serve the county, a site a province away is a slip of the keyboard.
     /// </summary>
-    public const double DefaultRegionMarginDegrees = 0.05;
+    public const double DefaultRegionMarginDegrees = GeoBounds.InputMarginDegrees;
 
     /// <summary>
     /// Every problem of <paramref name="edits"/> against <paramref name="region"/>, in edit order, each with the field
