@@ -49,7 +49,12 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<LayerSource>();
         builder.Services.AddCostLimits(options);
         builder.Services.AddSingleton<JobQueue>();
-        builder.Services.AddHostedService<JobWorker>();
+        for (int i = 0; i < options.Workers; i++)
+        {
+            // Each worker is its own hosted service draining the one channel, so N workers run N jobs at once.
+            builder.Services.AddSingleton<IHostedService, JobWorker>();
+        }
+
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         return builder;
     }

@@ -38,4 +38,10 @@ internal sealed class PlannerOptions
 
     /// <summary>Finished jobs kept for polling before the oldest are dropped.</summary>
     public int MaxFinishedJobs { get; set; } = 200;
+
+    /// <summary>
+    /// Job workers this process runs; 0 runs none, so that web nodes only queue jobs and compute nodes (or a
+    /// restart with workers on) run them.
+    /// </summary>
+    public int Workers { get; set; } = 1;
 }
