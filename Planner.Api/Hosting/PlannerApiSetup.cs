@@ -21,7 +21,11 @@ internal static class PlannerApiSetup
         var section = builder.Configuration.GetSection("Planner");
         builder.Services.Configure<PlannerOptions>(section);
         var options = section.Get<PlannerOptions>() ?? new PlannerOptions();
-        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            k.ConfigureEndpointDefaults(l => l.UseServerRejectionProblems());
+        });
 
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
