@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one loader under AFL++: tests/fuzz/run.sh TARGET SECONDS
-#   TARGET: region | geojson | demand | osm | geotiff | scenario
+#   TARGET: region | geojson | demand | osm | geotiff | scenario | stationtable | shapefile
 # Publishes tests/fuzz/Planner.Fuzz, instruments Planner.Core.dll with sharpfuzz (the local tool of
 # tests/fuzz/dotnet-tools.json), seeds from the samples in data/ and the test fixtures, runs afl-fuzz for SECONDS
 # and prints executions, crashes and hangs. Findings stay in ${FUZZ_OUT:-/tmp/planner-fuzz}/TARGET/findings;
@@ -22,7 +22,11 @@ if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$publish/Planner.Fuzz.dll" ]; the
   dotnet publish "$here/Planner.Fuzz/Planner.Fuzz.csproj" -c Release -o "$publish" --nologo -v quiet >/dev/null
 fi
 rm -rf "$bin" && cp -r "$publish" "$bin"
-(cd "$here" && dotnet tool restore >/dev/null && dotnet tool run sharpfuzz "$bin/Planner.Core.dll" >/dev/null)
+# The shapefile target also instruments the Shapefile library: Planner.Core only calls it, so without its own
+# edges AFL would see one path however the .shp/.shx/.dbf bytes are mutated.
+instrument=("$bin/Planner.Core.dll")
+[ "$target" = shapefile ] && instrument+=("$bin/NetTopologySuite.IO.Esri.Shapefile.dll")
+(cd "$here" && dotnet tool restore >/dev/null && for dll in "${instrument[@]}"; do dotnet tool run sharpfuzz "$dll" >/dev/null; done)
 
 seeds=$out/seeds
 rm -rf "$seeds" && mkdir -p "$seeds"
@@ -44,6 +48,26 @@ case $target in
     cp "$fixtures/wuhan_pop60plus_100m_hankou_clip.tif" "$seeds/" ;;
   scenario)
     cp "$here/seeds/scenario/"* "$seeds/" ;;
+  stationtable)
+    # The first byte picks the reader (even: CSV, odd: .xlsx); the .xlsx seed is written by GDAL's XLSX driver.
+    command -v ogr2ogr >/dev/null || { echo "ogr2ogr not found: apt-get install gdal-bin" >&2; exit 2; }
+    printf 'id,name,level,status,social_workers,lon,lat\nS1,站一,township_station,operating,3,117.21,28.28\nS2,村点,village_point,built,1,117.25,28.30\n' > "$out/stations.csv"
+    { printf '\x00'; cat "$out/stations.csv"; } > "$seeds/0-stations.csv"
+    { printf '\x00'; iconv -f utf-8 -t gb18030 "$out/stations.csv"; } > "$seeds/2-stations-gb18030.csv"
+    rm -f "$out/stations.xlsx" && ogr2ogr -f XLSX "$out/stations.xlsx" "$out/stations.csv" -nln stations >/dev/null
+    { printf '\x01'; cat "$out/stations.xlsx"; } > "$seeds/1-stations.xlsx" ;;
+  shapefile)
+    # A Shapefile set of the tiny fixture's units by ogr2ogr; the first byte picks the member (0 .shp, 1 .shx,
+    # 2 .dbf, 3 .prj, 4 .cpg) the input replaces. The harness reads the set from FUZZ_SHAPEFILE.
+    command -v ogr2ogr >/dev/null || { echo "ogr2ogr not found: apt-get install gdal-bin" >&2; exit 2; }
+    rm -rf "$out/shp" && mkdir -p "$out/shp"
+    ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$out/shp/units.shp" "$fixtures/regions/tiny/units.geojson" >/dev/null
+    export FUZZ_SHAPEFILE=$out/shp/units.shp
+    i=0
+    for m in shp shx dbf prj cpg; do
+      [ -f "$out/shp/units.$m" ] && { printf "\\x$(printf %02x $i)"; cat "$out/shp/units.$m"; } > "$seeds/$i-units.$m"
+      i=$((i + 1))
+    done ;;
   *) echo "unknown target '$target'" >&2; exit 2 ;;
 esac
 

@@ -75,6 +75,11 @@ public static class BoundaryFileReader
             }
         }
 
+        if (ShapefileStructure.Problem(File.ReadAllBytes(path)) is { } broken)
+        {
+            throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable Shapefile: {broken}"));
+        }
+
         List<NetTopologySuite.Features.Feature> features;
         try
         {

@@ -4,7 +4,7 @@ namespace Planner.Fuzz;
 internal static class FuzzTargets
 {
     /// <summary>The names run.sh accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["region", "geojson", "demand", "osm", "geotiff", "scenario"];
+    public static IReadOnlyList<string> Names { get; } = ["region", "geojson", "demand", "osm", "geotiff", "scenario", "stationtable", "shapefile"];
 
     /// <summary>The target called <paramref name="name"/>, with its scratch files made.</summary>
     public static FuzzTarget Create(string name) => name switch
@@ -15,6 +15,8 @@ internal static class FuzzTargets
         "osm" => new OsmXmlTarget(),
         "geotiff" => new GeoTiffTarget(),
         "scenario" => new ScenarioEditsTarget(),
+        "stationtable" => new StationTableTarget(),
+        "shapefile" => new ShapefileTarget(),
         _ => throw new ArgumentException($"'{name}' is not a target", nameof(name)),
     };
 }
