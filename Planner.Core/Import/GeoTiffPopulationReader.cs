@@ -35,6 +35,11 @@ public static class GeoTiffPopulationReader
 
     private static List<PopulationPoint> ReadRaster(string path)
     {
+        if (TiffStructure.Problem(path) is { } broken)
+        {
+            throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file: {broken}"));
+        }
+
         var handler = new CollectingHandler();
         Tiff.SetErrorHandler(handler);
         using var tiff = Tiff.Open(path, "r") ?? throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable TIFF file{handler.Errors}"));

@@ -109,10 +109,42 @@ public sealed class FuzzFoundInputTests : IDisposable
     [InlineData("geotiff-cast.tif")]
     [InlineData("geotiff-predictor.tif")]
     [InlineData("geotiff-string-count.tif")]
+    [InlineData("geotiff-huge-count.tif")] // 10-minute run, hangs 1-2: 455 bytes, 6-20 s in LibTiff allocating
+    [InlineData("geotiff-slow-34k.tif")]
     public void GeoTiff_CorruptTags_IsAnImportException(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", file);
         var ex = Assert.Throws<Planner.Core.Import.ImportException>(() => Planner.Core.Import.GeoTiffPopulationReader.Read(path));
         Assert.Contains("not a readable TIFF file", ex.Message, StringComparison.Ordinal);
+    }
+
+    // The 10-minute run's hang 2: a tag declaring more values than the 455-byte file holds; TiffStructure names it
+    // before LibTiff sizes an array from it.
+    [Fact]
+    public void GeoTiff_TagCountPastTheEndOfTheFile_IsNamedByTheStructureCheck()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", "geotiff-huge-count.tif");
+        var problem = Planner.Core.Import.TiffStructure.Problem(path);
+        Assert.NotNull(problem);
+        Assert.Matches("^directory 1, tag [0-9]+: ", problem);
+    }
+
+    [Fact]
+    public void GeoTiff_SoundRaster_PassesTheStructureCheck()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "wuhan_pop60plus_100m_hankou_clip.tif");
+        Assert.Null(Planner.Core.Import.TiffStructure.Problem(path));
+        Assert.Null(Planner.Core.Import.TiffStructure.Problem(File.ReadAllBytes(path)));
+    }
+
+    // The same raster as BigTIFF (gdal_translate -co BIGTIFF=YES, an independent writer): 8-byte counts and offsets.
+    [Fact]
+    public void GeoTiff_SoundBigTiff_PassesTheStructureCheck()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", "wuhan-clip-bigtiff.tif");
+        Assert.Null(Planner.Core.Import.TiffStructure.Problem(path));
+        var bytes = File.ReadAllBytes(path);
+        bytes[8] = 0xFF; bytes[9] = 0xFF; bytes[10] = 0xFF; // the first directory's offset, now past the end
+        Assert.StartsWith("directory 1: offset ", Planner.Core.Import.TiffStructure.Problem(bytes), StringComparison.Ordinal);
     }
 }
