@@ -72,6 +72,9 @@ case $target in
 esac
 
 rm -rf "$out/findings"
+# A 2 GB GC heap limit: a memory bomb (a count the reader trusts) becomes an OutOfMemoryException AFL saves as a
+# crash, instead of the kernel's OOM killer taking the fuzzer or another process on a shared machine.
+export DOTNET_GCHeapHardLimit=0x80000000
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 # -t: a .NET start and a first JIT take seconds; -m none: the runtime reserves more address space than AFL's default.
 timeout $((seconds + 60)) afl-fuzz -V "$seconds" -t 5000 -m none -i "$seeds" -o "$out/findings" -- dotnet "$bin/Planner.Fuzz.dll" "$target" >"$out/afl.log" 2>&1 || true
