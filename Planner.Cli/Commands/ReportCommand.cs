@@ -113,8 +113,8 @@ internal static class ReportCommand
             }
         }
 
-        // The same circle as `planner coverage` with the same arguments (CircleChoice): the standard's unless a circle
-        // is named or minutes, mode or speed define an ad-hoc one.
+        // The same circle as `planner coverage` with the same arguments (CircleChoice): the region's default (else the
+        // standard's) unless a circle is named or minutes, mode or speed define an ad-hoc one.
         var asked = new CoverageOptions
         {
             Minutes = request.Minutes ?? region.Info.DefaultMinutes,
@@ -124,7 +124,7 @@ internal static class ReportCommand
             BuildCircles = true, // circle areas are in every format's station table, and the GIS formats carry the circles
         };
         bool adHoc = request.Minutes is not null || request.Mode is not null || request.SpeedKmh is not null;
-        var (runs, circleProblems) = CircleChoice.Resolve(asked, LifeCircleCatalog.Builtin(), request.Circle is { } id ? [id] : [], adHoc, request.NoCap,
+        var (runs, circleProblems) = CircleChoice.Resolve(region.Info, asked, LifeCircleCatalog.Builtin(), request.Circle is { } id ? [id] : [], adHoc, request.NoCap,
             "--circle", "--minutes/--mode/--speed-kmh");
         if (circleProblems.Count > 0)
         {
