@@ -111,6 +111,11 @@ internal static class ReportCommand
             {
                 return Fail([$"--rules: {ex.Message}"], errors);
             }
+
+            if (ruleSet.GroupProblems(region.Groups, Path.GetFileName(rulesPath)) is { Count: > 0 } groupProblems)
+            {
+                return Fail(groupProblems.Select(p => $"--rules: {p}"), errors);
+            }
         }
 
         // The same circle as `planner coverage` with the same arguments (CircleChoice): the region's default (else the
