@@ -32,7 +32,7 @@ planner import illustrative "$G"
 # healthcare hexagons as stand-in stations.
 P="$OUT/porto-alegre"
 rm -rf "$P"
-planner import osm "$SHARED/porto-alegre/poa_osm.pbf" --out "$P" --name "Porto Alegre" --code 4314902
+planner import osm "$SHARED/porto-alegre/poa_osm.pbf" --out "$P" --name "Porto Alegre" --code 4314902 --default-circle custom
 planner import units "$P" --hex-m 2000
 planner import population "$P" --csv "$SHARED/porto-alegre/poa_hexgrid.csv" --id-column id --count-columns population \
   --source "r5r sample data poa_hexgrid.csv (H3 resolution 9 hexagon centroids)" --licence "MIT (r5r package sample data)"

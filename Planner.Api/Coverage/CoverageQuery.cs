@@ -34,8 +34,8 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
     /// Parses the query-string values; defaults come from the region and limits from <see cref="TravelLimits"/>.
     /// Returns the problem naming the bad field as the client sent it: <paramref name="speedField"/> is <c>speed</c>
     /// in a query string and <c>speedKmh</c> in a what-if body. Without minutes, mode, speed or a circle the
-    /// query is GB 50180-2018's 15-minute life circle (<see cref="CircleChoice"/>); minutes, mode or speed make an
-    /// ad-hoc circle, and cannot be combined with a named one.
+    /// query is the region's default circle, else GB 50180-2018's 15-minute life circle (<see cref="CircleChoice"/>);
+    /// minutes, mode or speed make an ad-hoc circle, and cannot be combined with a named one.
     /// </summary>
     public static (CoverageQuery? Query, ProblemHttpResult? Problem) Parse(Region region, string? minutes, string? mode, string? speed, string? includePlanned, string speedField = "speed",
         string? circle = null, string? noCap = null)
@@ -96,7 +96,9 @@ internal sealed record CoverageQuery(double Minutes, string Mode, double? SpeedK
             return (null, ApiProblems.Field("includePlanned", $"'{includePlanned}' is not true or false."));
         }
 
-        var chosen = adHoc ? null : Catalog.Find(circle ?? LifeCircleCatalog.DefaultId)!;
+        // Nothing named or set: the region's default circle (CircleChoice), which may be the ad-hoc circle of its default minutes and mode.
+        var id = circle ?? CircleChoice.DefaultId(region.Info);
+        var chosen = adHoc || id == LifeCircle.AdHocId ? null : Catalog.Find(id)!;
         return chosen is null
             ? (new CoverageQuery(m, md, s, planned) { NoCap = lift }, null)
             : (new CoverageQuery(chosen.Minutes, chosen.Mode, s, planned) { Circle = chosen.Id, NoCap = lift }, null);

@@ -31,7 +31,7 @@ internal static class CoverageEndpoints
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
             .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap")
-            .WithSummary("Coverage report: ?circle=gb50180-15min (the default; or minutes=&mode=&speed= for an ad-hoc circle)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
+            .WithSummary("Coverage report: ?circle=gb50180-15min (the region's default circle, else this; or minutes=&mode=&speed= for an ad-hoc circle; circle repeated gives every tier in one json or csv answer)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -45,7 +45,7 @@ internal static class CoverageEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Get(
-        string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f, string? circle, string? noCap,
+        string region, string? minutes, string? mode, string? speed, string? unit, string? includePlanned, string? f, string[]? circle, string? noCap,
         RegionAccess access, CoverageService coverage, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,8 @@ internal static class CoverageEndpoints
             return ApiProblems.Field("f", $"'{f}' is not a report format; use one of {string.Join(", ", Formats)}.");
         }
 
-        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);
+        var circles = circle ?? [];
+        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circles.FirstOrDefault(), noCap: noCap);
         if (problem is not null)
         {
             return problem;
@@ -77,6 +78,11 @@ internal static class CoverageEndpoints
             }
 
             scope = UnitSelection.Of(r.Region, chosen);
+        }
+
+        if (circles.Length > 1)
+        {
+            return await TiersAsync(r, circles, format, (minutes, mode, speed, includePlanned, noCap), scope, coverage, http, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
@@ -96,6 +102,43 @@ internal static class CoverageEndpoints
             "html" => "text/html; charset=utf-8",
             _ => "application/json; charset=utf-8",
         });
+    }
+
+    /// <summary>
+    /// <c>?circle=a&amp;circle=b</c>: every tier in one answer, as <c>planner coverage --tiers a,b</c> writes it (JSON
+    /// <c>{tiers: [...]}</c>, or CSV with a circle column); each tier is the region's cached coverage for that circle.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> TiersAsync(
+        CatalogRegion r, string[] circles, string format, (string? Minutes, string? Mode, string? Speed, string? IncludePlanned, string? NoCap) asked,
+        UnitSelection? scope, CoverageService coverage, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (format is not ("json" or "csv"))
+        {
+            return ApiProblems.Field("f", $"several circles are answered as json or csv, not {format}; name one circle for {format}.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (circles.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return ApiProblems.Field("circle", $"circle '{twice.Key}' is named twice.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var reports = new List<CoverageReport>(circles.Length);
+        foreach (var id in circles)
+        {
+            var (query, problem) = CoverageQuery.Parse(r.Region, asked.Minutes, asked.Mode, asked.Speed, asked.IncludePlanned, circle: id, noCap: asked.NoCap);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var result = await coverage.GetAsync(r, query!, cancellationToken).ConfigureAwait(false);
+            reports.Add(scope is null ? result.Report : CoverageNarrowing.Narrow(result.Report, result.Checks, r.Region, scope).Report);
+        }
+
+        http.Response.Headers.Vary = "Accept, Accept-Language";
+        return format == "csv"
+            ? TypedResults.Content(CoverageWriters.UnitsCsv(reports), "text/csv; charset=utf-8")
+            : TypedResults.Content(CoverageWriters.TiersJson(reports), "application/json; charset=utf-8");
     }
 
     private static string Render(string format, bool chinese, CoverageResult result, UnitSelection? scope)

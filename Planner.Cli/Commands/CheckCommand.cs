@@ -19,6 +19,8 @@ internal static class CheckCommand
         var mode = new Option<string?>("--mode") { Description = "Travel mode: walk, ebike or drive (default: the region's)." };
         var includePlanned = new Option<bool>("--include-planned") { Description = "Count planned and built stations for coverage rules too." };
         var format = new Option<string>("--format") { Description = "text, json or csv.", DefaultValueFactory = _ => "text" };
+        var lang = new Option<string>("--lang") { Description = "Language of the text output: en (default) or zh (简体中文: the rules' Chinese texts and notes).", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("en", "zh");
         format.AcceptOnlyFromAmong("text", "json", "csv");
         var output = ResultOutput.OutOption();
         var command = new Command("check", "Check staffing, coverage and volunteer standards per unit and station; exit 1 when a rule fails, 2 on bad input.");
@@ -28,6 +30,7 @@ internal static class CheckCommand
         command.Options.Add(mode);
         command.Options.Add(includePlanned);
         command.Options.Add(format);
+        command.Options.Add(lang);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -39,7 +42,8 @@ internal static class CheckCommand
             }
 
             using var result = new StringWriter();
-            int code = Run(parse.GetValue(region)!, parse.GetValue(rules), parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(includePlanned), parse.GetValue(format)!, result, Console.Error);
+            int code = Run(parse.GetValue(region)!, parse.GetValue(rules), parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(includePlanned), parse.GetValue(format)!, result, Console.Error,
+                parse.GetValue(lang) ?? "en");
             if (code is ExitCodes.Ok or ExitCodes.RuleFailed)
             {
                 ResultOutput.Write("--out", file, result.ToString().TrimEnd('\n'), Console.Out);
@@ -50,8 +54,9 @@ internal static class CheckCommand
         return command;
     }
 
-    /// <summary>Runs the checks; returns 0 when all pass, 1 when a rule fails, 2 on bad input.</summary>
-    public static int Run(DirectoryInfo folder, FileInfo? rulesFile, double? minutes, string? mode, bool includePlanned, string format, TextWriter output, TextWriter errors)
+    /// <summary>Runs the checks; returns 0 when all pass, 1 when a rule fails, 2 on bad input; <paramref name="lang"/> zh writes the text output in Chinese.</summary>
+    public static int Run(DirectoryInfo folder, FileInfo? rulesFile, double? minutes, string? mode, bool includePlanned, string format, TextWriter output, TextWriter errors,
+        string lang = "en")
     {
         var load = RegionFolderReader.Read(folder.FullName);
         if (load.Region is null || load.HasErrors)
@@ -83,6 +88,16 @@ internal static class CheckCommand
         }
 
         var region = load.Region;
+        if (ruleSet.GroupProblems(region.Groups, Path.GetFileName(rulesPath)) is { Count: > 0 } groupProblems)
+        {
+            foreach (var p in groupProblems)
+            {
+                errors.WriteLine(p);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
         var options = new CoverageOptions
         {
             Minutes = minutes ?? region.Info.DefaultMinutes,
@@ -109,7 +124,15 @@ internal static class CheckCommand
         var report = reports[0];
         var figures = reports.SelectMany(r => UnitCoverageFigure.From(r)).ToList();
         var checks = StandardsChecker.Check(region, ruleSet, figures);
-        Write(checks, ruleSet, report, format, output);
+        if (format == "text" && lang == "zh")
+        {
+            WriteChinese(checks, ruleSet, report, output);
+        }
+        else
+        {
+            Write(checks, ruleSet, report, format, output);
+        }
+
         return checks.All(c => c.Passed) ? ExitCodes.Ok : ExitCodes.RuleFailed;
     }
 
@@ -149,6 +172,32 @@ internal static class CheckCommand
                 o.WriteLine($"{checks.Count(c => c.Passed)} passed, {checks.Count(c => !c.Passed)} failed.");
                 break;
         }
+    }
+
+    /// <summary>The text output in Chinese: each rule's Chinese text and note (its English one when it has none), 达标/不达标.</summary>
+    private static void WriteChinese(IReadOnlyList<StandardCheck> checks, RuleSet rules, CoverageReport report, TextWriter o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string mode = report.Mode switch { "walk" => "步行", "ebike" => "电动自行车", "drive" => "驾车", var m => m };
+        string method = report.Method == "network" ? "沿路网" : "直线距离（无路网）";
+        o.WriteLine($"{rules.Name}：{report.Region}，{mode}{report.Minutes.ToString(inv)}分钟（{method}）");
+        foreach (var group in checks.GroupBy(c => c.RuleId))
+        {
+            var first = group.First();
+            o.WriteLine();
+            // The rule's own Chinese text (textZh in its file), else the report's wording of the shipped rules.
+            var rule = first.RuleZh.Length > 0 ? first.RuleZh : Planner.Reports.Model.RuleTexts.For(Planner.Reports.Model.ReportLanguage.Chinese, first.RuleId, first.Rule);
+            o.WriteLine($"{first.RuleId}：{rule}  [达标 {group.Count(c => c.Passed)}/{group.Count()}]");
+            foreach (var c in group)
+            {
+                var measured = c.Measured is { } m ? m.ToString(m is > 0 and < 1 ? "0.###" : "0.##", inv) : "无";
+                var note = c.NoteIn("zh");
+                o.WriteLine($"  {(c.Passed ? "达标" : "不达标")}  {c.SubjectName}（{c.SubjectId}）：{measured} {c.Comparison} {c.Required.ToString("0.##", inv)}{(note.Length > 0 ? $"（{note}）" : string.Empty)}");
+            }
+        }
+
+        o.WriteLine();
+        o.WriteLine($"达标 {checks.Count(c => c.Passed)} 项，不达标 {checks.Count(c => !c.Passed)} 项。");
     }
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;

@@ -9,8 +9,8 @@ namespace Planner.Cli.Commands;
 /// <c>planner coverage &lt;region&gt; [--tiers gb50180-5min,gb50180-15min] [--no-cap] [--minutes 15] [--mode walk|ebike|drive]
 /// [--speed-kmh X] [--include-planned] [--format json|csv|geojson] [--out FILE] [--circles FILE.geojson|IDS]
 /// [--points FILE.csv]</c>: who reaches a counted station within the life circle along the roads, per group, unit,
-/// station and gap. The circle is GB 50180-2018's 15-minute walk capped at 1,000 m unless ids are named or
-/// minutes, mode or speed define an ad-hoc one (<see cref="CircleChoice"/>). Exit code 2 with one
+/// station and gap. The circle is the region's default (region.json <c>defaults.circle</c>), else GB 50180-2018's
+/// 15-minute walk capped at 1,000 m, unless ids are named or minutes, mode or speed define an ad-hoc one (<see cref="CircleChoice"/>). Exit code 2 with one
 /// line per problem on bad input: a region <c>validate</c> refuses, one without people or without a stations file, an
 /// output path that cannot be written.
 /// </summary>
@@ -49,8 +49,9 @@ internal static class CoverageCommand
             var circlesValue = parse.GetValue(circles);
             bool circlesIsFile = circlesValue is not null && LooksLikePath(circlesValue);
             var ids = Ids(parse.GetValue(tiers)).Concat(circlesIsFile ? [] : Ids(circlesValue)).ToList();
-            var (runs, problems) = CircleChoice.Resolve(options, LifeCircleCatalog.Builtin(), ids, adHoc, parse.GetValue(noCap), "--tiers", "--minutes/--mode/--speed-kmh");
-            return Run(parse.GetValue(region)!, runs, problems, parse.GetValue(format) ?? "json", parse.GetValue(output),
+            bool lift = parse.GetValue(noCap);
+            return Run(parse.GetValue(region)!, info => CircleChoice.Resolve(info, options, LifeCircleCatalog.Builtin(), ids, adHoc, lift, "--tiers", "--minutes/--mode/--speed-kmh"),
+                parse.GetValue(format) ?? "json", parse.GetValue(output),
                 circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points));
         });
         return command;
@@ -64,9 +65,14 @@ internal static class CoverageCommand
     private static IEnumerable<string> Ids(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static int Run(string folder, IReadOnlyList<CoverageOptions> runs, IReadOnlyList<string> circleProblems, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
+    /// <summary>Runs the command; <paramref name="choose"/> is the circle choice for the loaded region's info (its default circle).</summary>
+    private static int Run(string folder, Func<Planner.Core.Model.RegionInfo, (IReadOnlyList<CoverageOptions> Runs, IReadOnlyList<string> Problems)> choose,
+        string format, FileInfo? output, FileInfo? circles, FileInfo? points)
     {
-        var problems = circleProblems.Concat(runs.SelectMany(r => r.Problems())).Distinct().ToList();
+        // Named or ad-hoc circles are checked before the region is read (a placeholder region has the standard's
+        // default); the region's own default circle is read once it is loaded.
+        var (checkedRuns, circleProblems) = choose(Placeholder);
+        var problems = circleProblems.Concat(checkedRuns.SelectMany(r => r.Problems())).Distinct().ToList();
         if (format is not ("json" or "csv" or "geojson"))
         {
             problems.Add($"format '{format}' is unknown; use json, csv or geojson.");
@@ -88,6 +94,18 @@ internal static class CoverageCommand
         foreach (var w in warnings)
         {
             Console.Error.WriteLine($"warning: {w}");
+        }
+
+        var (runs, regionProblems) = choose(region.Info);
+        var late = regionProblems.Concat(runs.SelectMany(r => r.Problems())).Distinct().ToList();
+        if (late.Count > 0)
+        {
+            foreach (var p in late)
+            {
+                Console.Error.WriteLine(p);
+            }
+
+            return ExitCodes.BadInput;
         }
 
         bool buildCircles = circles is not null || format == "geojson" || format == "json";
@@ -113,6 +131,10 @@ internal static class CoverageCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>A region's info with no default circle of its own, for checking named and ad-hoc circles before the region is read.</summary>
+    private static readonly Planner.Core.Model.RegionInfo Placeholder = new(string.Empty, string.Empty, Planner.Core.Geo.InputCrs.Wgs84,
+        new Planner.Core.Model.PopulationGroups([Planner.Core.Model.PopulationGroups.Total]), 15, "walk", []);
 
     /// <summary>Computes coverage, with a progress bar on standard error when it is a terminal.</summary>
     internal static CoverageReport Compute(Planner.Core.Model.Region region, CoverageOptions options) => Compute(region, [options])[0];

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Planner.Core.Circles;
 using Planner.Core.Coverage;
 using Planner.Core.Standards;
 using Planner.Reports;
@@ -8,8 +9,9 @@ using Planner.Reports.Model;
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// <c>planner report &lt;region-folder&gt; --format docx|pdf|xlsx|gpkg|shp|html --lang zh|en --out F</c>: the
-/// coverage report that officials hand in, with the standards checks of the rule set beside the region folder
+/// <c>planner report &lt;region-folder&gt; --format docx|pdf|xlsx|gpkg|shp|html --lang zh|en --out F [--circle ID] [--no-cap]
+/// [--minutes M] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]</c>: the coverage report that officials hand in,
+/// for the same life circle as <c>planner coverage</c> with the same arguments (it names the circle and its cap), with the standards checks of the rule set beside the region folder
 /// (or <c>--rules</c>), in Chinese unless English is asked for.
 /// </summary>
 internal static class ReportCommand
@@ -23,8 +25,12 @@ internal static class ReportCommand
         lang.AcceptOnlyFromAmong("zh", "en");
         var output = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
         var rules = new Option<FileInfo?>("--rules") { Description = "Rule set JSON (default: standards/default.json beside the region folder, when there is one)." };
-        var minutes = new Option<double?>("--minutes") { Description = "Service-circle limit in minutes (default: the region's)." };
-        var mode = new Option<string?>("--mode") { Description = "Travel mode: walk, ebike or drive (default: the region's)." };
+        var circle = new Option<string?>("--circle") { Description = "Life circle by id (data/standards/circles.json); gb50180-15min by default, as planner coverage." };
+        var noCap = new Option<bool>("--no-cap") { Description = "Lift the circle's network-distance cap (time alone decides)." };
+        var minutes = new Option<double?>("--minutes") { Description = "Ad-hoc circle: limit in minutes (the region's when only --mode or --speed-kmh is given)." };
+        var mode = new Option<string?>("--mode") { Description = "Ad-hoc circle: travel mode walk, ebike or drive (the region's when only --minutes or --speed-kmh is given)." };
+        var speed = new Option<double?>("--speed-kmh") { Description = "Ad-hoc circle: override the mode's base speed in km/h." };
+        var planned = new Option<bool>("--include-planned") { Description = "Count planned and built stations as well as operating ones." };
         var dataDate = new Option<string?>("--data-date") { Description = "The date the region's data describe, YYYY-MM-DD (shown on the title page)." };
         var command = new Command("report", "Write the coverage report as Word, PDF, Excel, GeoPackage, zipped Shapefile or HTML; exit 2 on bad input.");
         command.Arguments.Add(region);
@@ -32,12 +38,19 @@ internal static class ReportCommand
         command.Options.Add(lang);
         command.Options.Add(output);
         command.Options.Add(rules);
+        command.Options.Add(circle);
+        command.Options.Add(noCap);
         command.Options.Add(minutes);
         command.Options.Add(mode);
+        command.Options.Add(speed);
+        command.Options.Add(planned);
         command.Options.Add(dataDate);
         command.SetAction(parse => Run(new ReportRequest(
             parse.GetValue(region)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(output)!, parse.GetValue(rules),
-            parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(dataDate)), Console.Out, Console.Error));
+            parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(dataDate))
+        {
+            Circle = parse.GetValue(circle), NoCap = parse.GetValue(noCap), SpeedKmh = parse.GetValue(speed), IncludePlanned = parse.GetValue(planned),
+        }, Console.Out, Console.Error));
         return command;
     }
 
@@ -98,18 +111,36 @@ internal static class ReportCommand
             {
                 return Fail([$"--rules: {ex.Message}"], errors);
             }
+
+            if (ruleSet.GroupProblems(region.Groups, Path.GetFileName(rulesPath)) is { Count: > 0 } groupProblems)
+            {
+                return Fail(groupProblems.Select(p => $"--rules: {p}"), errors);
+            }
         }
 
-        var options = new CoverageOptions
+        // The same circle as `planner coverage` with the same arguments (CircleChoice): the region's default (else the
+        // standard's) unless a circle is named or minutes, mode or speed define an ad-hoc one.
+        var asked = new CoverageOptions
         {
             Minutes = request.Minutes ?? region.Info.DefaultMinutes,
             Mode = request.Mode ?? region.Info.DefaultMode,
+            SpeedKmh = request.SpeedKmh,
+            IncludePlanned = request.IncludePlanned,
             BuildCircles = true, // circle areas are in every format's station table, and the GIS formats carry the circles
         };
+        bool adHoc = request.Minutes is not null || request.Mode is not null || request.SpeedKmh is not null;
+        var (runs, circleProblems) = CircleChoice.Resolve(region.Info, asked, LifeCircleCatalog.Builtin(), request.Circle is { } id ? [id] : [], adHoc, request.NoCap,
+            "--circle", "--minutes/--mode/--speed-kmh");
+        if (circleProblems.Count > 0)
+        {
+            return Fail(circleProblems, errors);
+        }
+
+        var options = runs[0];
         var optionProblems = options.Problems();
         if (optionProblems.Count > 0)
         {
-            return Fail(optionProblems.Select(p => $"--minutes/--mode: {p}"), errors);
+            return Fail(optionProblems.Select(p => $"--minutes/--mode/--speed-kmh: {p}"), errors);
         }
 
         var coverage = CoverageCalculator.Compute(region, options);
@@ -142,5 +173,18 @@ internal static class ReportCommand
     }
 }
 
-/// <summary>What <c>planner report</c> was asked for, as typed.</summary>
-internal sealed record ReportRequest(string Region, string Format, string Lang, FileInfo Out, FileInfo? Rules, double? Minutes, string? Mode, string? DataDate);
+/// <summary>What <c>planner report</c> was asked for, as typed; minutes, mode and speed make an ad-hoc circle.</summary>
+internal sealed record ReportRequest(string Region, string Format, string Lang, FileInfo Out, FileInfo? Rules, double? Minutes, string? Mode, string? DataDate)
+{
+    /// <summary>The life circle's id (<c>--circle</c>), or null for the default (or the ad-hoc circle).</summary>
+    public string? Circle { get; init; }
+
+    /// <summary>Lifts the circle's distance cap (<c>--no-cap</c>).</summary>
+    public bool NoCap { get; init; }
+
+    /// <summary>Base speed override in km/h (<c>--speed-kmh</c>).</summary>
+    public double? SpeedKmh { get; init; }
+
+    /// <summary>Counts planned and built stations too (<c>--include-planned</c>).</summary>
+    public bool IncludePlanned { get; init; }
+}

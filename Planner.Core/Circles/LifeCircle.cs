@@ -11,6 +11,9 @@ namespace Planner.Core.Circles;
 /// </summary>
 public sealed record LifeCircle
 {
+    /// <summary>The id of an ad-hoc circle of minutes and mode (no catalogue entry).</summary>
+    public const string AdHocId = "custom";
+
     /// <summary>Stable id (<c>gb50180-15min</c>); rules and hosts name circles by it.</summary>
     public required string Id { get; init; }
 
@@ -53,7 +56,7 @@ public sealed record LifeCircle
     /// <summary>An ad-hoc circle from minutes and a mode (the CLI's <c>--minutes/--mode</c>, a what-if body): no cap, every level.</summary>
     public static LifeCircle AdHoc(double minutes, string mode) => new()
     {
-        Id = "custom",
+        Id = AdHocId,
         TitleZh = $"{minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}分钟圈（{mode}）",
         TitleEn = $"{minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}-minute {mode} circle",
         Minutes = minutes,

@@ -16,6 +16,7 @@ public sealed class CoverageCalculator
     private readonly CoverageContext _context;
     private readonly CoverageOptions _options;
     private readonly Station[] _stations;
+    private readonly int[] _stationIndexes;
     private readonly double _profileToBase;
     private readonly double[] _groupLimitSeconds;
     private readonly double _baseLimitSeconds;
@@ -35,7 +36,9 @@ public sealed class CoverageCalculator
 
         _context = context;
         _options = options;
-        _stations = [.. options.CountedStations(context.Region)];
+        var all = context.Region.Stations;
+        _stationIndexes = [.. Enumerable.Range(0, all.Length).Where(i => options.Counts(all[i]))];
+        _stations = [.. _stationIndexes.Select(i => all[i])];
         var profile = context.Profile;
         var paces = TravelPaces.For(profile, options, context.Region.Groups);
         BaseSpeedKmh = paces.BaseSpeedKmh;
@@ -46,7 +49,21 @@ public sealed class CoverageCalculator
         // The circle polygon is drawn by time; a cap shortens it to the cap's time at the profile's speed (exact
         // for a profile with one speed everywhere, as walking is).
         _circleLimitSeconds = options.CapMeters is { } cap ? Math.Min(_baseLimitSeconds, cap * 3.6 / profile.SpeedKmh) : _baseLimitSeconds;
+
+        // Each station's search reaches every group's limit; under a cap no point past the cap's time at the slowest
+        // road's pace can count, so the search stops there (never short of the circle's limit).
+        double byTime = Math.Max(_baseLimitSeconds, _groupLimitSeconds.DefaultIfEmpty(0).Max());
+        SearchLimitSeconds = options.CapMeters is { } c ? Math.Min(byTime, Math.Max(c * context.SlowestSecondsPerMeter, _circleLimitSeconds)) : byTime;
     }
+
+    /// <summary>How far (seconds at the profile's speeds) each station's bounded search goes.</summary>
+    internal double SearchLimitSeconds { get; }
+
+    /// <summary>The counted stations as indexes into the region's stations, in the region's order.</summary>
+    internal IReadOnlyList<int> StationIndexes => _stationIndexes;
+
+    /// <summary>The options of this run.</summary>
+    internal CoverageOptions Options => _options;
 
     /// <summary>The base speed in km/h.</summary>
     public double BaseSpeedKmh { get; }
@@ -63,14 +80,20 @@ public sealed class CoverageCalculator
         _context.Profile.GroupSpeedsKmh.TryGetValue(group, out var v) ? v : BaseSpeedKmh;
 
     /// <summary>Computes the report; <paramref name="progress"/> receives the fraction of stations done.</summary>
-    public CoverageReport Compute(IProgress<double>? progress = null)
+    public CoverageReport Compute(IProgress<double>? progress = null) => Compute(progress, null);
+
+    /// <summary>
+    /// Computes the report, reading the station searches and the nearest-station search from
+    /// <paramref name="shared"/> when given (tiers over one network, <see cref="TierSearches"/>): the same figures
+    /// as searching here.
+    /// </summary>
+    internal CoverageReport Compute(IProgress<double>? progress, TierSearches? shared)
     {
-        var times = CreateTravelTimes();
-        int n = _context.DemandXy.Length;
-        var nearestSeconds = new double[n];
-        var nearestStation = new int[n];
-        times.Nearest(nearestSeconds, nearestStation);
-        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _circleLimitSeconds, _options, progress);
+        var times = CreateTravelTimes(_context, _stations, _options);
+        var (nearestSeconds, nearestStation) = shared?.Nearest(_stationIndexes, times, _context.DemandXy.Length) ?? TierSearches.NearestOf(times, _context.DemandXy.Length);
+        Func<int, IReadOnlyList<ReachedPoint>?>? reached = shared is null ? null : j => shared.Reached(_stationIndexes[j]);
+        var catchments = StationCatchments.Compute(times, _stations.Length, _context.Region.Demand, _groupLimitSeconds, _baseLimitSeconds, _circleLimitSeconds,
+            SearchLimitSeconds, _options, progress, reached);
 
         // Uncapped, the nearest station's time decides; capped, the best time over the stations within the cap.
         var coveringSeconds = _options.CapMeters is null ? nearestSeconds : catchments.BestSeconds;
@@ -94,16 +117,17 @@ public sealed class CoverageCalculator
         };
     }
 
-    private ITravelTimes CreateTravelTimes()
+    /// <summary>Travel times from <paramref name="stations"/>: along the roads, or straight-line when the region has none.</summary>
+    internal static ITravelTimes CreateTravelTimes(CoverageContext context, IReadOnlyList<Station> stations, CoverageOptions options)
     {
-        var xy = _stations.Select(s => _context.Projection.Project(s.Location)).ToArray();
-        if (_context.Snapper is null)
+        var xy = stations.Select(s => context.Projection.Project(s.Location)).ToArray();
+        if (context.Snapper is null)
         {
-            return new StraightLineTravelTimes(_context, xy, _options);
+            return new StraightLineTravelTimes(context, xy, options);
         }
 
-        var locations = xy.Select(p => _context.Snapper.Snap(p)).ToArray();
-        return new NetworkTravelTimes(_context, locations, _options);
+        var locations = xy.Select(p => context.Snapper.Snap(p)).ToArray();
+        return new NetworkTravelTimes(context, locations, options);
     }
 
     private PointCoverage[] Points(double[] seconds, int[] station, double[] covering, ITravelTimes times, double[] access)

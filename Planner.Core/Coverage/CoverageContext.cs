@@ -23,6 +23,7 @@ public sealed class CoverageContext
         DemandLocations = demandLocations;
         Units = units;
         (EdgePointStart, EdgePoints) = graph is null ? ([0], []) : LocationsByEdge.Group(graph.EdgeCount, demandLocations);
+        SlowestSecondsPerMeter = graph is null || graph.EdgeCount == 0 ? double.PositiveInfinity : graph.Edges.SecondsPerMeter.Max();
     }
 
     /// <summary>The region.</summary>
@@ -53,6 +54,13 @@ public sealed class CoverageContext
     internal int[] EdgePointStart { get; }
 
     internal int[] EdgePoints { get; }
+
+    /// <summary>
+    /// Seconds per metre on the slowest edge of <see cref="Graph"/> (+∞ without a graph): a path of m metres,
+    /// off-road legs included (they go at their edge's pace), takes at most m times this, so a search for points
+    /// within a distance cap need not go past the cap's time at this pace.
+    /// </summary>
+    internal double SlowestSecondsPerMeter { get; }
 
     /// <summary>Projects, builds the graph, snaps every demand point and assigns units.</summary>
     public static CoverageContext Prepare(Region region, CoverageOptions? options = null)

@@ -93,7 +93,7 @@ public sealed record CoverageOptions
     }
 
     /// <summary>The id of the circle used: the circle's, else "custom".</summary>
-    public string CircleId => Circle?.Id ?? "custom";
+    public string CircleId => Circle?.Id ?? LifeCircle.AdHocId;
 
     /// <summary>True when <paramref name="station"/> counts for these options: its status (<see cref="StationCounting"/>) and its level.</summary>
     public bool Counts(Station station)

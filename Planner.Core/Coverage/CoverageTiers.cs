@@ -2,8 +2,9 @@ namespace Planner.Core.Coverage;
 
 /// <summary>
 /// Coverage for several life circles (tiers) in one run: the region is prepared once per travel mode (graph,
-/// snapping, units) and every tier of that mode is computed over the same prepared network; reports come back in
-/// the order asked.
+/// snapping, units) and every tier of that mode is computed over the same prepared network, sharing its searches
+/// (<see cref="TierSearches"/>: one per station to the farthest tier's limit, one nearest-station search per set of
+/// counted stations) unless it builds circles; reports come back in the order asked, each equal to its own run.
 /// </summary>
 public static class CoverageTiers
 {
@@ -13,20 +14,20 @@ public static class CoverageTiers
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(runs);
         var contexts = new Dictionary<string, CoverageContext>(StringComparer.Ordinal);
-        var reports = new CoverageReport[runs.Count];
+        var own = new CoverageContext[runs.Count];
         for (int i = 0; i < runs.Count; i++)
         {
-            var key = runs[i].Profile?.Name ?? runs[i].Mode;
+            var key = Key(runs[i]);
             if (!contexts.TryGetValue(key, out var context))
             {
                 context = CoverageContext.Prepare(region, runs[i]);
                 contexts.Add(key, context);
             }
 
-            reports[i] = new CoverageCalculator(context, runs[i]).Compute(Part(progress, i, runs.Count));
+            own[i] = context;
         }
 
-        return reports;
+        return Run(own, runs, progress);
     }
 
     /// <summary>
@@ -37,15 +38,45 @@ public static class CoverageTiers
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runs);
+        var own = new CoverageContext[runs.Count];
+        var others = new Dictionary<string, CoverageContext>(StringComparer.Ordinal);
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var key = Key(runs[i]);
+            own[i] = key == context.Profile.Name ? context
+                : others.TryGetValue(key, out var other) ? other
+                : others[key] = CoverageContext.Prepare(context.Region, runs[i]);
+        }
+
+        return Run(own, runs, progress);
+    }
+
+    /// <summary>Each run over its context; runs of one network context that build no circles share their searches.</summary>
+    private static CoverageReport[] Run(CoverageContext[] contexts, IReadOnlyList<CoverageOptions> runs, IProgress<double>? progress)
+    {
+        var calculators = runs.Select((r, i) => new CoverageCalculator(contexts[i], r)).ToArray();
+        var shared = new Dictionary<CoverageContext, TierSearches>();
+        foreach (var group in Enumerable.Range(0, runs.Count).Where(i => Shares(contexts[i], runs[i])).GroupBy(i => contexts[i]))
+        {
+            if (group.Count() > 1)
+            {
+                shared.Add(group.Key, TierSearches.Run(group.Key, [.. group.Select(i => calculators[i])]));
+            }
+        }
+
         var reports = new CoverageReport[runs.Count];
         for (int i = 0; i < runs.Count; i++)
         {
-            var own = (runs[i].Profile?.Name ?? runs[i].Mode) == context.Profile.Name ? context : CoverageContext.Prepare(context.Region, runs[i]);
-            reports[i] = new CoverageCalculator(own, runs[i]).Compute(Part(progress, i, runs.Count));
+            reports[i] = calculators[i].Compute(Part(progress, i, runs.Count), shared.GetValueOrDefault(contexts[i]) is { } s && Shares(contexts[i], runs[i]) ? s : null);
         }
 
         return reports;
     }
+
+    /// <summary>Runs along the roads that draw no circles can read shared searches (circles need the search itself).</summary>
+    private static bool Shares(CoverageContext context, CoverageOptions run) => context.Graph is not null && !run.BuildCircles;
+
+    private static string Key(CoverageOptions run) => run.Profile?.Name ?? run.Mode;
 
     private static Progress<double>? Part(IProgress<double>? progress, int index, int count) =>
         progress is null ? null : new Progress<double>(f => progress.Report((index + f) / count));

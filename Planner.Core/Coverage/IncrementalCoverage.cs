@@ -399,7 +399,8 @@ public sealed class IncrementalCoverage
         // stations within the cap, as StationCatchments.BestSeconds in a full run.
         double cap = _options.CapMeters ?? double.PositiveInfinity;
         var list = found.FindAll(r => r.Meters <= cap);
-        // People are summed in the search's order and base points sorted, as StationCatchments does: same doubles.
+        list.Sort(static (a, b) => a.Point.CompareTo(b.Point));
+        // People are summed in point order and base points sorted, as StationCatchments does: same doubles.
         var people = new double[_groupLimits.Length];
         var basePoints = new List<int>();
         foreach (var (p, s, _) in list)
@@ -417,8 +418,7 @@ public sealed class IncrementalCoverage
         }
 
         basePoints.Sort();
-        var sorted = list.ToArray();
-        Array.Sort(sorted, (a, b) => a.Point.CompareTo(b.Point));
+        var sorted = list;
         _catchPoints[j] = [.. sorted.Select(x => x.Point)];
         _catchSeconds[j] = [.. sorted.Select(x => x.Seconds)];
         _basePoints[j] = [.. basePoints];

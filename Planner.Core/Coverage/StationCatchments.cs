@@ -53,13 +53,18 @@ internal sealed class StationCatchments
     /// <param name="groupLimits">Per group, the limit in seconds at the profile's speeds.</param>
     /// <param name="baseLimit">The base pace's limit in seconds at the profile's speeds.</param>
     /// <param name="circleLimit">The limit the service circles are drawn to (the base limit, shortened to the cap at the profile's speed).</param>
+    /// <param name="searchLimit">How far each station's search goes: every group's limit, or less under a cap (never short of <paramref name="circleLimit"/>).</param>
     /// <param name="options">The run's options (its cap, circles, parallelism).</param>
     /// <param name="progress">Receives the fraction of stations done.</param>
+    /// <param name="shared">
+    /// Per station, what a search shared with other tiers reached (to at least <paramref name="searchLimit"/>), or
+    /// null to search here; never given when circles are built (they need the search itself).
+    /// </param>
     public static StationCatchments Compute(ITravelTimes times, int stations, ImmutableArray<DemandPoint> demand,
-        double[] groupLimits, double baseLimit, double circleLimit, CoverageOptions options, IProgress<double>? progress)
+        double[] groupLimits, double baseLimit, double circleLimit, double searchLimit, CoverageOptions options, IProgress<double>? progress,
+        Func<int, IReadOnlyList<ReachedPoint>?>? shared = null)
     {
         var result = new StationCatchments(stations, groupLimits.Length, demand.Length);
-        double searchLimit = Math.Max(baseLimit, groupLimits.DefaultIfEmpty(0).Max());
         double cap = options.CapMeters ?? double.PositiveInfinity;
         var gate = new Lock();
         int done = 0;
@@ -67,7 +72,24 @@ internal sealed class StationCatchments
             () => (Worker: times.CreateWorker(), List: new List<ReachedPoint>(), Base: new List<int>(), Best: NewBest(demand.Length)),
             (j, _, local) =>
             {
-                local.Worker.Catchment(j, searchLimit, local.List);
+                if (shared?.Invoke(j) is { } reached)
+                {
+                    local.List.Clear();
+                    foreach (var r in reached)
+                    {
+                        if (r.Seconds <= searchLimit)
+                        {
+                            local.List.Add(r);
+                        }
+                    }
+                }
+                else
+                {
+                    local.Worker.Catchment(j, searchLimit, local.List);
+                }
+
+                // People are summed in point order, so a shared search (which reaches points in another order) sums the same.
+                local.List.Sort(static (a, b) => a.Point.CompareTo(b.Point));
                 local.Base.Clear();
                 var people = result.People[j];
                 foreach (var (p, s, m) in local.List)

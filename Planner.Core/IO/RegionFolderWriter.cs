@@ -109,7 +109,9 @@ public static class RegionFolderWriter
             // the folder was read from; writing the input's crs would make the next read shift every point again.
             ["crs"] = "wgs84",
             ["groups"] = new JsonArray([.. info.Groups.Names.Select(n => (JsonNode)n)]),
-            ["defaults"] = new JsonObject { ["minutes"] = info.DefaultMinutes, ["mode"] = info.DefaultMode },
+            ["defaults"] = info.DefaultCircle is { } circle
+                ? new JsonObject { ["minutes"] = info.DefaultMinutes, ["mode"] = info.DefaultMode, ["circle"] = circle }
+                : new JsonObject { ["minutes"] = info.DefaultMinutes, ["mode"] = info.DefaultMode },
             ["sources"] = sources,
         };
         Atomically(Path.Combine(folder, RegionFiles.Info), p => File.WriteAllText(p, root.ToJsonString(JsonOptions) + "\n", new UTF8Encoding(false)));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Planner.Core.Circles;
 using Planner.Core.Geo;
 using Planner.Core.Model;
 using Planner.Core.Validation;
@@ -9,6 +10,9 @@ namespace Planner.Core.IO;
 /// <summary>Reads <c>region.json</c>: name, code, crs, groups, defaults and sources.</summary>
 internal static class RegionInfoReader
 {
+    /// <summary>The circles <c>defaults.circle</c> may name (the embedded catalogue; immutable).</summary>
+    private static readonly LifeCircleCatalog Catalog = LifeCircleCatalog.Builtin();
+
     public static RegionInfo? Read(string path, List<ValidationProblem> problems)
     {
         const string File = Model.RegionLayer.Info;
@@ -77,6 +81,7 @@ internal static class RegionInfoReader
 
         double minutes = 15;
         string mode = "walk";
+        string? circle = null;
         if (root.TryGetProperty("defaults", out var defaults) && defaults.ValueKind == JsonValueKind.Object)
         {
             if (defaults.TryGetProperty("minutes", out var m))
@@ -92,9 +97,32 @@ internal static class RegionInfoReader
             }
 
             mode = Text(defaults, "mode") ?? mode;
+            circle = ReadCircle(defaults, problems);
         }
 
-        return new RegionInfo(name, Text(root, "code") ?? string.Empty, crs, groups, minutes, mode, ReadSources(root, problems));
+        return new RegionInfo(name, Text(root, "code") ?? string.Empty, crs, groups, minutes, mode, ReadSources(root, problems)) { DefaultCircle = circle };
+    }
+
+    /// <summary>
+    /// <c>defaults.circle</c>: a life circle of the catalogue, or <c>custom</c> for the ad-hoc circle of
+    /// <c>defaults.minutes</c> and <c>defaults.mode</c>; null when absent (the standard's circle).
+    /// </summary>
+    private static string? ReadCircle(JsonElement defaults, List<ValidationProblem> problems)
+    {
+        if (!defaults.TryGetProperty("circle", out var c) || c.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var id = c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : null;
+        if (id == LifeCircle.AdHocId || (id is not null && Catalog.Find(id) is not null))
+        {
+            return id;
+        }
+
+        problems.Add(new(Model.RegionLayer.Info, string.Empty, "defaults.circle",
+            $"'{(id ?? c.GetRawText())}' is not a life circle; use one of {string.Join(", ", Catalog.Circles.Select(x => x.Id))} or {LifeCircle.AdHocId} (the ad-hoc circle of defaults.minutes and defaults.mode)"));
+        return null;
     }
 
     private static PopulationGroups? ReadGroups(JsonElement root, List<ValidationProblem> problems)

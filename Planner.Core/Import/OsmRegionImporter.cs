@@ -48,9 +48,14 @@ public static class OsmRegionImporter
     }
 
     /// <summary>Reads <paramref name="osmPath"/> and writes a new region folder at <paramref name="folder"/>.</summary>
+    /// <param name="osmPath">The OSM extract.</param>
+    /// <param name="folder">The region folder to write.</param>
+    /// <param name="name">Region name.</param>
+    /// <param name="code">Division code.</param>
+    /// <param name="defaultCircle">The region's default life circle (<see cref="RegionInfo.DefaultCircle"/>), or null for the standard's.</param>
     /// <returns>The region written and the extract (for its notes).</returns>
     /// <exception cref="ImportException">The file cannot be read or has no roads.</exception>
-    public static (Region Region, OsmExtract Extract) Import(string osmPath, string folder, string name, string code)
+    public static (Region Region, OsmExtract Extract) Import(string osmPath, string folder, string name, string code, string? defaultCircle = null)
     {
         OsmExtract extract;
         try
@@ -67,7 +72,8 @@ public static class OsmRegionImporter
             throw new ImportException(ImportException.Line(osmPath, string.Empty, "highway", "the extract has no highway ways with coordinates"));
         }
 
-        var region = Build(extract, name, code, Path.GetFileName(osmPath));
+        var built = Build(extract, name, code, Path.GetFileName(osmPath));
+        var region = built with { Info = built.Info with { DefaultCircle = defaultCircle } };
         RegionFolderWriter.Write(region, folder);
         SeedFiles.Write(folder, extract.Places, extract.Boundaries);
         return (region, extract);

@@ -18,4 +18,13 @@ public sealed record RegionInfo(
     PopulationGroups Groups,
     double DefaultMinutes,
     string DefaultMode,
-    ImmutableArray<DataSource> Sources);
+    ImmutableArray<DataSource> Sources)
+{
+    /// <summary>
+    /// The life circle a run uses when it names none and sets no minutes, mode or speed (region.json
+    /// <c>defaults.circle</c>): a catalogue id (<c>county-rural-ebike-15min</c>), <c>custom</c> for the ad-hoc circle
+    /// of <see cref="DefaultMinutes"/> and <see cref="DefaultMode"/>, or null for the standard
+    /// (GB 50180-2018's 15-minute walk capped at 1,000 m). Hosts read it through <c>CircleChoice</c>.
+    /// </summary>
+    public string? DefaultCircle { get; init; }
+}

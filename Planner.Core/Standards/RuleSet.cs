@@ -59,6 +59,11 @@ public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
                 throw new InvalidDataException($"{name} rule {r.Id} field 'circle': {circle}");
             }
 
+            if (r.Kind == "unit_covered" && (string.IsNullOrEmpty(r.Group) || r.Group.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_'))))
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'group': '{r.Group}' is not a group name (letters, digits, underscore)");
+            }
+
             if (r.Kind == "unit_covered" && !(r.Min >= 0 && r.Min <= 1))
             {
                 throw new InvalidDataException($"{name} rule {r.Id} field 'min': a share from 0 to 1 for unit_covered");
@@ -71,6 +76,17 @@ public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
         }
 
         return new RuleSet(file.Name ?? name, file.Rules);
+    }
+
+    /// <summary>
+    /// What is wrong with this rule set for a region with <paramref name="groups"/>: one line per rule whose group
+    /// the region does not record, naming <paramref name="fileName"/>, the rule and the field (empty when it fits).
+    /// </summary>
+    public IReadOnlyList<string> GroupProblems(Model.PopulationGroups groups, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return [.. Rules.Where(r => r.Kind == "unit_covered" && !groups.Contains(r.Group))
+            .Select(r => $"{fileName} rule {r.Id} field 'group': unknown group '{r.Group}'; the region has {string.Join(", ", groups.Names)}")];
     }
 
     private sealed record RuleSetFile(string? Name, List<Rule>? Rules);

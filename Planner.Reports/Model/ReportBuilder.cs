@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Planner.Core.Circles;
 using Planner.Core.Coverage;
 using Planner.Core.Model;
 using Planner.Core.Standards;
@@ -15,6 +16,9 @@ public static class ReportBuilder
 {
     /// <summary>Mean Earth radius in metres (IUGG), for great-circle distances.</summary>
     private const double EarthRadiusMeters = 6_371_008.8;
+
+    /// <summary>The life circles a run can name, for their titles (the catalogue is immutable).</summary>
+    private static readonly LifeCircleCatalog Catalog = LifeCircleCatalog.Builtin();
 
     /// <summary>Builds the report.</summary>
     /// <param name="region">The region the run covered (names, boundaries, station levels and places).</param>
@@ -42,7 +46,7 @@ public static class ReportBuilder
             Text = text,
             RegionName = region.Info.Name,
             RegionCode = region.Info.Code,
-            Circles = [new ReportCircle(coverage.Minutes, coverage.Mode, text.Term(coverage.Mode), coverage.SpeedKmh, coverage.Method, text.Term(coverage.Method))],
+            Circles = [Circle(coverage, text)],
             DataDate = options.DataDate,
             GeneratedAt = options.GeneratedAt.ToOffset(TimeSpan.FromHours(8)), // Asia/Shanghai: UTC+8 all year, no daylight saving since 1991
             Groups = groups,
@@ -58,6 +62,17 @@ public static class ReportBuilder
             Sources = region.Info.Sources,
         };
         return doc with { Summary = ReportSummary.Write(doc) };
+    }
+
+    /// <summary>The run's circle, titled in the report's language from the catalogue it was named from (an ad-hoc circle has no title of its own).</summary>
+    private static ReportCircle Circle(CoverageReport coverage, ReportText text)
+    {
+        bool zh = text.Language == ReportLanguage.Chinese;
+        var title = Catalog.Find(coverage.Circle) is { } circle
+            ? circle.Title(zh ? "zh" : "en")
+            : zh ? "自定义服务圈" : "ad-hoc circle";
+        return new ReportCircle(coverage.Circle, title, coverage.Minutes, coverage.Mode, text.Term(coverage.Mode), coverage.CapMeters,
+            coverage.SpeedKmh, coverage.Method, text.Term(coverage.Method));
     }
 
     private static GroupFigure Figure(GroupCoverage g) => new(g.Population, g.Covered, g.Share);

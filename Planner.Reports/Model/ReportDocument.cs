@@ -19,7 +19,7 @@ public sealed record ReportDocument
     /// <summary>Region division code, or empty.</summary>
     public required string RegionCode { get; init; }
 
-    /// <summary>The service circle(s) the figures are for; one until tiered life circles land.</summary>
+    /// <summary>The service circle(s) the figures are for (the life circle, its minutes, mode and cap); one per report today.</summary>
     public required IReadOnlyList<ReportCircle> Circles { get; init; }
 
     /// <summary>The date the region's data describe, when known.</summary>
@@ -65,14 +65,40 @@ public sealed record ReportDocument
     public IEnumerable<UnitRow> Villages => Townships.SelectMany(t => t.Villages);
 }
 
-/// <summary>One service circle: a limit in minutes by one travel mode.</summary>
+/// <summary>
+/// One service circle: the life circle it is (id and title), a limit in minutes by one travel mode and the
+/// network-distance cap a covered point had to be within.
+/// </summary>
+/// <param name="Id">Life-circle id (<c>gb50180-15min</c>), or <c>custom</c> for an ad-hoc circle of minutes and mode.</param>
+/// <param name="Title">The circle's title in the report's language (十五分钟生活圈).</param>
 /// <param name="Minutes">Limit in minutes.</param>
 /// <param name="Mode">Travel mode key (walk, ebike, drive).</param>
 /// <param name="ModeLabel">Travel mode in the report's language.</param>
+/// <param name="CapMeters">Network-distance cap in metres, or null when time alone decided.</param>
 /// <param name="SpeedKmh">Base speed in km/h.</param>
 /// <param name="Method">network or straight-line.</param>
 /// <param name="MethodLabel">Method in the report's language.</param>
-public sealed record ReportCircle(double Minutes, string Mode, string ModeLabel, double SpeedKmh, string Method, string MethodLabel);
+public sealed record ReportCircle(string Id, string Title, double Minutes, string Mode, string ModeLabel, double? CapMeters, double SpeedKmh, string Method, string MethodLabel)
+{
+    /// <summary>
+    /// The circle in one line of <paramref name="text"/>'s language, as every format prints it:
+    /// "十五分钟生活圈（gb50180-15min）：步行15分钟，路网距离不超过1,000米（4.8公里/小时，沿路网）".
+    /// </summary>
+    public string Describe(ReportText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var minutes = ReportNumbers.Number(Minutes);
+        var speed = ReportNumbers.Number(SpeedKmh);
+        if (text.Language == ReportLanguage.Chinese)
+        {
+            var cap = CapMeters is { } c ? $"路网距离不超过{ReportNumbers.Meters(c)}米" : "不设距离上限";
+            return $"{Title}（{Id}）：{ModeLabel}{minutes}分钟，{cap}（{speed}公里/小时，{MethodLabel}）";
+        }
+
+        var capEn = CapMeters is { } m ? $"network distance at most {ReportNumbers.Meters(m)} m" : "no distance cap";
+        return $"{Title} ({Id}): {ModeLabel} {minutes} min, {capEn} ({speed} km/h, {MethodLabel})";
+    }
+}
 
 /// <summary>A population group: its key and its name in the report's language.</summary>
 /// <param name="Key">Group key (total, elderly, ...).</param>

@@ -11,6 +11,9 @@ public static class ReportNumbers
     /// <summary>A count of people, rounded to whole people with thousands separators.</summary>
     public static string People(double people) => people.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>A distance in whole metres with thousands separators: 1000 → "1,000".</summary>
+    public static string Meters(double meters) => meters.ToString("#,0", CultureInfo.InvariantCulture);
+
     /// <summary>A measured quantity with up to two decimals.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

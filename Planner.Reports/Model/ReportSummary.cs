@@ -20,9 +20,10 @@ internal static class ReportSummary
         var perGroup = d.Groups.Select((g, i) => zh
             ? $"{g.Label}{ReportNumbers.People(d.Overall[i].Population)}人，已覆盖{ReportNumbers.People(d.Overall[i].Covered)}人，覆盖率{ReportNumbers.Percent(d.Overall[i].Share)}"
             : $"{g.Label}: {ReportNumbers.People(d.Overall[i].Covered)} of {ReportNumbers.People(d.Overall[i].Population)} people covered ({ReportNumbers.Percent(d.Overall[i].Share)})");
+        var cap = c.CapMeters is { } m ? (zh ? $"，路网距离不超过{ReportNumbers.Meters(m)}米" : $", at most {ReportNumbers.Meters(m)} m along the roads") : string.Empty;
         var circle = zh
-            ? $"{c.ModeLabel}{c.Minutes.ToString(CultureInfo.InvariantCulture)}分钟服务圈"
-            : $"the {c.Minutes.ToString(CultureInfo.InvariantCulture)}-minute {c.ModeLabel} circle";
+            ? $"{c.Title}（{c.ModeLabel}{c.Minutes.ToString(CultureInfo.InvariantCulture)}分钟{cap}）"
+            : $"the {c.Title} ({c.Minutes.ToString(CultureInfo.InvariantCulture)} min by {c.ModeLabel}{cap})";
         paragraphs.Add(zh
             ? $"在{circle}内，{d.RegionName}{string.Join("；", perGroup)}。"
             : $"Within {circle} of {d.RegionName}: {string.Join("; ", perGroup)}.");

@@ -46,6 +46,15 @@ public sealed record ReportText
     public required string DataDate { get; init; }
 
     /// <inheritdoc cref="Parameters"/>
+    public required string Value { get; init; }
+
+    /// <inheritdoc cref="Parameters"/>
+    public required string CapMeters { get; init; }
+
+    /// <inheritdoc cref="Parameters"/>
+    public required string NoCap { get; init; }
+
+    /// <inheritdoc cref="Parameters"/>
     public required string Generated { get; init; }
 
     /// <inheritdoc cref="Parameters"/>
@@ -192,7 +201,7 @@ public sealed record ReportText
     {
         Language = ReportLanguage.Chinese, Tag = "zh-CN", Title = "社工站服务覆盖报告", Summary = "总体情况",
         Overall = "总体", Townships = "乡镇街道", Villages = "村社区", Stations = "站点", Gaps = "服务空白", Checks = "标准检查",
-        Parameters = "基本信息", Circle = "服务圈", DataDate = "数据日期", Generated = "生成时间", NotStated = "未注明",
+        Parameters = "基本信息", Circle = "服务圈", DataDate = "数据日期", Value = "值", CapMeters = "距离上限（米）", NoCap = "不设", Generated = "生成时间", NotStated = "未注明",
         Chart = "各乡镇（街道）分人群覆盖率", Sources = "数据来源与许可", Subtotal = "小计", Pass = "达标", Fail = "不达标",
         NoChecks = "未进行标准检查。",
         Group = "人群", Population = "人口（人）", Covered = "已覆盖（人）", SharePercent = "覆盖率（%）", Unreachable = "无法到达（人）",
@@ -219,7 +228,7 @@ public sealed record ReportText
     {
         Language = ReportLanguage.English, Tag = "en", Title = " social-work station coverage report", Summary = "Summary",
         Overall = "Overall", Townships = "Townships", Villages = "Villages", Stations = "Stations", Gaps = "Gaps", Checks = "Standards",
-        Parameters = "About this report", Circle = "Service circle", DataDate = "Data date", Generated = "Generated", NotStated = "not stated",
+        Parameters = "About this report", Circle = "Service circle", DataDate = "Data date", Value = "Value", CapMeters = "Distance cap (m)", NoCap = "none", Generated = "Generated", NotStated = "not stated",
         Chart = "Covered share per township and group", Sources = "Data sources and licences", Subtotal = "subtotal", Pass = "pass", Fail = "FAIL",
         NoChecks = "No standards were checked.",
         Group = "Group", Population = "Population (people)", Covered = "Covered (people)", SharePercent = "Covered share (%)", Unreachable = "Unreachable (people)",

@@ -5,7 +5,7 @@ namespace Planner.Reports.Model;
 /// rule files state their rules in English; a report in Chinese shows these, and a rule not listed keeps the
 /// wording of its file.
 /// </summary>
-internal static class RuleTexts
+public static class RuleTexts
 {
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
     {

@@ -28,7 +28,7 @@ public static class HtmlReportWriter
         h.Append($"<h1>{E(report.Title)}</h1>");
         Table(h, [t.Name, string.Empty],
         [
-            [t.Circle, $"{c.ModeLabel} {ReportNumbers.Number(c.Minutes)} min ({ReportNumbers.Number(c.SpeedKmh)} km/h, {c.MethodLabel})"],
+            [t.Circle, c.Describe(t)],
             [t.DataDate, report.DataDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? t.NotStated],
             [t.Generated, report.GeneratedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+8)"],
         ], header: false);

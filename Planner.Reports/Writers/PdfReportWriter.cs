@@ -27,7 +27,7 @@ public static class PdfReportWriter
         var page = new PdfPageLayout(document);
 
         page.Heading(report.Title, 20);
-        page.Paragraph($"{t.Circle}: {c.ModeLabel} {ReportNumbers.Number(c.Minutes)} min ({ReportNumbers.Number(c.SpeedKmh)} km/h, {c.MethodLabel})");
+        page.Paragraph($"{t.Circle}: {c.Describe(t)}");
         page.Paragraph($"{t.DataDate}: {report.DataDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? t.NotStated}    " +
             $"{t.Generated}: {report.GeneratedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} (UTC+8)");
         page.Heading(t.Summary, 14);

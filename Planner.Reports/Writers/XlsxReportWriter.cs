@@ -5,8 +5,8 @@ using Planner.Reports.Model;
 namespace Planner.Reports.Writers;
 
 /// <summary>
-/// The report's tables as an Excel workbook (MiniExcel): one sheet per table (总体, 乡镇街道, 村社区, 站点,
-/// 服务空白, 标准检查), wide form (one row per unit, one column per group figure), headers with their units,
+/// The report's tables as an Excel workbook (MiniExcel): the circle and dates first (基本信息), then one sheet per
+/// table (总体, 乡镇街道, 村社区, 站点, 服务空白, 标准检查), wide form (one row per unit, one column per group figure), headers with their units,
 /// numbers stored as numbers (shares as percentages to two decimals, people to two decimals), header row frozen
 /// and filters on.
 /// </summary>
@@ -19,6 +19,7 @@ public static class XlsxReportWriter
         var t = report.Text;
         var sheets = new Dictionary<string, object>
         {
+            [t.Parameters] = Parameters(report),
             [t.Overall] = Overall(report),
             [t.Townships] = report.Townships.Select(s => UnitRow(report, s.Township, includeTownship: false)).ToList(),
             [t.Villages] = report.Villages.Select(v => UnitRow(report, v, includeTownship: true)).ToList(),
@@ -35,6 +36,26 @@ public static class XlsxReportWriter
 
     /// <summary>People to two decimals (modelled populations are fractional).</summary>
     internal static double People(double people) => Math.Round(people, 2);
+
+    /// <summary>What the figures are for: the circle (named, with its minutes, mode and cap) and the dates, one row each.</summary>
+    private static List<Dictionary<string, object?>> Parameters(ReportDocument r)
+    {
+        var t = r.Text;
+        var c = r.Circles[0];
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return new (string Name, object? Value)[]
+        {
+            (t.Circle, c.Describe(t)),
+            ("ID", c.Id),
+            (t.Minutes, c.Minutes),
+            (t.Mode, c.ModeLabel),
+            (t.CapMeters, c.CapMeters is { } m ? m : t.NoCap),
+            (t.SpeedKmh, c.SpeedKmh),
+            (t.Method, c.MethodLabel),
+            (t.DataDate, r.DataDate?.ToString("yyyy-MM-dd", inv) ?? t.NotStated),
+            (t.Generated, r.GeneratedAt.ToString("yyyy-MM-dd HH:mm", inv) + " (UTC+8)"),
+        }.Select(p => new Dictionary<string, object?> { [t.Name] = p.Name, [t.Value] = p.Value }).ToList();
+    }
 
     private static List<Dictionary<string, object?>> Overall(ReportDocument r)
     {

@@ -69,6 +69,35 @@ public sealed partial class CoverageTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Json_RepeatedCircle_EveryTierInOneAnswerAsTheCliWritesIt()
+    {
+        using var client = api.Client("viewer", "synth");
+        var text = await client.GetStringAsync("/regions/synth/coverage?circle=gb50180-5min&circle=gb50180-15min");
+
+        var region = await api.StoredRegionAsync("synth");
+        var catalog = Planner.Core.Circles.LifeCircleCatalog.Builtin();
+        var expected = CoverageTiers.Compute(region, [.. new[] { "gb50180-5min", "gb50180-15min" }.Select(id => new CoverageOptions().ForCircle(catalog.Find(id)!))]);
+        Assert.Equal(CoverageWriters.TiersJson(expected), text);
+        using var doc = JsonDocument.Parse(text);
+        Assert.Equal(["gb50180-5min", "gb50180-15min"], doc.RootElement.GetProperty("tiers").EnumerateArray().Select(t => t.GetProperty("circle").GetString()));
+
+        var csv = await client.GetStringAsync("/regions/synth/coverage?circle=gb50180-5min&circle=gb50180-15min&f=csv");
+        Assert.Equal(CoverageWriters.UnitsCsv(expected), csv);
+    }
+
+    [Theory]
+    [InlineData("?circle=gb50180-5min&circle=gb50180-5min", "circle")]
+    [InlineData("?circle=gb50180-5min&circle=gb50180-7min", "circle")]
+    [InlineData("?circle=gb50180-5min&circle=gb50180-15min&f=html", "f")]
+    public async Task Json_RepeatedCircleProblems_NameTheField(string query, string field)
+    {
+        using var client = api.Client("viewer", "tiny");
+        using var response = await client.GetAsync($"/regions/tiny/coverage{query}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_IsTheClisUnitsCsv_AndAgreesWithJson()
     {
         using var client = api.Client("viewer", "synth");

@@ -45,6 +45,36 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Check_TextInChinese_UsesTheRulesChineseTextsAndCounts()
+    {
+        var zh = new StringWriter();
+        var en = new StringWriter();
+        Assert.Equal(1, CheckCommand.Run(Tiny, Rules, null, null, false, "text", zh, new StringWriter(), "zh"));
+        Assert.Equal(1, CheckCommand.Run(Tiny, Rules, null, null, false, "text", en, new StringWriter()));
+
+        var zhLines = zh.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var enLines = en.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(enLines.Length, zhLines.Length);
+        int passed = enLines.Count(l => l.StartsWith("  PASS", StringComparison.Ordinal));
+        int failed = enLines.Count(l => l.StartsWith("  FAIL", StringComparison.Ordinal));
+        Assert.Equal(passed, zhLines.Count(l => l.StartsWith("  达标", StringComparison.Ordinal)));
+        Assert.Equal(failed, zhLines.Count(l => l.StartsWith("  不达标", StringComparison.Ordinal)));
+        Assert.Equal($"达标 {passed} 项，不达标 {failed} 项。", zhLines[^1].TrimEnd('\r'));
+        Assert.Contains(zhLines, l => l.StartsWith("staffing.township_station：乡镇（街道）社工站专职社工数不少于所辖村（社区）数的 50%，且不少于 3 人。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_RuleNamingAGroupTheRegionLacks_ExitsTwoNamingRuleAndField()
+    {
+        var rules = Path.Combine(Directory.CreateTempSubdirectory("rules").FullName, "groups.json");
+        File.WriteAllText(rules, """{ "name": "t", "rules": [ { "id": "cov.disabled", "kind": "unit_covered", "unitLevel": "village", "group": "disabled", "min": 0.5 } ] }""");
+        var errors = new StringWriter();
+
+        Assert.Equal(2, CheckCommand.Run(Tiny, new FileInfo(rules), null, null, false, "text", new StringWriter(), errors));
+        Assert.StartsWith("groups.json rule cov.disabled field 'group': unknown group 'disabled'; the region has total, elderly, children", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_UnknownMode_ExitsTwo()
     {
         var errors = new StringWriter();

@@ -27,8 +27,9 @@ public sealed class LiveDragTests(PortoAlegreApp sample, ITestOutputHelper outpu
         var station = region.Stations.MaxBy(s => region.Stations.Where(o => o != s).Min(o => Gap(s, o)))!;
         await page.EvaluateAsync("([lon, lat]) => window.__planner.centreOn(lon, lat, 14)", new[] { station.Location.Lon, station.Location.Lat });
 
-        // Porto Alegre's stand-ins are all village points, which GB 50180's 15-minute circle (the default) does not
-        // count; the planner asks for an ad-hoc walk (16 minutes, a value the field does not hold yet), which counts every level.
+        // Porto Alegre's stand-ins are all village points, which GB 50180's 15-minute circle does not count (its
+        // region.json defaults to the ad-hoc 15-minute walk for that reason); the planner asks for an ad-hoc walk of
+        // 16 minutes (a value the field does not hold yet), which counts every level.
         int circlesAtStart = await page.EvaluateAsync<int>("() => window.__planner.circlesCount");
         await page.Locator("#minutes").FillAsync("16");
         await page.Locator("#minutes").DispatchEventAsync("change");

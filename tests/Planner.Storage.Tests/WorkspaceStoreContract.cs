@@ -47,6 +47,17 @@ public abstract class WorkspaceStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task SaveRegion_WithItsOwnDefaultCircle_ReadsItBack()
+    {
+        var region = TestRegions.Guixi();
+        region = region with { Info = region.Info with { DefaultCircle = "custom" } };
+        await using var store = StoreFactory.Open(Target);
+        await store.SaveRegionAsync(region, null, default);
+
+        Assert.Equal("custom", (await store.GetRegionAsync(region.Info.Name, default))!.Value.Info.DefaultCircle);
+    }
+
+    [StoreFact]
     public async Task Export_OverFolderWithLayersTheRegionLacks_RemovesThemSoTheFolderIsTheStoredRegion()
     {
         var full = TestRegions.Guixi();

@@ -76,7 +76,7 @@ public sealed class SampleRebuildTests
         var p = Path.Combine(TempFolder(), "porto-alegre");
         var hexgrid = Fixture("poa_hexgrid.csv");
 
-        Run("import", "osm", Fixture("poa_osm.pbf"), "--out", p, "--name", "Porto Alegre", "--code", "4314902");
+        Run("import", "osm", Fixture("poa_osm.pbf"), "--out", p, "--name", "Porto Alegre", "--code", "4314902", "--default-circle", "custom");
         Run("import", "units", p, "--hex-m", "2000");
         Run("import", "population", p, "--csv", hexgrid, "--id-column", "id", "--count-columns", "population",
             "--source", "r5r sample data poa_hexgrid.csv (H3 resolution 9 hexagon centroids)", "--licence", "MIT (r5r package sample data)");

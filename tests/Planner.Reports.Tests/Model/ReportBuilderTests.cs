@@ -26,6 +26,29 @@ public class ReportBuilderTests(GuixiReport guixi)
     }
 
     [Fact]
+    public void Build_AdHocRun_NamesTheCircleAsAdHocWithoutACap()
+    {
+        var c = Assert.Single(guixi.Document.Circles);
+        Assert.Equal(("custom", "自定义服务圈", null), (c.Id, c.Title, c.CapMeters));
+        Assert.Equal("自定义服务圈（custom）：步行15分钟，不设距离上限（4.8公里/小时，沿路网）", c.Describe(guixi.Document.Text));
+        Assert.StartsWith("在自定义服务圈（步行15分钟）内，", guixi.Document.Summary[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_StandardCircle_NamesItAndItsCapInBothLanguages()
+    {
+        var circle = Planner.Core.Circles.LifeCircleCatalog.Builtin().Find("gb50180-10min")!;
+        var coverage = Planner.Core.Coverage.CoverageCalculator.Compute(guixi.Region, new Planner.Core.Coverage.CoverageOptions { BuildCircles = false }.ForCircle(circle));
+        var zh = ReportBuilder.Build(guixi.Region, coverage, [], new ReportOptions());
+        var en = ReportBuilder.Build(guixi.Region, coverage, [], new ReportOptions { Language = ReportLanguage.English });
+
+        Assert.Equal(("gb50180-10min", "十分钟生活圈", 500.0), (zh.Circles[0].Id, zh.Circles[0].Title, zh.Circles[0].CapMeters));
+        Assert.Equal("十分钟生活圈（gb50180-10min）：步行10分钟，路网距离不超过500米（4.8公里/小时，沿路网）", zh.Circles[0].Describe(zh.Text));
+        Assert.Equal("10-minute life circle (gb50180-10min): walk 10 min, network distance at most 500 m (4.8 km/h, network)", en.Circles[0].Describe(en.Text));
+        Assert.StartsWith("在十分钟生活圈（步行10分钟，路网距离不超过500米）内，", zh.Summary[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_GeneratedAtUtc_ShownInShanghaiTime()
     {
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 10, 30, 0, TimeSpan.FromHours(8)), guixi.Document.GeneratedAt);
@@ -65,7 +88,7 @@ public class ReportBuilderTests(GuixiReport guixi)
     {
         var doc = guixi.Build(ReportLanguage.English);
         Assert.Equal("total", doc.Groups[0].Label);
-        Assert.StartsWith("Within the 15-minute walk circle of 贵溪市", doc.Summary[0], StringComparison.Ordinal);
+        Assert.StartsWith("Within the ad-hoc circle (15 min by walk) of 贵溪市", doc.Summary[0], StringComparison.Ordinal);
         var rule = guixi.Checks.First(c => !c.Passed);
         Assert.Contains(doc.Checks, c => c.RuleId == rule.RuleId && c.RuleText == rule.Rule);
     }

@@ -10,10 +10,10 @@ namespace Planner.Reports.Tests.Writers;
 public class XlsxReportWriterTests(GuixiReport guixi)
 {
     [Fact]
-    public void Xlsx_Guixi_OneSheetPerTableInChinese()
+    public void Xlsx_Guixi_AboutSheetThenOneSheetPerTableInChinese()
     {
         using var book = Open();
-        Assert.Equal(["总体", "乡镇街道", "村社区", "站点", "服务空白", "标准检查"], book.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        Assert.Equal(["基本信息", "总体", "乡镇街道", "村社区", "站点", "服务空白", "标准检查"], book.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal static class ReportProbe
             times.Nearest(sec, st);
             Console.Write($"nearest {sw.ElapsedMilliseconds} ms; ");
             sw.Restart();
-            var c = StationCatchments.Compute(times, stations.Length, Scenarios.County.Demand, [900, 675, 900], 900, 900, options, null);
+            var c = StationCatchments.Compute(times, stations.Length, Scenarios.County.Demand, [900, 675, 900], 900, 900, 900, options, null);
             Console.Write($"catchments {sw.ElapsedMilliseconds} ms; ");
             sw.Restart();
             var gaps = GapFinder.Find(context, (p, g) => !(sec[p] <= 900), 400, 10);

@@ -54,6 +54,6 @@ public class CityBenchmarks
     {
         var options = new CoverageOptions { BuildCircles = false };
         var times = new NetworkTravelTimes(_context, _stations, options);
-        return StationCatchments.Compute(times, _stations.Length, _region.Demand, [900, 675, 900], 900, 900, options, null).BasePoints.Length;
+        return StationCatchments.Compute(times, _stations.Length, _region.Demand, [900, 675, 900], 900, 900, 900, options, null).BasePoints.Length;
     }
 }

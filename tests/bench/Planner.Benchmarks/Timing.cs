@@ -47,7 +47,7 @@ internal static class Timing
         Console.WriteLine($"  points covered: {covered}");
         var times = new NetworkTravelTimes(context, [.. stations.Select(s => s.Item1)], noCircles);
         Time("all station catchments (bounded searches, 2 threads)", 3, () =>
-            StationCatchments.Compute(times, stations.Length, region.Demand, [900, 900 * 3.6 / 4.8, 900], 900, 900, noCircles, null));
+            StationCatchments.Compute(times, stations.Length, region.Demand, [900, 900 * 3.6 / 4.8, 900], 900, 900, 900, noCircles, null));
         CoverageReport report = null!;
         Time("full coverage report without circles", 3, () => report = calc.Compute());
         Console.WriteLine($"  covered total {report.Groups["total"].Covered} of {report.Groups["total"].Population}, gaps {report.Gaps.Count}");
