@@ -9,7 +9,7 @@ public enum UnmetReason
     /// <summary>It would fit a day alone, but the station's workers have no working hours left in its period.</summary>
     NotEnoughWorkerHours,
 
-    /// <summary>No station stands within a day's reach of the case.</summary>
+    /// <summary>No road links the case to a standing station (and the file names none).</summary>
     NoStation,
 
     /// <summary>The file asks for more visits than the month has working days.</summary>

@@ -127,7 +127,7 @@ public static class VisitPlanner
         };
     }
 
-    /// <summary>Where each case is visited and which station keeps it: its own, its worker's, else the nearest in a half day's reach.</summary>
+    /// <summary>Where each case is visited and which station keeps it: its own, its worker's, else the nearest by travel time (a case no road links to any station has none).</summary>
     private static List<CaseSite> Sites(Region region, IReadOnlyList<VisitCase> cases, List<Station> stations, ITravelTimeSource travel, VisitPlanOptions options, CancellationToken cancellationToken)
     {
         var units = new UnitHierarchy(region.Units);
@@ -135,7 +135,7 @@ public static class VisitPlanner
         var homes = cases.Select(c => c.Location ?? Interior(units.Find(c.UnitCode)!)).ToList();
         var nearest = new (int Station, double Minutes)[cases.Count];
         Array.Fill(nearest, (-1, double.PositiveInfinity));
-        foreach (var (o, t, minutes) in travel.Within([.. stations.Select(s => s.Location)], homes, options.WorkMinutesPerDay / 2.0, cancellationToken))
+        foreach (var (o, t, minutes) in travel.Within([.. stations.Select(s => s.Location)], homes, double.PositiveInfinity, cancellationToken))
         {
             if (minutes < nearest[t].Minutes)
             {
