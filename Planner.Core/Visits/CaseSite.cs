@@ -8,4 +8,5 @@ namespace Planner.Core.Visits;
 /// <param name="UnitCode">The unit counted in the per-unit figures, or null.</param>
 /// <param name="Station">Index of the station keeping it, or -1.</param>
 /// <param name="Worker">Index of the pinned worker at that station, or -1.</param>
-internal sealed record CaseSite(VisitCase Case, GeoPoint Home, string? UnitCode, int Station, int Worker);
+/// <param name="OffRoad">Whether the home is beyond the snap distance of every road of the mode (no station is given then).</param>
+internal sealed record CaseSite(VisitCase Case, GeoPoint Home, string? UnitCode, int Station, int Worker, bool OffRoad = false);

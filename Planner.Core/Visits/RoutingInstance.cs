@@ -142,13 +142,16 @@ internal sealed class RoutingInstance
     }
 
     /// <summary>
-    /// A lower bound on the travel of any plan making exactly <paramref name="nodes"/>: every visit is entered once
-    /// and left once, so the travel is at least half the sum, over the visits, of the cheapest way in and the
-    /// cheapest way out (from or to the station or another case's visit).
+    /// A lower bound on the travel of any plan making exactly <paramref name="nodes"/>. Every visit is entered once
+    /// and left once, so twice the travel is the sum over the visits of their way in and way out plus the legs
+    /// from and to the station (each touches one visit only): at least the cheapest way in and out of each visit
+    /// (from or to the station or another case's visit), plus two station legs per route, each no shorter than
+    /// the shortest station leg, for at least (visit time / a day's work) routes.
     /// </summary>
     public double TravelLowerBound(IEnumerable<int> nodes)
     {
         double bound = 0;
+        long service = 0, shortestLeg = long.MaxValue;
         foreach (int i in nodes)
         {
             long bestIn = Travel[0, i], bestOut = Travel[i, 0];
@@ -162,9 +165,12 @@ internal sealed class RoutingInstance
             }
 
             bound += (bestIn + bestOut) / 2.0;
+            service += Service[i];
+            shortestLeg = Math.Min(shortestLeg, Math.Min(Travel[0, i], Travel[i, 0]));
         }
 
-        return bound;
+        long routes = service == 0 ? 0 : (service + WorkSeconds - 1) / WorkSeconds;
+        return bound + (routes * (shortestLeg == long.MaxValue ? 0 : shortestLeg));
     }
 }
 

@@ -32,7 +32,7 @@ internal sealed class StationMonth
         ImmutableArray<WorkerDay> Days, ImmutableArray<UnmetVisit> Unmet, double UnmetHours, int VisitsAsked,
         double TravelSeconds, double NearestNeighbourTravelSeconds, int NearestNeighbourVisits, double LowerBoundSeconds);
 
-    public Result Plan(ITravelTimeSource travel, CancellationToken cancellationToken)
+    public Result Plan(ITravelTimeSource travel, TimeSpan searchTime, CancellationToken cancellationToken)
     {
         var matrix = Matrix(travel, cancellationToken);
         long span = _options.SpanMinutesPerDay * 60L, work = _options.WorkMinutesPerDay * 60L;
@@ -72,7 +72,7 @@ internal sealed class StationMonth
         long nnTravel = warm.Sum(r => r.Count == 0 ? 0 : instance.Evaluate(r).TravelSeconds);
         int nnVisits = warm.Sum(r => r.Count);
         var routes = _options.Optimise
-            ? RoutingSolver.Improve(instance, warm, TimeSpan.FromSeconds(_options.SecondsPerStation), cancellationToken)
+            ? RoutingSolver.Improve(instance, warm, searchTime, cancellationToken)
             : warm;
 
         var days = ImmutableArray.CreateBuilder<WorkerDay>();
@@ -122,7 +122,17 @@ internal sealed class StationMonth
             }
         }
 
-        foreach (var (o, t, minutes) in travel.Within(points, points, _options.SpanMinutesPerDay, cancellationToken))
+        // Between two homes the fastest way is never slower than through the station, so the searches need reach no
+        // farther than the two longest station legs (on a profile without one-way streets): a bound far below a
+        // day's span for a station whose cases are near, which keeps a county's 2,000 searches local.
+        double reach = 0;
+        foreach (var (_, _, minutes) in travel.Within([_station.Location], points, _options.SpanMinutesPerDay, cancellationToken))
+        {
+            reach = Math.Max(reach, minutes);
+        }
+
+        double limit = Math.Min(_options.SpanMinutesPerDay, (2 * reach) + 1);
+        foreach (var (o, t, minutes) in travel.Within(points, points, limit, cancellationToken))
         {
             matrix[o, t] = o == t ? 0 : (long)Math.Round(minutes * 60);
         }

@@ -9,6 +9,9 @@ public enum UnmetReason
     /// <summary>It would fit a day alone, but the station's workers have no working hours left in its period.</summary>
     NotEnoughWorkerHours,
 
+    /// <summary>The home is farther from every road the mode may use than the snap distance (500 m): no network time to it.</summary>
+    OffRoad,
+
     /// <summary>No road links the case to a standing station (and the file names none).</summary>
     NoStation,
 

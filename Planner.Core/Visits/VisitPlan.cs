@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Planner.Core.Geo;
 using Planner.Core.Standards;
 
 namespace Planner.Core.Visits;
@@ -45,6 +46,12 @@ public sealed record VisitPlan
 
     /// <summary>Which station keeps each case (case id → station id; absent when no station is in reach).</summary>
     public required ImmutableDictionary<string, string> StationOf { get; init; }
+
+    /// <summary>
+    /// The point visited for each case (its home, or its unit's interior point). Personal data: hosts show it only
+    /// to users who may see the case's unit.
+    /// </summary>
+    public required ImmutableDictionary<string, GeoPoint> Homes { get; init; }
 
     /// <summary>Visits planned in all.</summary>
     public int VisitsPlanned => Days.Sum(d => d.Stops.Length) + Volunteers.Sum(v => v.Visits);

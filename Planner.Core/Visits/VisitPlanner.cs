@@ -90,6 +90,11 @@ public static class VisitPlanner
         var byStation = sites.Select((s, i) => (Site: s, Index: i)).Where(x => x.Site.Station >= 0 && !volunteers.ContainsKey(x.Index))
             .GroupBy(x => x.Site.Station).ToDictionary(g => g.Key, g => g.Select(x => x.Site).ToList());
 
+        // The search time of all stations together is SecondsPerStation each; a station gets its share by its visits,
+        // as a large station has more to gain from it than one with three cases.
+        double meanVisits = Math.Max(1, (double)byStation.Values.Sum(l => l.Sum(x => x.Case.VisitsPerMonth)) / Math.Max(1, stations.Count));
+        TimeSpan SearchTime(List<CaseSite> own) =>
+            TimeSpan.FromSeconds(Math.Clamp(options.SecondsPerStation * own.Sum(x => x.Case.VisitsPerMonth) / meanVisits, 0.05, 10 * options.SecondsPerStation));
         var results = new StationMonth.Result[stations.Count];
         int finished = 0;
         var parallel = new ParallelOptions
@@ -101,11 +106,11 @@ public static class VisitPlanner
         {
             var station = stations[s];
             var own = byStation.GetValueOrDefault(s, []);
-            results[s] = new StationMonth(station, modes[station.Id], own, month, options).Plan(Source(modes[station.Id]), cancellationToken);
+            results[s] = new StationMonth(station, modes[station.Id], own, month, options).Plan(Source(modes[station.Id]), SearchTime(own), cancellationToken);
             progress?.Report((double)Interlocked.Increment(ref finished) / stations.Count);
         });
 
-        var unmet = results.SelectMany(r => r.Unmet).Concat(sites.Where(s => s.Station < 0).SelectMany(s => NoStation(s.Case, month))).ToImmutableArray();
+        var unmet = results.SelectMany(r => r.Unmet).Concat(sites.Where(s => s.Station < 0).SelectMany(s => Unplanned(s, month))).ToImmutableArray();
         var workloads = stations.Select((st, s) => Workload(st, modes[st.Id], results[s], sites, s, volunteers, options, rule)).ToImmutableArray();
         return new VisitPlan
         {
@@ -123,6 +128,7 @@ public static class VisitPlanner
                 results.Sum(r => r.TravelSeconds) / 3600, results.Sum(r => r.NearestNeighbourTravelSeconds) / 3600,
                 results.Sum(r => r.NearestNeighbourVisits) + volunteers.Values.Sum(v => v.Visits), results.Sum(r => r.LowerBoundSeconds) / 3600,
                 clock.Elapsed.TotalSeconds, options.Optimise),
+            Homes = sites.ToImmutableDictionary(s => s.Case.Id, s => s.Home, StringComparer.Ordinal),
             StationOf = sites.Where(s => s.Station >= 0).ToImmutableDictionary(s => s.Case.Id, s => stations[s.Station].Id, StringComparer.Ordinal),
         };
     }
@@ -143,6 +149,7 @@ public static class VisitPlanner
             }
         }
 
+        var offRoad = travel is NetworkTravelTimeSource network ? network.Snap(homes).Select(l => !l.IsOnNetwork).ToArray() : new bool[cases.Count];
         var result = new List<CaseSite>(cases.Count);
         for (int i = 0; i < cases.Count; i++)
         {
@@ -151,7 +158,7 @@ public static class VisitPlanner
             var stationId = c.StationId ?? pinned?.Station.Id;
             int station = stationId is null ? nearest[i].Station : stations.FindIndex(s => s.Id == stationId);
             string? unit = (units.UnitAt(AdminLevel.Village, c.UnitCode, homes[i]) ?? units.Holding(c.UnitCode, homes[i]))?.Code;
-            result.Add(new CaseSite(c, homes[i], unit, station, pinned?.Worker ?? -1));
+            result.Add(new CaseSite(c, homes[i], unit, offRoad[i] ? -1 : station, pinned?.Worker ?? -1, offRoad[i]));
         }
 
         return result;
@@ -175,12 +182,13 @@ public static class VisitPlanner
         return (s, k - 1);
     }
 
-    private static IEnumerable<UnmetVisit> NoStation(VisitCase c, WorkingMonth month)
+    private static IEnumerable<UnmetVisit> Unplanned(CaseSite site, WorkingMonth month)
     {
+        var c = site.Case;
         for (int v = 0; v < c.VisitsPerMonth; v++)
         {
             var (first, last) = month.Period(Math.Min(v, month.Days.Length - 1), Math.Min(c.VisitsPerMonth, month.Days.Length));
-            yield return new UnmetVisit(c.Id, null, v + 1, month.Days[first], month.Days[last], UnmetReason.NoStation);
+            yield return new UnmetVisit(c.Id, null, v + 1, month.Days[first], month.Days[last], site.OffRoad ? UnmetReason.OffRoad : UnmetReason.NoStation);
         }
     }
 
