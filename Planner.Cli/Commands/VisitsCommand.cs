@@ -34,7 +34,7 @@ internal static class VisitsCommand
         var region = new Argument<string>("region") { Description = "Region folder (e.g. data/guixi)." };
         var cases = new Option<FileInfo?>("--cases") { Description = "Case table (.csv or .xlsx); default: the region's cases.csv." };
         var month = new Option<string>("--month") { Description = "The month planned, YYYY-MM.", DefaultValueFactory = _ => "2027-03" };
-        var mode = new Option<string>("--mode") { Description = "Travel mode of the visits: walk or ebike (drive accepted).", DefaultValueFactory = _ => "ebike" };
+        var mode = new Option<string?>("--mode") { Description = "Travel mode of the visits: walk or ebike (drive accepted); default: the region's mode (region.json defaults.mode)." };
         var duty = new Option<double>("--duty-share") { Description = "Share of working days on station duty.", DefaultValueFactory = _ => 0.4 };
         var seconds = new Option<double>("--seconds-per-station") { Description = "Routing search time per station.", DefaultValueFactory = _ => 2 };
         var rules = new Option<FileInfo?>("--rules") { Description = "Rule set with a workload_hours rule (default: Taicang, 1,960 h a year per social worker)." };
@@ -77,7 +77,7 @@ internal static class VisitsCommand
             var options = new VisitPlanOptions
             {
                 Month = first == default ? new DateOnly(2027, 3, 1) : first,
-                Mode = parse.GetValue(mode) ?? "ebike",
+                Mode = parse.GetValue(mode) ?? "walk",
                 DutyShare = parse.GetValue(duty),
                 SecondsPerStation = parse.GetValue(seconds),
             };
@@ -103,6 +103,12 @@ internal static class VisitsCommand
 
             var (loaded, loadProblems) = RegionLoading.Load(folder);
             messages.AddRange(loadProblems);
+            if (loaded is not null && parse.GetValue(mode) is null)
+            {
+                options = options with { Mode = loaded.Info.DefaultMode };
+                messages.AddRange(options.Problems().Where(p => p.StartsWith("mode", StringComparison.Ordinal)).Select(p => $"{folder}/region.json defaults.{p}"));
+            }
+
             var casePath = parse.GetValue(cases)?.FullName ?? Path.Combine(folder, CaseTableWriter.FileName);
             var caseList = ReadCases(casePath, messages);
             if (loaded is not null && messages.Count == 0)

@@ -132,12 +132,26 @@ internal sealed class StationMonth
         }
 
         double limit = Math.Min(_options.SpanMinutesPerDay, (2 * reach) + 1);
-        foreach (var (o, t, minutes) in travel.Within(points, points, limit, cancellationToken))
+        Fill(matrix, travel.Within(points, points, limit, cancellationToken), o => o);
+
+        // One-way streets can make the way back longer than the bound: search again, to a day's span, from the homes
+        // whose way back to the station the bounded search did not reach.
+        var again = Enumerable.Range(1, n - 1).Where(i => matrix[i, 0] == RoutingInstance.Unreachable).ToList();
+        if (again.Count > 0 && limit < _options.SpanMinutesPerDay)
         {
-            matrix[o, t] = o == t ? 0 : (long)Math.Round(minutes * 60);
+            Fill(matrix, travel.Within([.. again.Select(i => points[i])], points, _options.SpanMinutesPerDay, cancellationToken), o => again[o]);
         }
 
         return matrix;
+    }
+
+    private static void Fill(long[,] matrix, IEnumerable<(int Origin, int Target, double Minutes)> pairs, Func<int, int> origin)
+    {
+        foreach (var (o, t, minutes) in pairs)
+        {
+            int from = origin(o);
+            matrix[from, t] = from == t ? 0 : (long)Math.Round(minutes * 60);
+        }
     }
 
     private bool Alone(long[,] matrix, int site, long span, long work)
