@@ -29,6 +29,7 @@ public static class PlannerApi
         app.MapScenarioRunsEndpoints();
         app.MapSitingEndpoints();
         app.MapMatchingEndpoints();
+        app.MapVisitPlanEndpoints();
         app.MapJobsEndpoints();
         app.MapWhatIfEndpoints();
         app.MapTravelLimitsEndpoints();

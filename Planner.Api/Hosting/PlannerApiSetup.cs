@@ -49,6 +49,7 @@ internal static class PlannerApiSetup
         builder.Services.AddMemoryCache(m => m.SizeLimit = Math.Max(1, options.CoverageCacheEntries));
         builder.Services.AddSingleton<RuleSetProvider>();
         builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<Visits.VisitPlanStore>();
         builder.Services.AddSingleton(_ => new WhatIfCoverageCache(WhatIfCoverageCache.DefaultCapacity));
         builder.Services.AddSingleton<LayerSource>();
         builder.Services.AddCostLimits(options);

@@ -30,5 +30,6 @@ internal static class CommandCatalog
         yield return ScenarioCommand.Create();
         yield return RecommendCommand.Create();
         yield return MatchCommand.Create();
+        yield return VisitsCommand.Create();
     }
 }

@@ -8,7 +8,7 @@ namespace Planner.Core.Standards;
 public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
 {
     /// <summary>Every rule kind this version understands.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["station_staff", "unit_has_station", "unit_covered", "volunteer_activity", "volunteer_registration", "supervision_ratio"];
+    public static readonly IReadOnlyList<string> Kinds = ["station_staff", "unit_has_station", "unit_covered", "volunteer_activity", "volunteer_registration", "supervision_ratio", "workload_hours"];
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -69,7 +69,12 @@ public sealed record RuleSet(string Name, IReadOnlyList<Rule> Rules)
                 throw new InvalidDataException($"{name} rule {r.Id} field 'min': a share from 0 to 1 for unit_covered");
             }
 
-            if (r.Kind != "station_staff" && r.UnitLevel is null)
+            if (r.Kind == "workload_hours" && !(r.Min > 0))
+            {
+                throw new InvalidDataException($"{name} rule {r.Id} field 'min': required for workload_hours, the service hours a social worker gives in a year (Taicang: 1960)");
+            }
+
+            if (r.Kind is not ("station_staff" or "workload_hours") && r.UnitLevel is null)
             {
                 throw new InvalidDataException($"{name} rule {r.Id} field 'unitLevel': required for {r.Kind}");
             }

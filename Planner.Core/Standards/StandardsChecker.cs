@@ -26,6 +26,9 @@ public static class StandardsChecker
                 "unit_covered" => UnitCovered(region, rule, coverage),
                 "volunteer_activity" => Volunteers(region, units, rule, t => t.Members, t => t.ActiveMembers, "active"),
                 "supervision_ratio" => Supervision(region, units, rule),
+
+                // Measured from a month of home visits (Visits.VisitPlanner), not from the region alone.
+                "workload_hours" => [],
                 _ => Volunteers(region, units, rule, t => t.Members, t => t.RegisteredMembers, "real-name registered"),
             });
         }

@@ -28,6 +28,7 @@ public sealed class SampleRebuildTests
     {
         var root = new RootCommand();
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(VisitsCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
         int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -66,6 +67,7 @@ public sealed class SampleRebuildTests
         Run("import", "census", g, "--csv", census, "--code", "360681", "--share", "urban", "--over", "grid", "--weight", "Roads",
             "--rate", "disabled=6.34", "--rate-source", "national rate of the 2006 Second China National Sample Survey on Disability, applied as a model");
         Run("import", "illustrative", g);
+        Run("visits", g, "--illustrative-cases", Path.Combine(g, "cases.csv"));
 
         AssertSameFiles(Path.Combine(RepoRoot(), "data", "guixi"), g);
     }

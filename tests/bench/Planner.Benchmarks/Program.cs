@@ -3,6 +3,7 @@ using Planner.Benchmarks;
 
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- visits [S]       (a county month of home visits: time, travel vs nearest neighbour and bound)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- whatif           (what-if drag on Porto Alegre: engine, handler, request, CPU)
 if (args.Length >= 6 && args[0] == "export")
 {
@@ -14,6 +15,12 @@ if (args.Length == 3 && args[0] == "export-region")
 {
     var load = Planner.Core.IO.RegionFolderReader.Read(args[2]);
     PeerExport.Run(args[1], load.Region ?? throw new InvalidDataException($"{args[2]}: {string.Join("; ", load.Problems)}"));
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "visits")
+{
+    VisitsProbe.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1.5);
     return;
 }
 
