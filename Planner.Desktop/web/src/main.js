@@ -21,6 +21,8 @@ import { installHooks } from './hooks.js';
 import { setupRecommend } from './recommend.js';
 import { setupCompare } from './compare.js';
 import { setupExport } from './export.js';
+import { setupBasemap } from './basemap.js';
+import { setupSearch } from './search.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -224,7 +226,8 @@ const app = {
   },
 };
 let saving = null;
-const load = async (name) => { await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
+const basemap = setupBasemap(app);
+const load = async (name) => { basemap.show(name); await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
 
 $('group').addEventListener('change', (e) => { store.group = e.target.value; m.restyle(); renderAll(); });
 $('unit-level').addEventListener('change', (e) => { store.unitLevel = e.target.value; m.restyle(); });
@@ -266,6 +269,7 @@ saving = setupSave(app);
 setupRecommend(app);
 setupCompare(app);
 setupExport(app);
+setupSearch(app);
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

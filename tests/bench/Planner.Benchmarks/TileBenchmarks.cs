@@ -30,7 +30,7 @@ public class TileBenchmarks
     public void Setup()
     {
         _region = new CatalogRegion("porto-alegre", WhatIfBenchmarks.PortoAlegre(), 1);
-        _source = BuildSource();
+        _source = BasemapSource.Build(_region, null, new LayerSource());
     }
 
     /// <summary>The zoom of the rendered tile.</summary>
@@ -39,7 +39,7 @@ public class TileBenchmarks
 
     /// <summary>Indexes the region's basemap features (STR-trees per tile layer, unit label points).</summary>
     [Benchmark]
-    public BasemapSource BuildSource() => BasemapSource.Build(_region, null, new LayerSource());
+    public object BuildSource() => BasemapSource.Build(_region, null, new LayerSource());
 
     /// <summary>Renders the centre tile at <see cref="Zoom"/>.</summary>
     [Benchmark]
