@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Microsoft.Playwright;
-using NetTopologySuite.Geometries;
 using Planner.Core.Model;
 
 namespace Planner.Desktop.Tests;
@@ -12,6 +12,8 @@ namespace Planner.Desktop.Tests;
 [Collection(DesktopCollection.Name)]
 public sealed class BasemapTests(DesktopApp app, ITestOutputHelper output)
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private static readonly string[] DataLayers = ["units", "roads", "demand", "circles", "gaps", "public_buildings"];
 
     [Fact]
@@ -45,13 +47,13 @@ public sealed class BasemapTests(DesktopApp app, ITestOutputHelper output)
         var hits = await HitsAt(page, vertex.X, vertex.Y, 16);
         Assert.Contains(hits, h => h.Layer == "basemap" && h.SourceLayer == "roads" && h.Id == road.Id);
 
-        // A name: the township's label at a point inside it (NTS interior point of its boundary), at zoom 13.
+        // A name: the township's label at a point inside it (NTS interior point of its boundary), at zoom 15 (room for every township name).
         var township = app.Region.Units.Where(u => u.Level == AdminLevel.Township).OrderBy(u => u.Code, StringComparer.Ordinal).Skip(1).First();
         var inside = township.Boundary.InteriorPoint;
-        hits = await HitsAt(page, inside.X, inside.Y, 13);
+        hits = await HitsAt(page, inside.X, inside.Y, 15);
         Assert.Contains(hits, h => h.Layer == "labels" && h.Name == township.Name);
 
-        var stats = await page.EvaluateAsync<JsonElementish>("() => window.__planner.basemap");
+        var stats = (await page.EvaluateAsync<JsonElement>("() => window.__planner.basemap")).Deserialize<TileStats>(Web)!;
         Assert.True(stats.Loaded > 0 && stats.Failed == 0, $"tiles: {stats.Loaded} loaded, {stats.Failed} failed");
         Assert.Empty(outside);
         var shot = await DesktopApp.ScreenshotAsync(page, "basemap-offline");
@@ -95,11 +97,12 @@ public sealed class BasemapTests(DesktopApp app, ITestOutputHelper output)
         await page.EvaluateAsync("([lon, lat, z]) => window.__planner.centreOn(lon, lat, z)", new object[] { lon, lat, zoom });
         await page.EvaluateAsync("() => window.__planner.renderComplete()");
         var pixel = await page.EvaluateAsync<double[]>("([lon, lat]) => window.__planner.pixelAt(lon, lat)", new object[] { lon, lat });
-        return await page.EvaluateAsync<List<Hit>>("([x, y]) => window.__planner.featuresAt(x, y)", new object[] { pixel[0], pixel[1] });
+        var hits = await page.EvaluateAsync<JsonElement>("([x, y]) => window.__planner.featuresAt(x, y)", new object[] { pixel[0], pixel[1] });
+        return hits.Deserialize<List<Hit>>(Web)!;
     }
 
     /// <summary>A feature under a pixel: the map layer's id, the tile layer (basemap), its id and name.</summary>
     internal sealed record Hit(string? Layer, string? SourceLayer, string? Id, string? Name, string? Cls);
 
-    private sealed record JsonElementish(int Requested, int Loaded, int Empty, int Failed, int Features, string? Region);
+    private sealed record TileStats(int Requested, int Loaded, int Empty, int Failed, int Features, string? Region);
 }

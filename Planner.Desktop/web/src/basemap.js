@@ -61,6 +61,8 @@ function labelStyle(feature, resolution) {
   if (!name) return null;
   if (layer === 'labels') {
     const rank = Number(feature.get('rank') ?? 4);
+    // Grid names only at street level: a village fitted to the window would be a sheet of them.
+    if (rank === 4 && resolution > 1.5) return null;
     return new Style({ text: new Text({ text: String(name), font: LABEL_FONTS[rank] ?? LABEL_FONTS[4], fill: new Fill({ color: rank <= 2 ? '#4a3470' : '#333' }), stroke: halo, overflow: false }), zIndex: 10 - rank });
   }
   if (layer === 'roads' && resolution < 5) {
