@@ -23,6 +23,7 @@ import { setupCompare } from './compare.js';
 import { setupExport } from './export.js';
 import { setupBasemap } from './basemap.js';
 import { setupSearch } from './search.js';
+import { setupPrint } from './print.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -270,6 +271,7 @@ setupRecommend(app);
 setupCompare(app);
 setupExport(app);
 setupSearch(app);
+setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));
