@@ -24,6 +24,7 @@ import { setupExport } from './export.js';
 import { setupBasemap } from './basemap.js';
 import { setupSearch } from './search.js';
 import { setupPrint } from './print.js';
+import { setupCandidates } from './candidates.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -271,6 +272,7 @@ setupRecommend(app);
 setupCompare(app);
 setupExport(app);
 setupSearch(app);
+setupCandidates(app);
 setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 
 async function start() {
