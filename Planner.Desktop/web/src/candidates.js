@@ -61,5 +61,7 @@ export function setupCandidates(app) {
       }),
     };
   };
+  /** True while a click on the map places or removes a site. */
+  app.isPlacingCandidates = () => toggle.checked;
   if (window.__planner) window.__planner.placedCandidates = () => app.placedCandidates();
 }

@@ -185,6 +185,8 @@ translate.on('translateend', (evt) => {
 m.map.addInteraction(translate);
 
 m.map.on('singleclick', (evt) => {
+  // While candidate sites are being placed (candidates.js), a click places or removes a site and nothing else.
+  if (app.isPlacingCandidates?.()) return;
   if (store.tool === 'add') {
     const id = `new-${store.nextId++}`;
     const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round), $('new-level').value, $('new-status').value);
