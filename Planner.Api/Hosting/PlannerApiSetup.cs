@@ -52,6 +52,7 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<Visits.VisitPlanStore>();
         builder.Services.AddSingleton(_ => new WhatIfCoverageCache(WhatIfCoverageCache.DefaultCapacity));
         builder.Services.AddSingleton<LayerSource>();
+        builder.Services.AddSingleton<Tiles.BasemapTiles>();
         builder.Services.AddCostLimits(options);
         builder.Services.AddSingleton<JobQueue>();
         for (int i = 0; i < options.Workers; i++)

@@ -46,6 +46,14 @@ export async function items(r, collection, params = {}) {
   return { type: 'FeatureCollection', features };
 }
 
+/** A basemap vector tile's bytes (Mapbox vector tile), or null when the tile holds nothing (204). */
+export async function tile(r, z, x, y, signal) {
+  const response = await fetch(`${region(r)}/tiles/${z}/${x}/${y}.mvt`, { headers: { 'X-Api-Key': apiKey }, signal });
+  if (response.status === 204) return null;
+  if (!response.ok) throw new ApiError(response.status, { detail: await response.text() });
+  return response.arrayBuffer();
+}
+
 /** The coverage report (the CLI's JSON schema). */
 export const coverage = async (r, params) => (await call(`${region(r)}/coverage?${qs(params)}`)).body;
 

@@ -21,6 +21,10 @@ import { installHooks } from './hooks.js';
 import { setupRecommend } from './recommend.js';
 import { setupCompare } from './compare.js';
 import { setupExport } from './export.js';
+import { setupBasemap } from './basemap.js';
+import { setupSearch } from './search.js';
+import { setupPrint } from './print.js';
+import { setupCandidates } from './candidates.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -181,6 +185,8 @@ translate.on('translateend', (evt) => {
 m.map.addInteraction(translate);
 
 m.map.on('singleclick', (evt) => {
+  // While candidate sites are being placed (candidates.js), a click places or removes a site and nothing else.
+  if (app.isPlacingCandidates?.()) return;
   if (store.tool === 'add') {
     const id = `new-${store.nextId++}`;
     const s = newStation(id, `${t('newStation')} ${id.slice(4)}`, ...toLonLat(evt.coordinate).map(round), $('new-level').value, $('new-status').value);
@@ -224,7 +230,8 @@ const app = {
   },
 };
 let saving = null;
-const load = async (name) => { await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
+const basemap = setupBasemap(app);
+const load = async (name) => { basemap.show(name); await loadRegion(app, name, { showEdits, showCoverage, renderAll }); await saving?.listScenarios(); };
 
 $('group').addEventListener('change', (e) => { store.group = e.target.value; m.restyle(); renderAll(); });
 $('unit-level').addEventListener('change', (e) => { store.unitLevel = e.target.value; m.restyle(); });
@@ -266,6 +273,9 @@ saving = setupSave(app);
 setupRecommend(app);
 setupCompare(app);
 setupExport(app);
+setupSearch(app);
+setupCandidates(app);
+setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

@@ -97,7 +97,7 @@ export function setupRecommend(app) {
     const request = { model: $('rec-model').value, ...params(store) };
     if (request.model !== 'lscp') request.p = Number($('rec-p').value);
     try {
-      const sites = await candidates();
+      const sites = app.placedCandidates?.() ?? await candidates();
       if (sites) request.candidates = sites;
       const result = await api.recommend(store.region, request, (x) => { $('rec-progress').value = x; }, controller.signal);
       $('rec-status').textContent = '';
