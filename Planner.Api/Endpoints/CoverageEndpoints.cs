@@ -16,13 +16,14 @@ namespace Planner.Api.Endpoints;
 
 /// <summary>
 /// Coverage reports of a region or unit: JSON, CSV and GeoJSON exactly as <c>planner coverage</c> writes them
-/// (<see cref="CoverageWriters"/>), and a printable HTML page. A key that sees only some units of the region (a
+/// (<see cref="CoverageWriters"/>), and the official report (a printable HTML page, Word, PDF, Excel, GeoPackage,
+/// Shapefile) from Planner.Reports' one report model. A key that sees only some units of the region (a
 /// township key) gets the report narrowed to them, as <c>?unit=</c> narrows it; a <c>?unit=</c> outside them is
 /// answered as an unknown unit.
 /// </summary>
 internal static class CoverageEndpoints
 {
-    private static readonly string[] Formats = ["json", "csv", "geojson", "html", .. OfficialReportRenderer.Formats];
+    private static readonly string[] Formats = ["json", "csv", "geojson", .. OfficialReportRenderer.Formats];
 
     /// <summary>Maps <c>GET /regions/{region}/coverage</c>.</summary>
     public static IEndpointRouteBuilder MapCoverageEndpoints(this IEndpointRouteBuilder app)
@@ -84,28 +85,26 @@ internal static class CoverageEndpoints
         if (OfficialReportRenderer.Formats.Contains(format))
         {
             var (narrowed, narrowedChecks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
-            return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, http.Request, cancellationToken).ConfigureAwait(false);
+            var scopeName = scope is null ? null : string.Join("、", scope.Roots.Select(u => u.Name));
+            return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, scopeName, http.Request, cancellationToken).ConfigureAwait(false);
         }
 
-        bool chinese = format == "html" && Language.PrefersChinese(http.Request);
-        var body = result.Rendered.GetOrAdd((format, scope?.Key, chinese), k => Render(k.Format, k.Chinese, result, scope));
+        var body = result.Rendered.GetOrAdd((format, scope?.Key, false), k => Render(k.Format, result, scope));
         return TypedResults.Content(body, format switch
         {
             "csv" => "text/csv; charset=utf-8",
             "geojson" => "application/geo+json; charset=utf-8",
-            "html" => "text/html; charset=utf-8",
             _ => "application/json; charset=utf-8",
         });
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, UnitSelection? scope)
+    private static string Render(string format, CoverageResult result, UnitSelection? scope)
     {
-        var (report, checks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
+        var (report, _) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
         return format switch
         {
             "csv" => CoverageWriters.UnitsCsv(report),
             "geojson" => CoverageWriters.GeoJsonLayers(report),
-            "html" => HtmlReport.Render(result, report, checks, scope is null ? null : string.Join("、", scope.Roots.Select(u => u.Name)), chinese),
             _ => CoverageWriters.ToJson(report),
         };
     }

@@ -9,22 +9,29 @@ using Planner.Reports.Model;
 namespace Planner.Api.Reports;
 
 /// <summary>
-/// The coverage report as the files officials hand in (<c>?f=docx|pdf|xlsx|gpkg|shp</c>), written by
-/// Planner.Reports from the same report model as <c>planner report</c>. Chinese unless the caller's
-/// Accept-Language prefers English.
+/// The coverage report as the files officials hand in (<c>?f=docx|pdf|xlsx|gpkg|shp</c>) and as the printable
+/// page (<c>?f=html</c>, shown in the browser rather than downloaded), written by Planner.Reports from the same
+/// report model as <c>planner report</c>. Chinese unless the caller's Accept-Language prefers English.
 /// </summary>
 internal static class OfficialReportRenderer
 {
     /// <summary>The format names this renderer answers.</summary>
-    public static readonly string[] Formats = ["docx", "pdf", "xlsx", "gpkg", "shp"];
+    public static readonly string[] Formats = ["docx", "pdf", "xlsx", "gpkg", "shp", "html"];
 
     /// <summary>The format a media type asks for, or null when it is none of these.</summary>
     public static string? FromMediaType(string? mediaType) =>
         ReportFormat.All.FirstOrDefault(f => Formats.Contains(f.Name) && string.Equals(f.ContentType, mediaType, StringComparison.OrdinalIgnoreCase))?.Name;
 
-    /// <summary>Builds and writes the report as a download.</summary>
+    /// <summary>Builds and writes the report as a download (the HTML page inline).</summary>
+    /// <param name="format">A name in <see cref="Formats"/>.</param>
+    /// <param name="result">The coverage run, for the region and rule set name.</param>
+    /// <param name="report">The run as reported (narrowed to the caller's units where it is).</param>
+    /// <param name="checks">The checks, narrowed alike.</param>
+    /// <param name="scopeName">Names of the units the report is narrowed to, or null for the region.</param>
+    /// <param name="request">The request, for its Accept-Language.</param>
+    /// <param name="cancellationToken">Cancels the rendering.</param>
     public static async Task<FileContentHttpResult> RenderAsync(
-        string format, CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, HttpRequest request, CancellationToken cancellationToken)
+        string format, CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, string? scopeName, HttpRequest request, CancellationToken cancellationToken)
     {
         var file = ReportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a file report format");
         var region = result.Region.Region;
@@ -32,9 +39,12 @@ internal static class OfficialReportRenderer
         {
             Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese,
             RuleSetName = result.RuleSetName,
+            ScopeName = scopeName,
         };
         var bytes = await Task.Run(() => ReportRenderer.Render(ReportBuilder.Build(region, report, checks, options), file), cancellationToken).ConfigureAwait(false);
-        return TypedResults.File(bytes, file.ContentType, $"{region.Info.Name}-coverage{file.Extension}");
+        return file == ReportFormat.Html
+            ? TypedResults.File(bytes, file.ContentType)
+            : TypedResults.File(bytes, file.ContentType, $"{region.Info.Name}-coverage{file.Extension}");
     }
 
     /// <summary>True when the first language the caller names is English (a report is Chinese otherwise).</summary>

@@ -56,6 +56,7 @@ public static class ReportBuilder
                 c.SubjectName, c.Measured, c.Comparison, c.Required, c.Passed, c.Note)).ToList(),
             Summary = [],
             Sources = region.Info.Sources,
+            ScopeName = options.ScopeName,
         };
         return doc with { Summary = ReportSummary.Write(doc) };
     }

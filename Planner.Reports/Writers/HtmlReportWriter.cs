@@ -6,7 +6,7 @@ namespace Planner.Reports.Writers;
 
 /// <summary>
 /// The report as one printable HTML page from the same model and tables as Word and PDF (<see cref="ReportTables"/>),
-/// with the share chart as inline SVG; no external assets.
+/// with the share chart as inline SVG and the map as an embedded PNG (the same image Word and PDF carry); no external assets.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -14,7 +14,7 @@ public static class HtmlReportWriter
         body{font:13px/1.5 "Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif;margin:2em auto;max-width:64em;color:#222}
         h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1.05em}
         table{border-collapse:collapse;width:100%;margin:.4em 0}th,td{padding:3px 6px;border:1px solid #ddd;text-align:left}th{background:#eee}
-        svg{max-width:100%;height:auto}@media print{body{margin:0;max-width:none}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}}
+        svg,figure.map img{max-width:100%;height:auto}figure.map{margin:1em 0}@media print{body{margin:0;max-width:none}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}}
         """;
 
     /// <summary>The page.</summary>
@@ -38,6 +38,7 @@ public static class HtmlReportWriter
             h.Append($"<p>{E(p)}</p>");
         }
 
+        h.Append($"<figure class=\"map\"><img alt=\"{E(report.RegionName)}\" src=\"data:image/png;base64,{Convert.ToBase64String(CoverageMapImage.Png(report))}\"></figure>");
         h.Append(ShareChart.Svg(report));
         h.Append($"<h2>{E(t.Overall)}</h2>");
         Table(h, ReportTables.OverallHeader(report), ReportTables.OverallRows(report));
