@@ -57,6 +57,7 @@ public static class ReportBuilder
             Summary = [],
             Sources = region.Info.Sources,
             ScopeName = options.ScopeName,
+            ScenarioName = options.ScenarioName,
         };
         return doc with { Summary = ReportSummary.Write(doc) };
     }

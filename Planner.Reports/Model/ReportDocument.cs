@@ -58,6 +58,12 @@ public sealed record ReportDocument
     /// <summary>Sources and licences of the region's data.</summary>
     public required IReadOnlyList<DataSource> Sources { get; init; }
 
+    /// <summary>The scenario the figures are of, or null for the region as it is.</summary>
+    public string? ScenarioName { get; init; }
+
+    /// <summary>The scenario set against its base, when a comparison was asked for (<see cref="ReportComparisonBuilder"/>).</summary>
+    public ReportComparison? Comparison { get; init; }
+
     /// <summary>The units the report is narrowed to (花园街道), or null for the whole region.</summary>
     public string? ScopeName { get; init; }
 

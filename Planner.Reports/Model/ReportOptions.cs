@@ -17,4 +17,7 @@ public sealed record ReportOptions
 
     /// <summary>Names of the units the coverage run was narrowed to (a township key, <c>?unit=</c>), or null for the region.</summary>
     public string? ScopeName { get; init; }
+
+    /// <summary>The scenario the coverage run is of, or null for the region as it is.</summary>
+    public string? ScenarioName { get; init; }
 }

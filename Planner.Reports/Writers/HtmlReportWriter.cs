@@ -31,6 +31,7 @@ public static class HtmlReportWriter
             [t.Circle, $"{c.ModeLabel} {ReportNumbers.Number(c.Minutes)} min ({ReportNumbers.Number(c.SpeedKmh)} km/h, {c.MethodLabel})"],
             [t.DataDate, report.DataDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? t.NotStated],
             [t.Generated, report.GeneratedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+8)"],
+            .. ReportTables.ScenarioRow(report),
         ], header: false);
         h.Append($"<h2>{E(t.Summary)}</h2>");
         foreach (var p in report.Summary)
@@ -42,6 +43,23 @@ public static class HtmlReportWriter
         h.Append(ShareChart.Svg(report));
         h.Append($"<h2>{E(t.Overall)}</h2>");
         Table(h, ReportTables.OverallHeader(report), ReportTables.OverallRows(report));
+        if (report.Comparison is { } comparison)
+        {
+            var w = ComparisonText.For(t.Language);
+            h.Append($"<h2>{E(w.Heading)}</h2>");
+            Table(h, ReportTables.ComparisonGroupHeader(report), ReportTables.ComparisonGroupRows(report, comparison));
+            Table(h, ReportTables.ComparisonUnitHeader(report), comparison.Units.Select(ReportTables.ComparisonUnitCells).ToList());
+            h.Append($"<h3>{E(w.Stations)}</h3>");
+            if (comparison.Stations.Count == 0)
+            {
+                h.Append($"<p>{E(w.NoStationChanges)}</p>");
+            }
+            else
+            {
+                Table(h, ReportTables.StationChangeHeader(report), ReportTables.StationChangeRows(comparison));
+            }
+        }
+
         h.Append($"<h2>{E(t.Townships)}</h2>");
         Table(h, ReportTables.UnitHeader(report, t.Township), report.Townships.Select(s => ReportTables.UnitCells(report, s.Township)).ToList());
         foreach (var section in report.Townships)

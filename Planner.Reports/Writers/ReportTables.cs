@@ -47,4 +47,37 @@ internal static class ReportTables
 
     public static IReadOnlyList<IReadOnlyList<string>> SourceRows(ReportDocument r) =>
         r.Sources.Select(s => (IReadOnlyList<string>)[s.Layer, s.Name, s.Licence, r.Text.Term(s.Modelled ? "yes" : "no")]).ToList();
+
+    /// <summary>Comparison per group: group, base share, scenario share, change in points.</summary>
+    public static IReadOnlyList<string> ComparisonGroupHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return [r.Text.Group, w.Base, w.InScenario, w.ChangePoints];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> ComparisonGroupRows(ReportDocument r, ReportComparison c) =>
+        r.Groups.Select((g, i) => (IReadOnlyList<string>)[g.Label, ReportNumbers.Percent(c.Groups[i].Base), ReportNumbers.Percent(c.Groups[i].Scenario), ReportNumbers.Points(c.Groups[i].Change)]).ToList();
+
+    /// <summary>Comparison per unit: code, name, then base, scenario and change per group.</summary>
+    public static IReadOnlyList<string> ComparisonUnitHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return [r.Text.Code, r.Text.Name, .. r.Groups.SelectMany(g => new[] { r.Text.GroupHeader(g, w.Base), r.Text.GroupHeader(g, w.InScenario), r.Text.GroupHeader(g, w.ChangePoints) })];
+    }
+
+    public static IReadOnlyList<string> ComparisonUnitCells(UnitChange u) =>
+        [u.Code, u.Name, .. u.Shares.SelectMany(s => new[] { ReportNumbers.Percent(s.Base), ReportNumbers.Percent(s.Scenario), ReportNumbers.Points(s.Change) })];
+
+    public static IReadOnlyList<string> StationChangeHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return ["ID", r.Text.Name, w.Change, w.MovedMeters];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> StationChangeRows(ReportComparison c) =>
+        c.Stations.Select(s => (IReadOnlyList<string>)[s.Id, s.Name, s.KindLabel, s.Kind == StationChangeKind.Moved ? ReportNumbers.People(s.MovedMeters) : "–"]).ToList();
+
+    /// <summary>The scenario row of the title block, when the report is of a scenario.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ScenarioRow(ReportDocument r) =>
+        r.ScenarioName is { } name ? [[ComparisonText.For(r.Text.Language).Scenario, name]] : [];
 }
