@@ -27,6 +27,7 @@ public static class PlannerApi
         app.MapCoverageEndpoints();
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();
+        app.MapScenarioReportEndpoints();
         app.MapSitingEndpoints();
         app.MapMatchingEndpoints();
         app.MapJobsEndpoints();

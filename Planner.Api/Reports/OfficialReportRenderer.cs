@@ -30,21 +30,32 @@ internal static class OfficialReportRenderer
     /// <param name="scopeName">Names of the units the report is narrowed to, or null for the region.</param>
     /// <param name="request">The request, for its Accept-Language.</param>
     /// <param name="cancellationToken">Cancels the rendering.</param>
-    public static async Task<FileContentHttpResult> RenderAsync(
+    public static Task<FileContentHttpResult> RenderAsync(
         string format, CoverageResult result, CoverageReport report, IReadOnlyList<StandardCheck> checks, string? scopeName, HttpRequest request, CancellationToken cancellationToken)
     {
-        var file = ReportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a file report format");
         var region = result.Region.Region;
-        var options = new ReportOptions
+        return RenderAsync(format, $"{region.Info.Name}-coverage", options => ReportBuilder.Build(region, report, checks, options with
         {
-            Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese,
             RuleSetName = result.RuleSetName,
             ScopeName = scopeName,
-        };
-        var bytes = await Task.Run(() => ReportRenderer.Render(ReportBuilder.Build(region, report, checks, options), file), cancellationToken).ConfigureAwait(false);
+        }), request, cancellationToken);
+    }
+
+    /// <summary>Builds the report off the request thread and writes it as a download named <paramref name="fileStem"/> (the HTML page inline).</summary>
+    /// <param name="format">A name in <see cref="Formats"/>.</param>
+    /// <param name="fileStem">The download's file name without its extension.</param>
+    /// <param name="build">Builds the report from the options of the caller's language.</param>
+    /// <param name="request">The request, for its Accept-Language.</param>
+    /// <param name="cancellationToken">Cancels the rendering.</param>
+    public static async Task<FileContentHttpResult> RenderAsync(string format, string fileStem, Func<ReportOptions, ReportDocument> build, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var file = ReportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a file report format");
+        var options = new ReportOptions { Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese };
+        var bytes = await Task.Run(() => ReportRenderer.Render(build(options), file), cancellationToken).ConfigureAwait(false);
         return file == ReportFormat.Html
             ? TypedResults.File(bytes, file.ContentType)
-            : TypedResults.File(bytes, file.ContentType, $"{region.Info.Name}-coverage{file.Extension}");
+            : TypedResults.File(bytes, file.ContentType, fileStem + file.Extension);
     }
 
     /// <summary>True when the first language the caller names is English (a report is Chinese otherwise).</summary>
