@@ -58,6 +58,7 @@ public static class ReportBuilder
             Sources = region.Info.Sources,
             ScopeName = options.ScopeName,
             ScenarioName = options.ScenarioName,
+            Minutes = groups.Count == 0 ? null : MinutesHistogram.Of(region, coverage, groups[0]),
         };
         return doc with { Summary = ReportSummary.Write(doc) };
     }

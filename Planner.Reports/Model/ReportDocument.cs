@@ -58,6 +58,9 @@ public sealed record ReportDocument
     /// <summary>Sources and licences of the region's data.</summary>
     public required IReadOnlyList<DataSource> Sources { get; init; }
 
+    /// <summary>Residents by minutes to their nearest station, or null when the run has no per-point times (a narrowed report).</summary>
+    public MinutesHistogram? Minutes { get; init; }
+
     /// <summary>The scenario the figures are of, or null for the region as it is.</summary>
     public string? ScenarioName { get; init; }
 

@@ -51,6 +51,14 @@ public static class DocxReportWriter
 
         body.Append(new Paragraph(new Run(Image(main, CoverageMapImage.Png(report), 1U, ChartWidthEmu, ChartWidthEmu * 3 / 4))));
         body.Append(new Paragraph(new Run(Image(main, chartPng ?? ShareChart.Png(report), 2U, ChartWidthEmu, ChartHeightEmu))));
+        if (report.Minutes is { } minutes)
+        {
+            var w = MinutesText.For(t.Language);
+            body.Append(Para(w.Heading, "Heading1"));
+            body.Append(new Paragraph(new Run(Image(main, MinutesChart.Png(report), 3U, ChartWidthEmu, ChartWidthEmu * 520 / 1200))));
+            body.Append(Para(w.Note));
+            body.Append(Table(ReportTables.MinutesHeader(report), ReportTables.MinutesRows(report, minutes)));
+        }
 
         body.Append(Para(t.Overall, "Heading1"));
         body.Append(Table(ReportTables.OverallHeader(report), ReportTables.OverallRows(report)));

@@ -41,6 +41,13 @@ public static class HtmlReportWriter
 
         h.Append($"<figure class=\"map\"><img alt=\"{E(report.RegionName)}\" src=\"data:image/png;base64,{Convert.ToBase64String(CoverageMapImage.Png(report))}\"></figure>");
         h.Append(ShareChart.Svg(report));
+        if (report.Minutes is { } minutes)
+        {
+            var w = MinutesText.For(t.Language);
+            h.Append($"<h2>{E(w.Heading)}</h2>").Append(MinutesChart.Svg(report)).Append($"<p>{E(w.Note)}</p>");
+            Table(h, ReportTables.MinutesHeader(report), ReportTables.MinutesRows(report, minutes));
+        }
+
         h.Append($"<h2>{E(t.Overall)}</h2>");
         Table(h, ReportTables.OverallHeader(report), ReportTables.OverallRows(report));
         if (report.Comparison is { } comparison)

@@ -51,6 +51,19 @@ public static class PdfReportWriter
             page.Image(XImage.FromStream(png), widthPoints: 600);
         }
 
+        if (report.Minutes is { } minutes)
+        {
+            var w = MinutesText.For(t.Language);
+            page.Heading(w.Heading, 14);
+            using (var png = new MemoryStream(MinutesChart.Png(report)))
+            {
+                page.Image(XImage.FromStream(png), widthPoints: 600);
+            }
+
+            page.Paragraph(w.Note);
+            page.Table(ReportTables.MinutesHeader(report), ReportTables.MinutesRows(report, minutes));
+        }
+
         page.Heading(t.Overall, 14);
         page.Table(ReportTables.OverallHeader(report), ReportTables.OverallRows(report));
         if (report.Comparison is { } comparison)

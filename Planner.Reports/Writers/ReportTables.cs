@@ -80,4 +80,23 @@ internal static class ReportTables
     /// <summary>The scenario row of the title block, when the report is of a scenario.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> ScenarioRow(ReportDocument r) =>
         r.ScenarioName is { } name ? [[ComparisonText.For(r.Text.Language).Scenario, name]] : [];
+
+    /// <summary>Travel-time table: bin, people, share of the group's people.</summary>
+    public static IReadOnlyList<string> MinutesHeader(ReportDocument r)
+    {
+        var w = MinutesText.For(r.Text.Language);
+        return [w.Range, w.People, w.Share];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> MinutesRows(ReportDocument r, MinutesHistogram h)
+    {
+        var w = MinutesText.For(r.Text.Language);
+        double all = h.People;
+        string Share(double people) => ReportNumbers.Percent(all > 0 ? people / all : 0);
+        return
+        [
+            .. h.Bins.Select(b => (IReadOnlyList<string>)[MinutesText.Label(b), ReportNumbers.People(b.People), Share(b.People)]),
+            [w.NoStation, ReportNumbers.People(h.NoStation), Share(h.NoStation)],
+        ];
+    }
 }

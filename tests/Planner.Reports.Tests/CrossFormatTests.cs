@@ -28,6 +28,28 @@ public partial class CrossFormatTests(GuixiReport guixi)
         AssertSame("xlsx", expected, FromWorkbook(Render(ReportFormat.Xlsx)));
     }
 
+    /// <summary>The travel-time rows (bin, people, share) are the histogram's, printed alike in Word, PDF and HTML, and the charts are embedded.</summary>
+    [Fact]
+    public void Report_Guixi_TravelTimeRowsAreInDocxPdfAndHtml()
+    {
+        var h = guixi.Document.Minutes!;
+        var expected = h.Bins.Select(b => (Label: MinutesText.Label(b), People: People(b.People), Share: GuixiReport.Printed(b.People / h.People)))
+            .Append((Label: MinutesText.Chinese.NoStation, People: People(h.NoStation), Share: GuixiReport.Printed(h.NoStation / h.People))).ToList();
+        var docx = DocxRows(Render(ReportFormat.Docx));
+        var html = HtmlRows(Render(ReportFormat.Html));
+        var pdf = Tool.Run("pdftotext", "-layout", "-enc", "UTF-8", Render(ReportFormat.Pdf), "-").Split('\n').Select(l => Regex.Split(l.Trim(), "\\s{2,}")).ToList();
+        foreach (var (label, people, share) in expected)
+        {
+            string[] row = [label, people, share];
+            Assert.Contains(docx, r => r.SequenceEqual(row));
+            Assert.Contains(html, r => r.SequenceEqual(row));
+            Assert.Contains(pdf, r => r.SequenceEqual(row));
+        }
+
+        using var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(GuixiReport.OutputDirectory, "guixi-cross.html")));
+        Assert.Equal(2, page.Body!.Children.Count(c => c.LocalName == "svg")); // the share chart and the histogram
+    }
+
     /// <summary>The figures as the JSON report and the checker state them, printed as the report prints them.</summary>
     private Figures Expected()
     {
