@@ -9,6 +9,7 @@ using Planner.Api.Regions;
 using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.IO;
 using Planner.Core.Model;
 using Planner.Core.Narrowing;
 
@@ -90,6 +91,11 @@ internal static class CoverageEndpoints
         }
 
         var body = result.Rendered.GetOrAdd((format, scope?.Key, false), k => Render(k.Format, result, scope));
+        if (format == "csv" && Language.PrefersChinese(http.Request))
+        {
+            body = CsvForExcel.WithBom(body); // Excel on Chinese Windows reads a CSV without the BOM as GBK
+        }
+
         return TypedResults.Content(body, format switch
         {
             "csv" => "text/csv; charset=utf-8",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Planner.Core.Circles;
 using Planner.Core.Coverage;
+using Planner.Core.IO;
 using Spectre.Console;
 
 namespace Planner.Cli.Commands;
@@ -29,6 +30,7 @@ internal static class CoverageCommand
         var tiers = new Option<string?>("--tiers") { Description = "Life circles by id, comma-separated (data/standards/circles.json); gb50180-15min by default." };
         var noCap = new Option<bool>("--no-cap") { Description = "Lift the circle's network-distance cap (time alone decides)." };
         var points = new Option<FileInfo?>("--points") { Description = "Also write id,nearest_station,minutes,covered per demand point as CSV." };
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start CSV files (--format csv --out, --points) with a UTF-8 byte-order mark so Excel on Chinese Windows reads the names (default true; standard output never gets one).", DefaultValueFactory = _ => true };
         var command = new Command("coverage", "Coverage of a region's people by its stations' N-minute service circles along the road network.");
         command.Arguments.Add(region);
         foreach (var option in new Option[] { tiers, noCap, minutes, mode, speed, planned, format, output, circles, points })
@@ -36,6 +38,7 @@ internal static class CoverageCommand
             command.Options.Add(option);
         }
 
+        command.Options.Add(csvBom);
         command.SetAction(parse =>
         {
             var options = new CoverageOptions
@@ -51,7 +54,7 @@ internal static class CoverageCommand
             var ids = Ids(parse.GetValue(tiers)).Concat(circlesIsFile ? [] : Ids(circlesValue)).ToList();
             var (runs, problems) = CircleChoice.Resolve(options, LifeCircleCatalog.Builtin(), ids, adHoc, parse.GetValue(noCap), "--tiers", "--minutes/--mode/--speed-kmh");
             return Run(parse.GetValue(region)!, runs, problems, parse.GetValue(format) ?? "json", parse.GetValue(output),
-                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points));
+                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points), parse.GetValue(csvBom));
         });
         return command;
     }
@@ -64,7 +67,7 @@ internal static class CoverageCommand
     private static IEnumerable<string> Ids(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static int Run(string folder, IReadOnlyList<CoverageOptions> runs, IReadOnlyList<string> circleProblems, string format, FileInfo? output, FileInfo? circles, FileInfo? points)
+    private static int Run(string folder, IReadOnlyList<CoverageOptions> runs, IReadOnlyList<string> circleProblems, string format, FileInfo? output, FileInfo? circles, FileInfo? points, bool csvBom)
     {
         var problems = circleProblems.Concat(runs.SelectMany(r => r.Problems())).Distinct().ToList();
         if (format is not ("json" or "csv" or "geojson"))
@@ -100,7 +103,7 @@ internal static class CoverageCommand
             _ => reports.Count == 1 ? CoverageWriters.ToJson(report) : CoverageWriters.TiersJson(reports),
         };
 
-        ResultOutput.Write("--out", output, text, Console.Out);
+        ResultOutput.Write("--out", output, format == "csv" && output is not null && csvBom ? CsvForExcel.WithBom(text) : text, Console.Out);
         if (circles is not null)
         {
             ResultOutput.Write("--circles", circles, CoverageWriters.CirclesGeoJson(report), Console.Out);
@@ -108,7 +111,7 @@ internal static class CoverageCommand
 
         if (points is not null)
         {
-            ResultOutput.Write("--points", points, CoverageWriters.PointsCsv(report), Console.Out);
+            ResultOutput.Write("--points", points, csvBom ? CsvForExcel.WithBom(CoverageWriters.PointsCsv(report)) : CoverageWriters.PointsCsv(report), Console.Out);
         }
 
         return ExitCodes.Ok;
