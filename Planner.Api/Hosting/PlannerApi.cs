@@ -28,6 +28,7 @@ public static class PlannerApi
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();
         app.MapScenarioReportEndpoints();
+        app.MapReportLinksEndpoints();
         app.MapSitingEndpoints();
         app.MapMatchingEndpoints();
         app.MapJobsEndpoints();

@@ -49,14 +49,27 @@ internal static class OfficialReportRenderer
     /// <param name="cancellationToken">Cancels the rendering.</param>
     public static async Task<FileContentHttpResult> RenderAsync(string format, string fileStem, Func<ReportOptions, ReportDocument> build, HttpRequest request, CancellationToken cancellationToken)
     {
+        var options = OptionsFor(request);
+        var file = await Task.Run(() => Render(format, fileStem, build, options), cancellationToken).ConfigureAwait(false);
+        return file.FileName is null ? TypedResults.File(file.Bytes, file.ContentType) : TypedResults.File(file.Bytes, file.ContentType, file.FileName);
+    }
+
+    /// <summary>Builds and writes the report on the calling thread (a job's).</summary>
+    /// <param name="format">A name in <see cref="Formats"/>.</param>
+    /// <param name="fileStem">The download's file name without its extension.</param>
+    /// <param name="build">Builds the report from <paramref name="options"/>.</param>
+    /// <param name="options">The caller's language (<see cref="OptionsFor"/>).</param>
+    public static RenderedReport Render(string format, string fileStem, Func<ReportOptions, ReportDocument> build, ReportOptions options)
+    {
         ArgumentNullException.ThrowIfNull(build);
         var file = ReportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a file report format");
-        var options = new ReportOptions { Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese };
-        var bytes = await Task.Run(() => ReportRenderer.Render(build(options), file), cancellationToken).ConfigureAwait(false);
-        return file == ReportFormat.Html
-            ? TypedResults.File(bytes, file.ContentType)
-            : TypedResults.File(bytes, file.ContentType, fileStem + file.Extension);
+        var bytes = ReportRenderer.Render(build(options), file);
+        return new RenderedReport(bytes, file.ContentType, file == ReportFormat.Html ? null : fileStem + file.Extension);
     }
+
+    /// <summary>The report options of the caller's language: Chinese unless Accept-Language prefers English.</summary>
+    public static ReportOptions OptionsFor(HttpRequest request) =>
+        new() { Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese };
 
     /// <summary>True when the first language the caller names is English (a report is Chinese otherwise).</summary>
     private static bool PrefersEnglish(HttpRequest request) =>
