@@ -32,8 +32,8 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
-            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap")
-            .WithSummary("Coverage report: ?circle=gb50180-15min (the default; or minutes=&mode=&speed= for an ad-hoc circle)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap", "lang")
+            .WithSummary("Coverage report: ?circle=gb50180-15min (the default; or minutes=&mode=&speed= for an ad-hoc circle)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html|docx|pdf|xlsx|gpkg|shp (or Accept); the report is Chinese unless Accept-Language (or lang=en) asks for English; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -61,6 +61,11 @@ internal static class CoverageEndpoints
         if (!Formats.Contains(format))
         {
             return ApiProblems.Field("f", $"'{f}' is not a report format; use one of {string.Join(", ", Formats)}.");
+        }
+
+        if (http.Request.Query["lang"] is { Count: > 0 } lang && lang.ToString() is not ("zh" or "en"))
+        {
+            return ApiProblems.Field("lang", $"'{lang}' is not a report language; use zh or en.");
         }
 
         var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);

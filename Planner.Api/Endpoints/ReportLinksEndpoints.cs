@@ -73,7 +73,9 @@ internal static class ReportLinksEndpoints
         string origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
         if (r.Region.Demand.Length <= options.Value.ReportJobPoints)
         {
-            List<KeyValuePair<string, string>> query = [new("f", format), .. unit is { Length: > 0 } ? [new KeyValuePair<string, string>("unit", unit)] : Array.Empty<KeyValuePair<string, string>>()];
+            // The link carries the asker's language: the browser that opens it sends its own Accept-Language.
+            List<KeyValuePair<string, string>> query = [new("f", format), new("lang", OfficialReportRenderer.LanguageOf(request)),
+                .. unit is { Length: > 0 } ? [new KeyValuePair<string, string>("unit", unit)] : Array.Empty<KeyValuePair<string, string>>()];
             var (link, expires) = signer.Sign($"/regions/{Uri.EscapeDataString(r.Name)}/coverage", query, keyId);
             return TypedResults.Created(origin + link, new ReportLinkResponse(origin + link, expires, null));
         }

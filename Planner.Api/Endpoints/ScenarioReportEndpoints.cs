@@ -24,7 +24,7 @@ internal static class ScenarioReportEndpoints
     public static IEndpointRouteBuilder MapScenarioReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/regions/{region}/scenarios/{name}/report", Get).WithTags("Scenarios").RequireAuthorization(Roles.Viewer)
-            .AcceptsOnlyQuery("f", "compare", "includePlanned")
+            .AcceptsOnlyQuery("f", "compare", "includePlanned", "lang")
             .WithSummary("The scenario's report: ?f=docx|pdf|xlsx|gpkg|shp|html (default pdf)&compare=true adds the comparison with the base region; Chinese unless Accept-Language prefers English.");
         return app;
     }

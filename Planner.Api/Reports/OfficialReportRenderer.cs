@@ -67,9 +67,25 @@ internal static class OfficialReportRenderer
         return new RenderedReport(bytes, file.ContentType, file == ReportFormat.Html ? null : fileStem + file.Extension);
     }
 
-    /// <summary>The report options of the caller's language: Chinese unless Accept-Language prefers English.</summary>
-    public static ReportOptions OptionsFor(HttpRequest request) =>
-        new() { Language = PrefersEnglish(request) ? ReportLanguage.English : ReportLanguage.Chinese };
+    /// <summary>
+    /// The report options of the caller's language: <c>?lang=zh|en</c> when given (a signed link carries the language
+    /// of the page that asked for it, since a browser's download sends its own Accept-Language), else Chinese
+    /// unless Accept-Language prefers English.
+    /// </summary>
+    public static ReportOptions OptionsFor(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        bool english = request.Query["lang"].ToString() switch
+        {
+            "en" => true,
+            "zh" => false,
+            _ => PrefersEnglish(request),
+        };
+        return new ReportOptions { Language = english ? ReportLanguage.English : ReportLanguage.Chinese };
+    }
+
+    /// <summary>The language code (zh, en) the caller's report would be in.</summary>
+    public static string LanguageOf(HttpRequest request) => OptionsFor(request).Language == ReportLanguage.English ? "en" : "zh";
 
     /// <summary>True when the first language the caller names is English (a report is Chinese otherwise).</summary>
     private static bool PrefersEnglish(HttpRequest request) =>

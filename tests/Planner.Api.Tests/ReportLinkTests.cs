@@ -88,6 +88,20 @@ public sealed class ReportLinkTests(ApiFixture api)
     {
         using var viewer = api.Client("viewer", "tiny");
         await Problems.AssertProblem(await viewer.PostAsync("/regions/tiny/reports?f=odt", null), HttpStatusCode.BadRequest, "f");
+        await Problems.AssertProblem(await viewer.GetAsync("/regions/tiny/coverage?f=html&lang=fr"), HttpStatusCode.BadRequest, "lang");
+    }
+
+    /// <summary>A browser opening the link sends its own Accept-Language; the link keeps the language of the page that asked.</summary>
+    [Fact]
+    public async Task Link_KeepsTheAskersLanguage()
+    {
+        using var viewer = api.Client("viewer", "tiny");
+        viewer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var url = (await CreateAsync(viewer, "/regions/tiny/reports?f=html", HttpStatusCode.Created)).GetProperty("url").GetString()!;
+        using var browser = api.Factory.CreateClient();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var html = await browser.GetStringAsync(url);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> CreateAsync(HttpClient client, string path, HttpStatusCode expected)
