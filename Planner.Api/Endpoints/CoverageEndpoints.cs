@@ -9,6 +9,7 @@ using Planner.Api.Regions;
 using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Coverage;
+using Planner.Core.IO;
 using Planner.Core.Model;
 using Planner.Core.Narrowing;
 
@@ -16,13 +17,14 @@ namespace Planner.Api.Endpoints;
 
 /// <summary>
 /// Coverage reports of a region or unit: JSON, CSV and GeoJSON exactly as <c>planner coverage</c> writes them
-/// (<see cref="CoverageWriters"/>), and a printable HTML page. A key that sees only some units of the region (a
+/// (<see cref="CoverageWriters"/>), and the official report (a printable HTML page, Word, PDF, Excel, GeoPackage,
+/// Shapefile) from Planner.Reports' one report model. A key that sees only some units of the region (a
 /// township key) gets the report narrowed to them, as <c>?unit=</c> narrows it; a <c>?unit=</c> outside them is
 /// answered as an unknown unit.
 /// </summary>
 internal static class CoverageEndpoints
 {
-    private static readonly string[] Formats = ["json", "csv", "geojson", "html", .. OfficialReportRenderer.Formats];
+    private static readonly string[] Formats = ["json", "csv", "geojson", .. OfficialReportRenderer.Formats];
 
     /// <summary>Maps <c>GET /regions/{region}/coverage</c>.</summary>
     public static IEndpointRouteBuilder MapCoverageEndpoints(this IEndpointRouteBuilder app)
@@ -30,8 +32,8 @@ internal static class CoverageEndpoints
         app.MapGet("/regions/{region}/coverage", Get)
             .WithTags("Coverage")
             .RequireAuthorization(Roles.Viewer)
-            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap")
-            .WithSummary("Coverage report: ?circle=gb50180-15min (the region's default circle, else this; or minutes=&mode=&speed= for an ad-hoc circle; circle repeated gives every tier in one json or csv answer)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html (or Accept); Accept-Language zh gives Chinese; narrowed to a township key's units.")
+            .AcceptsOnlyQuery("minutes", "mode", "speed", "unit", "includePlanned", "f", "circle", "noCap", "lang")
+            .WithSummary("Coverage report: ?circle=gb50180-15min (the region's default circle, else this; or minutes=&mode=&speed= for an ad-hoc circle; circle repeated gives every tier in one json or csv answer)&noCap=&unit=&includePlanned=&f=json|csv|geojson|html|docx|pdf|xlsx|gpkg|shp (or Accept); the report is Chinese unless Accept-Language (or lang=en) asks for English; narrowed to a township key's units.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -59,6 +61,11 @@ internal static class CoverageEndpoints
         if (!Formats.Contains(format))
         {
             return ApiProblems.Field("f", $"'{f}' is not a report format; use one of {string.Join(", ", Formats)}.");
+        }
+
+        if (http.Request.Query["lang"] is { Count: > 0 } lang && lang.ToString() is not ("zh" or "en"))
+        {
+            return ApiProblems.Field("lang", $"'{lang}' is not a report language; use zh or en.");
         }
 
         var circles = circle ?? [];
@@ -90,16 +97,20 @@ internal static class CoverageEndpoints
         if (OfficialReportRenderer.Formats.Contains(format))
         {
             var (narrowed, narrowedChecks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
-            return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, http.Request, cancellationToken).ConfigureAwait(false);
+            var scopeName = scope is null ? null : string.Join("、", scope.Roots.Select(u => u.Name));
+            return await OfficialReportRenderer.RenderAsync(format, result, narrowed, narrowedChecks, scopeName, http.Request, cancellationToken).ConfigureAwait(false);
         }
 
-        bool chinese = format == "html" && Language.PrefersChinese(http.Request);
-        var body = result.Rendered.GetOrAdd((format, scope?.Key, chinese), k => Render(k.Format, k.Chinese, result, scope));
+        var body = result.Rendered.GetOrAdd((format, scope?.Key, false), k => Render(k.Format, result, scope));
+        if (format == "csv" && Language.PrefersChinese(http.Request))
+        {
+            body = CsvForExcel.WithBom(body); // Excel on Chinese Windows reads a CSV without the BOM as GBK
+        }
+
         return TypedResults.Content(body, format switch
         {
             "csv" => "text/csv; charset=utf-8",
             "geojson" => "application/geo+json; charset=utf-8",
-            "html" => "text/html; charset=utf-8",
             _ => "application/json; charset=utf-8",
         });
     }
@@ -141,14 +152,13 @@ internal static class CoverageEndpoints
             : TypedResults.Content(CoverageWriters.TiersJson(reports), "application/json; charset=utf-8");
     }
 
-    private static string Render(string format, bool chinese, CoverageResult result, UnitSelection? scope)
+    private static string Render(string format, CoverageResult result, UnitSelection? scope)
     {
-        var (report, checks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
+        var (report, _) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, scope);
         return format switch
         {
             "csv" => CoverageWriters.UnitsCsv(report),
             "geojson" => CoverageWriters.GeoJsonLayers(report),
-            "html" => HtmlReport.Render(result, report, checks, scope is null ? null : string.Join("、", scope.Roots.Select(u => u.Name)), chinese),
             _ => CoverageWriters.ToJson(report),
         };
     }

@@ -28,6 +28,8 @@ public static class PlannerApi
         app.MapCoverageEndpoints();
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();
+        app.MapScenarioReportEndpoints();
+        app.MapReportLinksEndpoints();
         app.MapSitingEndpoints();
         app.MapMatchingEndpoints();
         app.MapVisitPlanEndpoints();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetTopologySuite.IO.Converters;
 using Planner.Api.Coverage;
 using Planner.Api.Jobs;
@@ -37,6 +38,9 @@ internal static class PlannerApiSetup
         });
 
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UrlSigner>();
+        builder.Services.AddSingleton<Reports.ReportFiles>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

@@ -44,4 +44,16 @@ internal sealed class PlannerOptions
     /// restart with workers on) run them.
     /// </summary>
     public int Workers { get; set; } = 1;
+
+    /// <summary>
+    /// Secret for signing download links (base64, at least 32 bytes). Unset: a random one per process, so links
+    /// work only on the node that made them; set the same one on every node behind a load balancer.
+    /// </summary>
+    public string? UrlSigningKey { get; set; }
+
+    /// <summary>How long a signed download link stays valid, minutes.</summary>
+    public double SignedUrlMinutes { get; set; } = 10;
+
+    /// <summary>A report of a region with more demand points than this is rendered as a job (<c>POST .../reports</c>).</summary>
+    public int ReportJobPoints { get; set; } = 100_000;
 }

@@ -33,7 +33,8 @@ internal static class QueryParameters
     {
         foreach (var key in request.Query.Keys)
         {
-            if (!known.Contains(key))
+            // A signed link's key, exp and sig are checked by authentication before any endpoint runs.
+            if (!known.Contains(key) && !Security.UrlSigner.Parameters.Contains(key))
             {
                 var accepted = known.Count == 0 ? "this endpoint takes no query parameters" : $"use {string.Join(", ", known.Order(StringComparer.Ordinal))}";
                 return ApiProblems.Field(key, $"is not a parameter of this endpoint; {accepted}.");

@@ -104,6 +104,17 @@ internal sealed class ApiKeyStore
         }
     }
 
+    /// <summary>The record of the key with this id (the configured admin key included), or null when it is gone: a signed link dies with its key.</summary>
+    public ApiKeyRecord? Find(string id)
+    {
+        if (_configured is not null && id == _configured.Id)
+        {
+            return _configured;
+        }
+
+        return Volatile.Read(ref _keys).GetValueOrDefault(id);
+    }
+
     /// <summary>The record of a presented key, or null when it matches none.</summary>
     public ApiKeyRecord? Verify(string presented)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Planner.Core.Circles;
 using Planner.Core.Coverage;
+using Planner.Core.IO;
 using Spectre.Console;
 
 namespace Planner.Cli.Commands;
@@ -29,6 +30,7 @@ internal static class CoverageCommand
         var tiers = new Option<string?>("--tiers") { Description = "Life circles by id, comma-separated (data/standards/circles.json); gb50180-15min by default." };
         var noCap = new Option<bool>("--no-cap") { Description = "Lift the circle's network-distance cap (time alone decides)." };
         var points = new Option<FileInfo?>("--points") { Description = "Also write id,nearest_station,minutes,covered per demand point as CSV." };
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start CSV files (--format csv --out, --points) with a UTF-8 byte-order mark so Excel on Chinese Windows reads the names (default true; standard output never gets one).", DefaultValueFactory = _ => true };
         var command = new Command("coverage", "Coverage of a region's people by its stations' N-minute service circles along the road network.");
         command.Arguments.Add(region);
         foreach (var option in new Option[] { tiers, noCap, minutes, mode, speed, planned, format, output, circles, points })
@@ -36,6 +38,7 @@ internal static class CoverageCommand
             command.Options.Add(option);
         }
 
+        command.Options.Add(csvBom);
         command.SetAction(parse =>
         {
             var options = new CoverageOptions
@@ -52,7 +55,7 @@ internal static class CoverageCommand
             bool lift = parse.GetValue(noCap);
             return Run(parse.GetValue(region)!, info => CircleChoice.Resolve(info, options, LifeCircleCatalog.Builtin(), ids, adHoc, lift, "--tiers", "--minutes/--mode/--speed-kmh"),
                 parse.GetValue(format) ?? "json", parse.GetValue(output),
-                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points));
+                circlesIsFile ? new FileInfo(circlesValue!) : null, parse.GetValue(points), parse.GetValue(csvBom));
         });
         return command;
     }
@@ -67,7 +70,7 @@ internal static class CoverageCommand
 
     /// <summary>Runs the command; <paramref name="choose"/> is the circle choice for the loaded region's info (its default circle).</summary>
     private static int Run(string folder, Func<Planner.Core.Model.RegionInfo, (IReadOnlyList<CoverageOptions> Runs, IReadOnlyList<string> Problems)> choose,
-        string format, FileInfo? output, FileInfo? circles, FileInfo? points)
+        string format, FileInfo? output, FileInfo? circles, FileInfo? points, bool csvBom)
     {
         // Named or ad-hoc circles are checked before the region is read (a placeholder region has the standard's
         // default); the region's own default circle is read once it is loaded.
@@ -118,7 +121,7 @@ internal static class CoverageCommand
             _ => reports.Count == 1 ? CoverageWriters.ToJson(report) : CoverageWriters.TiersJson(reports),
         };
 
-        ResultOutput.Write("--out", output, text, Console.Out);
+        ResultOutput.Write("--out", output, format == "csv" && output is not null && csvBom ? CsvForExcel.WithBom(text) : text, Console.Out);
         if (circles is not null)
         {
             ResultOutput.Write("--circles", circles, CoverageWriters.CirclesGeoJson(report), Console.Out);
@@ -126,7 +129,7 @@ internal static class CoverageCommand
 
         if (points is not null)
         {
-            ResultOutput.Write("--points", points, CoverageWriters.PointsCsv(report), Console.Out);
+            ResultOutput.Write("--points", points, csvBom ? CsvForExcel.WithBom(CoverageWriters.PointsCsv(report)) : CoverageWriters.PointsCsv(report), Console.Out);
         }
 
         return ExitCodes.Ok;

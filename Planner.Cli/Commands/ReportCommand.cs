@@ -9,16 +9,18 @@ using Planner.Reports.Model;
 namespace Planner.Cli.Commands;
 
 /// <summary>
-/// <c>planner report &lt;region-folder&gt; --format docx|pdf|xlsx|gpkg|shp|html --lang zh|en --out F [--circle ID] [--no-cap]
-/// [--minutes M] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]</c>: the coverage report that officials hand in,
-/// for the same life circle as <c>planner coverage</c> with the same arguments (it names the circle and its cap), with the standards checks of the rule set beside the region folder
-/// (or <c>--rules</c>), in Chinese unless English is asked for.
+/// <c>planner report &lt;region-folder|workspace&gt; [--scenario S [--compare]] --format docx|pdf|xlsx|gpkg|shp|html --lang zh|en --out F
+/// [--circle ID] [--no-cap] [--minutes M] [--mode walk|ebike|drive] [--speed-kmh X] [--include-planned]</c>: the coverage
+/// report that officials hand in, for the same life circle as <c>planner coverage</c> with the same arguments (it names
+/// the circle and its cap), with the standards checks of the rule set beside the region folder (or <c>--rules</c>), in
+/// Chinese unless English is asked for; of a saved scenario in a workspace, and compared with its base, through
+/// <see cref="ScenarioReport"/>.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
-        var region = new Argument<string>("region") { Description = "Region folder (e.g. data/guixi)." };
+        var region = new Argument<string>("region") { Description = "Region folder (e.g. data/guixi), or with --scenario a workspace (.gpkg or PostgreSQL connection string)." };
         var format = new Option<string>("--format") { Description = "docx, pdf, xlsx, gpkg, shp (a zip of Shapefile sets) or html.", DefaultValueFactory = _ => "pdf" };
         format.AcceptOnlyFromAmong([.. ReportFormat.All.Select(f => f.Name)]);
         var lang = new Option<string>("--lang") { Description = "zh (简体中文, default) or en.", DefaultValueFactory = _ => "zh" };
@@ -32,6 +34,8 @@ internal static class ReportCommand
         var speed = new Option<double?>("--speed-kmh") { Description = "Ad-hoc circle: override the mode's base speed in km/h." };
         var planned = new Option<bool>("--include-planned") { Description = "Count planned and built stations as well as operating ones." };
         var dataDate = new Option<string?>("--data-date") { Description = "The date the region's data describe, YYYY-MM-DD (shown on the title page)." };
+        var scenario = new Option<string?>("--scenario") { Description = "Report a saved scenario of the workspace (its edits applied to the stored base region)." };
+        var compare = new Option<bool>("--compare") { Description = "With --scenario: add the comparison with the base region (share per group and unit, stations added, moved, removed)." };
         var command = new Command("report", "Write the coverage report as Word, PDF, Excel, GeoPackage, zipped Shapefile or HTML; exit 2 on bad input.");
         command.Arguments.Add(region);
         command.Options.Add(format);
@@ -45,12 +49,28 @@ internal static class ReportCommand
         command.Options.Add(speed);
         command.Options.Add(planned);
         command.Options.Add(dataDate);
-        command.SetAction(parse => Run(new ReportRequest(
-            parse.GetValue(region)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(output)!, parse.GetValue(rules),
-            parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(dataDate))
+        command.Options.Add(scenario);
+        command.Options.Add(compare);
+        command.SetAction((parse, ct) =>
         {
-            Circle = parse.GetValue(circle), NoCap = parse.GetValue(noCap), SpeedKmh = parse.GetValue(speed), IncludePlanned = parse.GetValue(planned),
-        }, Console.Out, Console.Error));
+            var request = new ReportRequest(
+                parse.GetValue(region)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(output)!, parse.GetValue(rules),
+                parse.GetValue(minutes), parse.GetValue(mode), parse.GetValue(dataDate))
+            {
+                Circle = parse.GetValue(circle), NoCap = parse.GetValue(noCap), SpeedKmh = parse.GetValue(speed), IncludePlanned = parse.GetValue(planned),
+            };
+            string? name = parse.GetValue(scenario);
+            bool comparing = parse.GetValue(compare);
+            if (name is null && !comparing)
+            {
+                return Task.FromResult(Run(request, Console.Out, Console.Error));
+            }
+
+            var problems = ScenarioReport.Problems(request, name, comparing);
+            return problems.Count > 0
+                ? Task.FromResult(Fail(problems, parse.InvocationConfiguration.Error))
+                : Workspace.RunAsync(parse, request.Region, (store, o, e, token) => ScenarioReport.RunAsync(store, request, name!, comparing, o, e, token), ct);
+        });
         return command;
     }
 

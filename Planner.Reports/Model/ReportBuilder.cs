@@ -60,6 +60,9 @@ public static class ReportBuilder
                 c.SubjectName, c.Measured, c.Comparison, c.Required, c.Passed, c.Note)).ToList(),
             Summary = [],
             Sources = region.Info.Sources,
+            ScopeName = options.ScopeName,
+            ScenarioName = options.ScenarioName,
+            Minutes = groups.Count == 0 ? null : MinutesHistogram.Of(region, coverage, groups[0]),
         };
         return doc with { Summary = ReportSummary.Write(doc) };
     }

@@ -58,8 +58,21 @@ public sealed record ReportDocument
     /// <summary>Sources and licences of the region's data.</summary>
     public required IReadOnlyList<DataSource> Sources { get; init; }
 
-    /// <summary>The title: region and report name.</summary>
-    public string Title => $"{RegionName}{Text.Title}";
+    /// <summary>Residents by minutes to their nearest station, or null when the run has no per-point times (a narrowed report).</summary>
+    public MinutesHistogram? Minutes { get; init; }
+
+    /// <summary>The scenario the figures are of, or null for the region as it is.</summary>
+    public string? ScenarioName { get; init; }
+
+    /// <summary>The scenario set against its base, when a comparison was asked for (<see cref="ReportComparisonBuilder"/>).</summary>
+    public ReportComparison? Comparison { get; init; }
+
+    /// <summary>The units the report is narrowed to (花园街道), or null for the whole region.</summary>
+    public string? ScopeName { get; init; }
+
+    /// <summary>The title: region, the units it is narrowed to, and report name.</summary>
+    public string Title => ScopeName is null ? $"{RegionName}{Text.Title}"
+        : Text.Language == ReportLanguage.Chinese ? $"{RegionName}{ScopeName}{Text.Title}" : $"{RegionName} {ScopeName}{Text.Title}";
 
     /// <summary>Every village row of every township.</summary>
     public IEnumerable<UnitRow> Villages => Townships.SelectMany(t => t.Villages);

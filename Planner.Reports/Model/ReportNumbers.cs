@@ -24,4 +24,11 @@ public static class ReportNumbers
         { } v when v is > 0 and < 1 => Percent(v),
         { } v => Number(v),
     };
+
+    /// <summary>A change of share as signed percentage points with one decimal: 0.0512 → "+5.1", −0.002 → "-0.2", 0 → "0.0".</summary>
+    public static string Points(double change)
+    {
+        var text = (change * 100).ToString("0.0", CultureInfo.InvariantCulture);
+        return text is "0.0" or "-0.0" ? "0.0" : change > 0 ? "+" + text : text;
+    }
 }

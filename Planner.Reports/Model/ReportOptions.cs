@@ -14,4 +14,10 @@ public sealed record ReportOptions
 
     /// <summary>Name of the rule set the checks come from, or null.</summary>
     public string? RuleSetName { get; init; }
+
+    /// <summary>Names of the units the coverage run was narrowed to (a township key, <c>?unit=</c>), or null for the region.</summary>
+    public string? ScopeName { get; init; }
+
+    /// <summary>The scenario the coverage run is of, or null for the region as it is.</summary>
+    public string? ScenarioName { get; init; }
 }

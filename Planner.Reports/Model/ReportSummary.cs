@@ -79,4 +79,18 @@ internal static class ReportSummary
         });
         return head + (zh ? "。未达标的规则：" : ". Rules failed: ") + string.Join(zh ? "；" : "; ", rules) + (zh ? "。" : ".");
     }
+
+    /// <summary>The comparison in one sentence: the first group's share in base and scenario, and the station changes.</summary>
+    public static string Comparison(ReportDocument d)
+    {
+        var c = d.Comparison ?? throw new ArgumentException("the report has no comparison", nameof(d));
+        bool zh = d.Text.Language == ReportLanguage.Chinese;
+        var g = c.Groups.Count > 0 ? c.Groups[0] : new ShareChange(0, 0);
+        var label = d.Groups.Count > 0 ? d.Groups[0].Label : string.Empty;
+        int added = c.Stations.Count(s => s.Kind == StationChangeKind.Added), moved = c.Stations.Count(s => s.Kind == StationChangeKind.Moved);
+        int removed = c.Stations.Count(s => s.Kind == StationChangeKind.Removed);
+        return zh
+            ? $"与{c.BaseName}相比，方案“{c.ScenarioName}”{label}覆盖率由{ReportNumbers.Percent(g.Base)}变为{ReportNumbers.Percent(g.Scenario)}（{ReportNumbers.Points(g.Change)}个百分点）；新增站点{added}个，迁移{moved}个，撤除{removed}个。"
+            : $"Against the {c.BaseName}, scenario '{c.ScenarioName}' moves the {label} share from {ReportNumbers.Percent(g.Base)} to {ReportNumbers.Percent(g.Scenario)} ({ReportNumbers.Points(g.Change)} points); {added} stations added, {moved} moved, {removed} removed.";
+    }
 }

@@ -40,6 +40,7 @@ public static class DocxReportWriter
             [t.Circle, c.Describe(t)],
             [t.DataDate, report.DataDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? t.NotStated],
             [t.Generated, report.GeneratedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+8)"],
+            .. ReportTables.ScenarioRow(report),
         ], header: false));
 
         body.Append(Para(t.Summary, "Heading1"));
@@ -50,9 +51,26 @@ public static class DocxReportWriter
 
         body.Append(new Paragraph(new Run(Image(main, CoverageMapImage.Png(report), 1U, ChartWidthEmu, ChartWidthEmu * 3 / 4))));
         body.Append(new Paragraph(new Run(Image(main, chartPng ?? ShareChart.Png(report), 2U, ChartWidthEmu, ChartHeightEmu))));
+        if (report.Minutes is { } minutes)
+        {
+            var w = MinutesText.For(t.Language);
+            body.Append(Para(w.Heading, "Heading1"));
+            body.Append(new Paragraph(new Run(Image(main, MinutesChart.Png(report), 3U, ChartWidthEmu, ChartWidthEmu * 520 / 1200))));
+            body.Append(Para(w.Note));
+            body.Append(Table(ReportTables.MinutesHeader(report), ReportTables.MinutesRows(report, minutes)));
+        }
 
         body.Append(Para(t.Overall, "Heading1"));
         body.Append(Table(ReportTables.OverallHeader(report), ReportTables.OverallRows(report)));
+        if (report.Comparison is { } comparison)
+        {
+            var w = ComparisonText.For(t.Language);
+            body.Append(Para(w.Heading, "Heading1"));
+            body.Append(Table(ReportTables.ComparisonGroupHeader(report), ReportTables.ComparisonGroupRows(report, comparison)));
+            body.Append(Table(ReportTables.ComparisonUnitHeader(report), comparison.Units.Select(ReportTables.ComparisonUnitCells).ToList()));
+            body.Append(Para(w.Stations, "Heading2"));
+            body.Append(comparison.Stations.Count == 0 ? Para(w.NoStationChanges) : (OpenXmlElement)Table(ReportTables.StationChangeHeader(report), ReportTables.StationChangeRows(comparison)));
+        }
 
         body.Append(Para(t.Townships, "Heading1"));
         body.Append(Table(ReportTables.UnitHeader(report, t.Township), report.Townships.Select(s => ReportTables.UnitCells(report, s.Township)).ToList()));

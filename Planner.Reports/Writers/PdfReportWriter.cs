@@ -30,6 +30,11 @@ public static class PdfReportWriter
         page.Paragraph($"{t.Circle}: {c.Describe(t)}");
         page.Paragraph($"{t.DataDate}: {report.DataDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? t.NotStated}    " +
             $"{t.Generated}: {report.GeneratedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} (UTC+8)");
+        foreach (var row in ReportTables.ScenarioRow(report))
+        {
+            page.Paragraph($"{row[0]}: {row[1]}");
+        }
+
         page.Heading(t.Summary, 14);
         foreach (var p in report.Summary)
         {
@@ -46,8 +51,38 @@ public static class PdfReportWriter
             page.Image(XImage.FromStream(png), widthPoints: 600);
         }
 
+        if (report.Minutes is { } minutes)
+        {
+            var w = MinutesText.For(t.Language);
+            page.Heading(w.Heading, 14);
+            using (var png = new MemoryStream(MinutesChart.Png(report)))
+            {
+                page.Image(XImage.FromStream(png), widthPoints: 600);
+            }
+
+            page.Paragraph(w.Note);
+            page.Table(ReportTables.MinutesHeader(report), ReportTables.MinutesRows(report, minutes));
+        }
+
         page.Heading(t.Overall, 14);
         page.Table(ReportTables.OverallHeader(report), ReportTables.OverallRows(report));
+        if (report.Comparison is { } comparison)
+        {
+            var w = ComparisonText.For(t.Language);
+            page.Heading(w.Heading, 14);
+            page.Table(ReportTables.ComparisonGroupHeader(report), ReportTables.ComparisonGroupRows(report, comparison));
+            page.Table(ReportTables.ComparisonUnitHeader(report), comparison.Units.Select(ReportTables.ComparisonUnitCells).ToList());
+            page.Heading(w.Stations, 12);
+            if (comparison.Stations.Count == 0)
+            {
+                page.Paragraph(w.NoStationChanges);
+            }
+            else
+            {
+                page.Table(ReportTables.StationChangeHeader(report), ReportTables.StationChangeRows(comparison));
+            }
+        }
+
         page.Heading(t.Townships, 14);
         page.Table(ReportTables.UnitHeader(report, t.Township), report.Townships.Select(s => ReportTables.UnitCells(report, s.Township)).ToList());
         foreach (var section in report.Townships)

@@ -47,4 +47,56 @@ internal static class ReportTables
 
     public static IReadOnlyList<IReadOnlyList<string>> SourceRows(ReportDocument r) =>
         r.Sources.Select(s => (IReadOnlyList<string>)[s.Layer, s.Name, s.Licence, r.Text.Term(s.Modelled ? "yes" : "no")]).ToList();
+
+    /// <summary>Comparison per group: group, base share, scenario share, change in points.</summary>
+    public static IReadOnlyList<string> ComparisonGroupHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return [r.Text.Group, w.Base, w.InScenario, w.ChangePoints];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> ComparisonGroupRows(ReportDocument r, ReportComparison c) =>
+        r.Groups.Select((g, i) => (IReadOnlyList<string>)[g.Label, ReportNumbers.Percent(c.Groups[i].Base), ReportNumbers.Percent(c.Groups[i].Scenario), ReportNumbers.Points(c.Groups[i].Change)]).ToList();
+
+    /// <summary>Comparison per unit: code, name, then base, scenario and change per group.</summary>
+    public static IReadOnlyList<string> ComparisonUnitHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return [r.Text.Code, r.Text.Name, .. r.Groups.SelectMany(g => new[] { r.Text.GroupHeader(g, w.Base), r.Text.GroupHeader(g, w.InScenario), r.Text.GroupHeader(g, w.ChangePoints) })];
+    }
+
+    public static IReadOnlyList<string> ComparisonUnitCells(UnitChange u) =>
+        [u.Code, u.Name, .. u.Shares.SelectMany(s => new[] { ReportNumbers.Percent(s.Base), ReportNumbers.Percent(s.Scenario), ReportNumbers.Points(s.Change) })];
+
+    public static IReadOnlyList<string> StationChangeHeader(ReportDocument r)
+    {
+        var w = ComparisonText.For(r.Text.Language);
+        return ["ID", r.Text.Name, w.Change, w.MovedMeters];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> StationChangeRows(ReportComparison c) =>
+        c.Stations.Select(s => (IReadOnlyList<string>)[s.Id, s.Name, s.KindLabel, s.Kind == StationChangeKind.Moved ? ReportNumbers.People(s.MovedMeters) : "–"]).ToList();
+
+    /// <summary>The scenario row of the title block, when the report is of a scenario.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ScenarioRow(ReportDocument r) =>
+        r.ScenarioName is { } name ? [[ComparisonText.For(r.Text.Language).Scenario, name]] : [];
+
+    /// <summary>Travel-time table: bin, people, share of the group's people.</summary>
+    public static IReadOnlyList<string> MinutesHeader(ReportDocument r)
+    {
+        var w = MinutesText.For(r.Text.Language);
+        return [w.Range, w.People, w.Share];
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> MinutesRows(ReportDocument r, MinutesHistogram h)
+    {
+        var w = MinutesText.For(r.Text.Language);
+        double all = h.People;
+        string Share(double people) => ReportNumbers.Percent(all > 0 ? people / all : 0);
+        return
+        [
+            .. h.Bins.Select(b => (IReadOnlyList<string>)[MinutesText.Label(b), ReportNumbers.People(b.People), Share(b.People)]),
+            [w.NoStation, ReportNumbers.People(h.NoStation), Share(h.NoStation)],
+        ];
+    }
 }

@@ -27,6 +27,16 @@ public static class XlsxReportWriter
             [t.Gaps] = report.Gaps.Select(g => GapRow(report, g)).ToList(),
             [t.Checks] = report.Checks.Select(c => CheckRow(report, c)).ToList(),
         };
+        if (report.Comparison is { } comparison)
+        {
+            var w = ComparisonText.For(t.Language);
+            sheets[w.Heading] = comparison.Units.Select(u => ComparisonRow(report, w, u)).ToList();
+            sheets[w.Stations] = comparison.Stations.Select(c => new Dictionary<string, object?>
+            {
+                ["ID"] = c.Id, [t.Name] = c.Name, [w.Change] = c.KindLabel, [w.MovedMeters] = c.Kind == StationChangeKind.Moved ? Math.Round(c.MovedMeters, 1) : null,
+            }).ToList();
+        }
+
         var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, FastMode = true, EnableAutoWidth = true };
         output.SaveAs(sheets, configuration: configuration);
     }
@@ -134,5 +144,19 @@ public static class XlsxReportWriter
             ["ID"] = c.RuleId, [t.Rule] = c.RuleText, [t.Subject] = $"{c.SubjectKind}{(t.Language == ReportLanguage.Chinese ? "：" : ": ")}{c.SubjectName}",
             [t.Measured] = c.Measured, [t.Required] = c.Required, [t.Result] = c.Passed ? t.Pass : t.Fail, [t.Note] = c.Note,
         };
+    }
+
+    private static Dictionary<string, object?> ComparisonRow(ReportDocument r, ComparisonText w, UnitChange u)
+    {
+        var t = r.Text;
+        var row = new Dictionary<string, object?> { [t.Code] = u.Code, [t.Name] = u.Name, [t.Level] = t.Term(u.Level) };
+        for (int g = 0; g < r.Groups.Count; g++)
+        {
+            row[t.GroupHeader(r.Groups[g], w.Base)] = Percent(u.Shares[g].Base);
+            row[t.GroupHeader(r.Groups[g], w.InScenario)] = Percent(u.Shares[g].Scenario);
+            row[t.GroupHeader(r.Groups[g], w.ChangePoints)] = Math.Round(u.Shares[g].Change * 100, 2);
+        }
+
+        return row;
     }
 }

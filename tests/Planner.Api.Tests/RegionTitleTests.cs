@@ -36,7 +36,8 @@ public sealed class RegionTitleTests(GuixiApiFixture api)
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var html = await client.GetStringAsync("/regions/guixi/coverage?f=html");
         var title = System.Text.RegularExpressions.Regex.Match(html, "<title>(.*?)</title>").Groups[1].Value;
-        Assert.EndsWith(": 贵溪市", title);
+        Assert.StartsWith("贵溪市", title);
+        Assert.Contains(language == "en" ? " coverage report" : "服务覆盖报告", title);
         Assert.Contains($"<h1>{title}</h1>", html);
     }
 

@@ -86,7 +86,7 @@ public sealed class TownshipScopeTests(GuixiApiFixture api)
             using var client = api.Client("viewer", "huayuan");
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             var html = await client.GetStringAsync("/regions/guixi/coverage?f=html");
-            Assert.Contains(": 贵溪市 / 花园街道</title>", html);
+            Assert.Contains(language == "en" ? "<title>贵溪市 花园街道 social-work station coverage report</title>" : "<title>贵溪市花园街道社工站服务覆盖报告</title>", html);
             Assert.DoesNotContain("雄石街道", html);
             Assert.DoesNotContain("东门街道", html);
         }

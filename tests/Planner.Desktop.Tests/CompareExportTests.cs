@@ -98,7 +98,8 @@ public sealed class CompareExportTests(DesktopApp app)
         await popup.WaitForLoadStateAsync();
         var html = await popup.ContentAsync();
         await File.WriteAllTextAsync(Path.Combine(DesktopApp.ArtifactFolder, "export-report.html"), html);
-        Assert.Equal($"Coverage report: {app.Region.Info.Name}", await popup.TitleAsync());
+        // The page is the official report (Planner.Reports), in the page's language (English here).
+        Assert.Equal($"{app.Region.Info.Name} social-work station coverage report", await popup.TitleAsync());
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         await page.CloseAsync();
     }

@@ -25,6 +25,7 @@ import { setupBasemap } from './basemap.js';
 import { setupSearch } from './search.js';
 import { setupPrint } from './print.js';
 import { setupCandidates } from './candidates.js';
+import { setupReportExport } from './reportexport.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -276,6 +277,7 @@ setupExport(app);
 setupSearch(app);
 setupCandidates(app);
 setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
+setupReportExport(app);
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

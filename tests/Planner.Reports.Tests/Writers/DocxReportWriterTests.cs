@@ -25,16 +25,16 @@ public class DocxReportWriterTests(GuixiReport guixi)
         var heading2 = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2").Select(p => p.InnerText);
         Assert.Equal(guixi.JsonUnits("township").Select(t => t.Name).Order(), heading2.Order());
         var heading1 = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
-        Assert.Equal(["总体情况", "总体", "乡镇街道", "站点", "服务空白", "标准检查", "数据来源与许可"], heading1);
+        Assert.Equal(["总体情况", "居民到最近站点出行时间分布", "总体", "乡镇街道", "站点", "服务空白", "标准检查", "数据来源与许可"], heading1);
         Assert.NotNull(doc.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().SingleOrDefault(s => s.StyleId == "Heading1"));
     }
 
     [Fact]
-    public void Docx_Guixi_EmbedsTheMapAndTheChartAsPng()
+    public void Docx_Guixi_EmbedsTheMapTheShareChartAndTheMinutesHistogramAsPng()
     {
         using var doc = WordprocessingDocument.Open(Write(), false);
         var images = doc.MainDocumentPart!.ImageParts.ToList();
-        Assert.Equal(2, images.Count);
+        Assert.Equal(3, images.Count);
         var n = 0;
         foreach (var image in images)
         {
