@@ -89,6 +89,11 @@ public static class BoundaryFileReader
         {
             throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable Shapefile: {ex.Message}"), ex);
         }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            // The .dbf's numeric fields are text; the library parses them and throws on garbage (found by fuzzing).
+            throw new ImportException(ImportException.Line(Path.ChangeExtension(path, ".dbf"), string.Empty, string.Empty, $"an attribute value is not a number: {ex.Message}"), ex);
+        }
 
         var result = features.Select((f, i) => new BoundaryFeature(i + 1, f.Geometry is { IsEmpty: false } g ? g : null,
             f.Attributes.GetNames().ToImmutableDictionary(n => n, n => Text(f.Attributes[n]), StringComparer.OrdinalIgnoreCase)));

@@ -106,6 +106,20 @@ public static class ShapefileStructure
             return $"NumParts {parts} is more than NumPoints {points}";
         }
 
+        // Each part starts at a point index: the first at 0, the others rising, all below NumPoints. The library
+        // sizes a part as the next start minus this one, so one bad index is a part of billions of points.
+        long previous = -1;
+        for (int part = 0; part < parts; part++)
+        {
+            long start = BinaryPrimitives.ReadInt32LittleEndian(body[(countsAt + 8 + (4 * part))..]);
+            if ((part == 0 && start != 0) || start <= previous || start >= points)
+            {
+                return $"Parts[{part}] = {start} is not a rising point index below NumPoints {points}";
+            }
+
+            previous = start;
+        }
+
         return null;
     }
 }

@@ -65,4 +65,38 @@ public sealed class ShapefileStructureTests
     }
 
     private static int SecondRecordOffset(byte[] shp) => 100 + 8 + (2 * BinaryPrimitives.ReadInt32BigEndian(shp.AsSpan(104)));
+
+    // The 10-minute shapefile run, crashes 0 and 9: a polygon whose first part starts at point -402,653,184; the
+    // library sized the part as the difference of two starts (OutOfMemoryException).
+    [Fact]
+    public void PartIndexOutsideThePoints_IsRefusedNamingThePart()
+    {
+        var problem = ShapefileStructure.Problem(File.ReadAllBytes(Fixture(Path.Combine("fuzz", "negative-part-index.shp"))));
+        Assert.NotNull(problem);
+        Assert.StartsWith("record 3: Parts[0] = ", problem, StringComparison.Ordinal);
+    }
+
+    // The same run's crashes 6-8 and 10-12: garbage in a .dbf numeric field made the library's double.Parse throw
+    // FormatException, not the documented ImportException.
+    [Fact]
+    public void GarbageInANumericDbfField_IsAnImportExceptionNamingTheDbf()
+    {
+        var folder = Directory.CreateTempSubdirectory("planner-shp-").FullName;
+        try
+        {
+            foreach (var member in new[] { ".shp", ".shx", ".prj", ".cpg" })
+            {
+                File.Copy(Fixture(Path.Combine("shapefile", "tiny-units" + member)), Path.Combine(folder, "units" + member));
+            }
+
+            File.Copy(Fixture(Path.Combine("fuzz", "garbage-number.dbf")), Path.Combine(folder, "units.dbf"));
+            var ex = Assert.Throws<ImportException>(() => BoundaryFileReader.Read(Path.Combine(folder, "units.shp"), null, null, null));
+            Assert.Contains("units.dbf", ex.Problems[0], StringComparison.Ordinal);
+            Assert.Contains("not a number", ex.Problems[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
