@@ -24,6 +24,7 @@ public static class PlannerApi
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapLayersEndpoints();
+        app.MapRegionUploadEndpoints();
         app.MapCoverageEndpoints();
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();
