@@ -13,11 +13,13 @@ internal static class ImportOsmCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Region folder to create or overwrite.", Required = true };
         var name = new Option<string?>("--name") { Description = "Region name (default: the folder name)." };
         var code = new Option<string?>("--code") { Description = "Division code of the region, e.g. 360681 (default: the folder name)." };
+        var clip = new Option<FileInfo?>("--clip") { Description = "Cut the roads to the polygons of a file (.geojson, .shp, zipped .shp, .gpkg; e.g. the county's townships), so that a province extract can be used; the county unit becomes that boundary." };
         var command = new Command("osm", "Create a region folder from an OSM extract: roads.geojson (highway ways with tags), places.geojson and boundaries.geojson (unit seeds), public_buildings.geojson (town halls, schools, clinics, ... when the extract has any), one county unit over the extent.");
         command.Arguments.Add(file);
         command.Options.Add(output);
         command.Options.Add(name);
         command.Options.Add(code);
+        command.Options.Add(clip);
         command.SetAction(parse => ImportCommand.Run(parse, () =>
         {
             var f = parse.GetValue(file)!;
@@ -27,7 +29,9 @@ internal static class ImportOsmCommand
                 throw new ImportException(ImportException.Line(f.FullName, string.Empty, string.Empty, "file does not exist"));
             }
 
-            var (region, extract) = OsmRegionImporter.Import(f.FullName, folder.FullName, parse.GetValue(name) ?? folder.Name, parse.GetValue(code) ?? folder.Name);
+            var regionName = parse.GetValue(name) ?? folder.Name;
+            Func<OsmExtract, ImportClip>? clipTo = parse.GetValue(clip) is { } clipFile ? _ => ImportClip.FromFile(clipFile.FullName, null) : null;
+            var (region, extract) = OsmRegionImporter.Import(f.FullName, folder.FullName, regionName, parse.GetValue(code) ?? folder.Name, clipTo);
             return extract.Notes.Select(n => "note: " + n).Concat(
             [
                 string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}: {region.Roads.Length} roads, {extract.Places.Length} places, {extract.Boundaries.Length} boundaries ({string.Join(", ", extract.Boundaries.Select(b => b.Name))}), {extract.PublicBuildings.Length} public buildings, extent {extract.Extent}"),

@@ -22,10 +22,11 @@ internal static class ImportPopulationCommand
         var group = new Option<string>("--group") { Description = "Group the raster counts (e.g. elderly).", DefaultValueFactory = _ => PopulationGroups.Total };
         var sourceName = new Option<string?>("--source") { Description = "Source name for region.json (default: the file name)." };
         var licence = new Option<string>("--licence") { Description = "Licence of the source for region.json.", Required = true };
+        var clip = ClipOption.Create("Keep only the points (or raster cells) inside the polygons of a file (--clip F); alone: the region's boundary, which is the default anyway.");
         var table = new ImportPopulationTable();
         var command = new Command("population", "Replace the demand by measured population points from a CSV or a GeoTIFF raster (cell centres, NoData and zero cells skipped), clipped to the region's extent; or set named groups from people per unit (--table).");
         command.Arguments.Add(region);
-        foreach (var o in new Option[] { csv, lon, lat, id, counts, groups, tif, group, sourceName, licence }.Concat(table.All))
+        foreach (var o in new Option[] { csv, lon, lat, id, counts, groups, tif, group, sourceName, licence, clip }.Concat(table.All))
         {
             command.Options.Add(o);
         }
@@ -82,6 +83,13 @@ internal static class ImportPopulationCommand
             catch (ArgumentException ex)
             {
                 throw new ImportException(ImportException.Line(string.Empty, string.Empty, "--groups", ex.Message), ex);
+            }
+
+            if (ClipOption.For(parse, clip, r) is { } area)
+            {
+                var read = points.Count;
+                points = area.Points(points);
+                note += $"; cut to {area.Description} (--clip): {points.Count} of {read} points inside";
             }
 
             var updated = r with { Info = r.Info with { Groups = catalogue } };

@@ -33,7 +33,9 @@ internal sealed class ImportUnitBoundaries
 
     public Option<string?> Licence { get; } = new("--licence") { Description = "Licence or terms of the boundary data, for region.json." };
 
-    public IEnumerable<Option> All => [From, Layer, CodeField, NameField, Level, LevelField, ParentField, Crs, Encoding, Licence];
+    public Option<string?> Clip { get; } = ClipOption.Create("Cut the boundaries to the region's boundary (alone) or to the polygons of a file (--clip F), so that a prefecture-wide file can be used; units with no area inside are left out.");
+
+    public IEnumerable<Option> All => [From, Layer, CodeField, NameField, Level, LevelField, ParentField, Crs, Encoding, Licence, Clip];
 
     public IEnumerable<string> Run(ParseResult parse, string folder, FileInfo file)
     {
@@ -77,10 +79,22 @@ internal sealed class ImportUnitBoundaries
             throw new ImportException(result.Errors.Append($"nothing stored: {result.Errors.Length} features refused"));
         }
 
+        var clipNote = new List<string>();
+        if (ClipOption.For(parse, Clip, region) is { } clip)
+        {
+            var read = result.Units.Length;
+            result = result with { Units = clip.Units(result.Units) };
+            clipNote.Add($"note: cut to {clip.Description} (--clip): {result.Units.Length} of {read} units have area inside");
+            if (result.Units.IsEmpty)
+            {
+                throw new ImportException(ImportException.Line(file.FullName, string.Empty, "--clip", $"no unit has area inside {clip.Description}"));
+            }
+        }
+
         var (updated, placed) = UnitReplacement.Replace(region, result, boundaries, new UnitReplacement.Provenance(file.Name, parse.GetValue(Licence), options));
         var levelNames = UnitReplacement.LevelNames(result);
         RegionEditing.Save(updated, folder);
-        return result.Notes.Select(n => "note: " + n)
+        return result.Notes.Select(n => "note: " + n).Concat(clipNote)
             .Concat(result.Warnings.Select(w => "warning: " + w))
             .Append($"{folder}: {result.Units.Length} units from {file.Name} replace the {levelNames} units; {placed} demand points placed in the new units")
             .Append(ImportUnitsCommand.Summary(folder, updated));
