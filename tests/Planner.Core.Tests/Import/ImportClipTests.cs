@@ -42,14 +42,18 @@ public class ImportClipTests
         var gdal = Ogr2ogrClip(Path.Combine(Guixi, RegionFiles.Roads));
 
         Assert.True(ours.Length < roads.Length, "the box leaves roads outside");
-        // ogr2ogr explodes collections before it clips: a road cut twice comes out as one MultiLineString.
-        Assert.Equal(gdal.Sum(f => f.Geometry!.NumGeometries), ours.Length);
-        var gdalLengthById = gdal.GroupBy(f => Property(f, "id")).ToDictionary(g => g.Key, g => g.Sum(f => f.Geometry!.Length));
-        var ourLengthById = ours.GroupBy(r => r.Id.Split('#')[0]).ToDictionary(g => g.Key, g => g.Sum(r => r.Line.Length));
-        Assert.Equal(gdalLengthById.Keys.Order(), ourLengthById.Keys.Order());
-        foreach (var (id, length) in gdalLengthById)
+        var source = roads.ToDictionary(r => r.Id);
+        var gdalById = gdal.GroupBy(f => Property(f, "id")).ToDictionary(g => g.Key, g => g.Select(f => f.Geometry!).ToList());
+        var ourById = ours.GroupBy(r => r.Id.Split('#')[0]).ToDictionary(g => g.Key, g => g.Select(r => r.Line).ToList());
+        Assert.Equal(gdalById.Keys.Order(StringComparer.Ordinal), ourById.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, parts) in gdalById)
         {
-            Assert.True(Math.Abs(length - ourLengthById[id]) < 1e-9, $"road {id}: GDAL {length}, ours {ourLengthById[id]}");
+            double length = parts.Sum(g => g.Length), ourLength = ourById[id].Sum(l => l.Length);
+            Assert.True(Math.Abs(length - ourLength) < 1e-9, $"road {id}: GDAL {length}, ours {ourLength}");
+
+            // ogr2ogr explodes collections before it clips (a road cut twice comes out as one MultiLineString), and GEOS
+            // also splits a road where it touches itself (a loop at its end), which a road kept whole inside the box is not.
+            Assert.True(parts.Sum(g => g.NumGeometries) == ourById[id].Count || !source[id].Line.IsSimple, $"road {id}: GDAL {parts.Sum(g => g.NumGeometries)} pieces, ours {ourById[id].Count}");
         }
     }
 
