@@ -27,6 +27,7 @@ planner import grids "$G" --cell-m 300
 planner import census "$G" --csv "$SHARED/china-census/county_2020.csv" --code 360681 --share urban --over grid --weight Roads \
   --rate disabled=6.34 --rate-source "national rate of the 2006 Second China National Sample Survey on Disability, applied as a model"
 planner import illustrative "$G"
+planner import divisions "$G" --codes data/divisions/360681.csv
 planner visits "$G" --illustrative-cases "$G/cases.csv"
 
 # Porto Alegre: real OSM roads, real population (r5r H3 hexgrid), hexagon township-like units (modelled),

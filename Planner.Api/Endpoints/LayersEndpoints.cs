@@ -55,7 +55,7 @@ internal static class LayersEndpoints
         return TypedResults.Ok<IReadOnlyList<RegionResponse>>([.. list.Select(e => ToResponse(e.Entry, e.Narrowed?.Units, request))]);
     }
 
-    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegion(string region, RegionAccess access, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegion(string region, RegionAccess access, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (view is null)
@@ -64,6 +64,7 @@ internal static class LayersEndpoints
         }
 
         var r = view.Region;
+        response.Headers.ETag = $"\"{r.Version.ToString(CultureInfo.InvariantCulture)}\""; // what a layer upload sends back in If-Match
         return TypedResults.Ok(ToResponse(new CatalogEntry(r.Name, r.Code, r.Region.Info.Name, r.Version), view.Units, request));
     }
 

@@ -25,6 +25,7 @@ public static class PlannerApi
         app.MapAuthEndpoints();
         app.MapLayersEndpoints();
         app.MapTilesEndpoints();
+        app.MapRegionUploadEndpoints();
         app.MapCoverageEndpoints();
         app.MapScenariosEndpoints();
         app.MapScenarioRunsEndpoints();

@@ -24,6 +24,9 @@ internal sealed class PlannerOptions
     /// <summary>Largest accepted request body in bytes (413 above).</summary>
     public long MaxBodyBytes { get; set; } = 1_000_000;
 
+    /// <summary>Largest accepted layer upload (<c>PUT /regions/{r}/layers/{layer}</c>) in bytes (413 above): files are bigger than JSON bodies.</summary>
+    public long MaxUploadBytes { get; set; } = 200_000_000;
+
     /// <summary>Most features accepted in one GeoJSON body (422 above).</summary>
     public int MaxFeatures { get; set; } = 5_000;
 

@@ -43,6 +43,10 @@ internal sealed partial class FolderRegionCatalog(string root, ILogger<FolderReg
     }
 
     /// <inheritdoc />
+    public Task<long> SaveAsync(string name, Planner.Core.Model.Region region, long? expectedVersion, CancellationToken cancellationToken) =>
+        throw new RegionsReadOnlyException();
+
+    /// <inheritdoc />
     public Task CheckReadyAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(root))

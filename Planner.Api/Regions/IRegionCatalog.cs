@@ -31,9 +31,31 @@ internal interface IRegionCatalog
     /// <summary>A region by key, or null (aliases are resolved before, by <see cref="RegionAccess"/>).</summary>
     Task<CatalogRegion?> GetAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores <paramref name="region"/> under <paramref name="name"/> in one transaction and returns the new version:
+    /// <paramref name="expectedVersion"/> is the version the caller read, or null to create a region that must not exist yet.
+    /// </summary>
+    /// <exception cref="RegionVersionConflictException">The stored version is not the expected one (or the region exists already).</exception>
+    /// <exception cref="RegionsReadOnlyException">The catalog serves read-only region folders.</exception>
+    Task<long> SaveAsync(string name, Region region, long? expectedVersion, CancellationToken cancellationToken);
+
     /// <summary>Throws when the backing store cannot serve (for <c>/health/ready</c>).</summary>
     Task CheckReadyAsync(CancellationToken cancellationToken);
 
     /// <summary>A short description of the backing store, without secrets.</summary>
     string Description { get; }
 }
+
+/// <summary>A region write based on a version that is no longer the stored one (or a creation of a region that exists).</summary>
+/// <param name="name">The region's key.</param>
+/// <param name="actual">The stored version (null: none).</param>
+internal sealed class RegionVersionConflictException(string name, long? actual)
+    : Exception($"region '{name}' is at version {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}")
+{
+    /// <summary>The stored version (null: none).</summary>
+    public long? Actual { get; } = actual;
+}
+
+/// <summary>A write to a catalog that serves region folders as they are (<c>Planner:Store=folders</c>).</summary>
+internal sealed class RegionsReadOnlyException()
+    : Exception("this API serves read-only region folders (Planner:Store=folders); storing regions needs the GeoPackage workspace or PostGIS");

@@ -51,6 +51,27 @@ internal sealed class StoreRegionCatalog(IWorkspaceStore store, string dataFolde
     }
 
     /// <inheritdoc />
+    public async Task<long> SaveAsync(string name, Planner.Core.Model.Region region, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        await _opening.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        long version;
+        try
+        {
+            version = await store.SaveRegionAsync(name, region, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VersionConflictException ex)
+        {
+            throw new RegionVersionConflictException(name, ex.ActualVersion);
+        }
+
+        // The writer sees its own write at once: the next listing comes from the store, not from the last second's,
+        // and the region is read back as stored (what every other instance serves), not kept as sent.
+        Volatile.Write(ref _listing, null);
+        _cache.TryRemove(name, out _);
+        return version;
+    }
+
+    /// <inheritdoc />
     public async Task CheckReadyAsync(CancellationToken cancellationToken)
     {
         await _opening.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);

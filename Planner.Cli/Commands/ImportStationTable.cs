@@ -53,9 +53,7 @@ internal sealed class ImportStationTable
             throw new ImportException(ImportException.Line(file.FullName, string.Empty, string.Empty, "no station rows"));
         }
 
-        var note = $"{result.Stations.Length} stations, one per row of {file.Name} ({table.Encoding}; coordinates read as {crs.Name}, stored as WGS84)";
-        var updated = (region with { Stations = result.Stations }).WithSource(new DataSource("stations", file.Name, licence ?? "not stated (the data holder's)", false,
-            result.Refused.IsEmpty ? note : $"{note}; {result.Refused.Length} bad rows refused, listed in stations.refused.csv"));
+        var updated = StationTableImporter.Replace(region, result, crs, licence, result.Refused.IsEmpty ? null : "stations.refused.csv");
         RegionEditing.Save(updated, folder);
         var lines = new List<string>();
         if (!result.Refused.IsEmpty)

@@ -33,7 +33,9 @@ internal sealed class ImportUnitBoundaries
 
     public Option<string?> Licence { get; } = new("--licence") { Description = "Licence or terms of the boundary data, for region.json." };
 
-    public IEnumerable<Option> All => [From, Layer, CodeField, NameField, Level, LevelField, ParentField, Crs, Encoding, Licence];
+    public Option<string?> Clip { get; } = ClipOption.Create("Cut the boundaries to the region's boundary (alone) or to the polygons of a file (--clip F), so that a prefecture-wide file can be used; units with no area inside are left out.");
+
+    public IEnumerable<Option> All => [From, Layer, CodeField, NameField, Level, LevelField, ParentField, Crs, Encoding, Licence, Clip];
 
     public IEnumerable<string> Run(ParseResult parse, string folder, FileInfo file)
     {
@@ -70,33 +72,31 @@ internal sealed class ImportUnitBoundaries
 
         var region = RegionEditing.Load(folder);
         var boundaries = BoundaryFileReader.Read(file.FullName, crs, parse.GetValue(Encoding), parse.GetValue(Layer));
-        var result = UnitBoundaryImporter.Read(boundaries, region, new UnitBoundaryImporter.Options(
-            parse.GetValue(CodeField)!, parse.GetValue(NameField)!, level, parse.GetValue(LevelField), parse.GetValue(ParentField)));
+        var options = new UnitBoundaryImporter.Options(parse.GetValue(CodeField)!, parse.GetValue(NameField)!, level, parse.GetValue(LevelField), parse.GetValue(ParentField));
+        var result = UnitBoundaryImporter.Read(boundaries, region, options);
         if (!result.Errors.IsEmpty)
         {
             throw new ImportException(result.Errors.Append($"nothing stored: {result.Errors.Length} features refused"));
         }
 
-        var levels = result.Units.Select(u => u.Level).ToHashSet();
-        var units = region.Units.Where(u => !levels.Contains(u.Level)).Concat(result.Units).OrderBy(u => u.Level).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
-        var updated = region with { Units = [.. units] };
-        var codes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-
-        // Demand whose unit is gone is placed again in the new units (the rest keeps its unit).
-        var orphans = updated.Demand.Where(d => d.UnitCode is null || !codes.Contains(d.UnitCode)).Select(d => new PopulationPoint(d.Id, d.Location, d.Counts)).ToList();
-        if (orphans.Count > 0)
+        var clipNote = new List<string>();
+        if (ClipOption.For(parse, Clip, region) is { } clip)
         {
-            var placed = DemandAssembler.Assemble(updated, orphans).ToDictionary(d => d.Id, StringComparer.Ordinal);
-            updated = updated with { Demand = [.. updated.Demand.Select(d => placed.TryGetValue(d.Id, out var p) ? d with { UnitCode = p.UnitCode } : d)] };
+            var read = result.Units.Length;
+            result = result with { Units = clip.Units(result.Units) };
+            clipNote.Add($"note: cut to {clip.Description} (--clip): {result.Units.Length} of {read} units have area inside");
+            if (result.Units.IsEmpty)
+            {
+                throw new ImportException(ImportException.Line(file.FullName, string.Empty, "--clip", $"no unit has area inside {clip.Description}"));
+            }
         }
 
-        var levelNames = string.Join(", ", levels.Order().Select(DomainNames.Of));
-        updated = updated.WithSource(new DataSource("units", file.Name, parse.GetValue(Licence) ?? "not stated (the data holder's)", false,
-            $"{result.Units.Length} boundaries ({levelNames}) from {file.Name}, read as {boundaries.Crs.Name} and stored as WGS84; code field {parse.GetValue(CodeField)}, name field {parse.GetValue(NameField)}; parents {(parse.GetValue(ParentField) is { } pf ? "from field " + pf : "from the code prefix")}"));
+        var (updated, placed) = UnitReplacement.Replace(region, result, boundaries, new UnitReplacement.Provenance(file.Name, parse.GetValue(Licence), options));
+        var levelNames = UnitReplacement.LevelNames(result);
         RegionEditing.Save(updated, folder);
-        return result.Notes.Select(n => "note: " + n)
+        return result.Notes.Select(n => "note: " + n).Concat(clipNote)
             .Concat(result.Warnings.Select(w => "warning: " + w))
-            .Append($"{folder}: {result.Units.Length} units from {file.Name} replace the {levelNames} units; {orphans.Count} demand points placed in the new units")
+            .Append($"{folder}: {result.Units.Length} units from {file.Name} replace the {levelNames} units; {placed} demand points placed in the new units")
             .Append(ImportUnitsCommand.Summary(folder, updated));
     }
 }

@@ -22,9 +22,10 @@ internal static class NewRegionCommand
         var stationArgs = new Option<string[]>("--stations-args") { AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [], Description = "Further options of 'import stations --table' (e.g. --crs gcj02)." };
         var population = new Option<FileInfo?>("--population") { Description = "People per unit for 'import population --table'." };
         var populationArgs = new Option<string[]>("--population-args") { AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["--by", "name", "--licence", "not stated (the data holder's)"], Description = "Further options of 'import population --table' (default: --by name --licence ...)." };
+        var clip = new Option<FileInfo?>("--clip") { Description = "Cut the OSM roads to the polygons of this file (default with --units: no cut; give the units file itself to use the county's own boundary with a province extract)." };
         var command = new Command("new-region", "Make a region folder from a county's own files in one go: import osm, units --from, stations --table, population --table, then validate.");
         command.Arguments.Add(folder);
-        foreach (var o in new Option[] { name, code, osm, units, unitArgs, stations, stationArgs, population, populationArgs })
+        foreach (var o in new Option[] { name, code, osm, clip, units, unitArgs, stations, stationArgs, population, populationArgs })
         {
             command.Options.Add(o);
         }
@@ -33,7 +34,8 @@ internal static class NewRegionCommand
         {
             var dir = parse.GetValue(folder)!.FullName;
             var steps = new List<string[]>();
-            steps.Add(["import", "osm", parse.GetValue(osm)!.FullName, "--out", dir, "--name", parse.GetValue(name)!, "--code", parse.GetValue(code)!]);
+            steps.Add(["import", "osm", parse.GetValue(osm)!.FullName, "--out", dir, "--name", parse.GetValue(name)!, "--code", parse.GetValue(code)!,
+                .. parse.GetValue(clip) is { } c ? new[] { "--clip", c.FullName } : []]);
             if (parse.GetValue(units) is { } u)
             {
                 steps.Add(["import", "units", dir, "--from", u.FullName, .. parse.GetValue(unitArgs)!]);

@@ -47,6 +47,27 @@ public static class OsmRegionImporter
         return new Region { Info = info, Units = [county], Roads = extract.Roads, PublicBuildings = extract.PublicBuildings };
     }
 
+    /// <summary>
+    /// The region cut to <paramref name="clip"/> (<c>import osm --clip</c>, for a province extract): roads cut at the
+    /// boundary, public buildings outside it dropped, and the county unit is the clip area itself instead of the
+    /// extract's box (a real boundary, so no longer modelled).
+    /// </summary>
+    public static Region Clip(Region region, ImportClip clip)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(clip);
+        var roads = clip.Roads(region.Roads);
+        var units = region.Units.Select(u => u.Level == AdminLevel.County ? u with { Boundary = clip.Area, Modelled = false } : u).ToImmutableArray();
+        var clipped = region with { Roads = roads, Units = units, PublicBuildings = [.. region.PublicBuildings.Where(b => clip.Covers(b.Location))] };
+        var sources = region.Info.Sources.Select(s => s.Layer switch
+        {
+            "roads" => s with { Note = $"{s.Note}; cut to {clip.Description} (--clip): {roads.Length} road pieces of {region.Roads.Length} ways" },
+            "units" => new DataSource("units", clip.Description, s.Licence, false, $"one county-level unit: {clip.Description}, the --clip area"),
+            _ => s,
+        });
+        return clipped with { Info = clipped.Info with { Sources = [.. sources] } };
+    }
+
     /// <summary>Reads <paramref name="osmPath"/> and writes a new region folder at <paramref name="folder"/>.</summary>
     /// <param name="osmPath">The OSM extract.</param>
     /// <param name="folder">The region folder to write.</param>
@@ -55,7 +76,8 @@ public static class OsmRegionImporter
     /// <param name="defaultCircle">The region's default life circle (<see cref="RegionInfo.DefaultCircle"/>), or null for the standard's.</param>
     /// <returns>The region written and the extract (for its notes).</returns>
     /// <exception cref="ImportException">The file cannot be read or has no roads.</exception>
-    public static (Region Region, OsmExtract Extract) Import(string osmPath, string folder, string name, string code, string? defaultCircle = null)
+    /// <param name="clip">Chooses the area to cut the extract to (<c>--clip</c>), or null for no cut.</param>
+    public static (Region Region, OsmExtract Extract) Import(string osmPath, string folder, string name, string code, string? defaultCircle = null, Func<OsmExtract, ImportClip>? clip = null)
     {
         OsmExtract extract;
         try
@@ -74,6 +96,14 @@ public static class OsmRegionImporter
 
         var built = Build(extract, name, code, Path.GetFileName(osmPath));
         var region = built with { Info = built.Info with { DefaultCircle = defaultCircle } };
+        if (clip is not null)
+        {
+            region = Clip(region, clip(extract));
+            if (region.Roads.IsEmpty)
+            {
+                throw new ImportException(ImportException.Line(osmPath, string.Empty, "--clip", "no highway way of the extract lies inside the clip area"));
+            }
+        }
         RegionFolderWriter.Write(region, folder);
         SeedFiles.Write(folder, extract.Places, extract.Boundaries);
         return (region, extract);

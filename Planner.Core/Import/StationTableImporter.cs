@@ -44,6 +44,30 @@ public static class StationTableImporter
     /// <param name="Refused">One problem per bad row (the first found in it), or per missing column (row "header").</param>
     public sealed record Result(Table Table, ImmutableArray<Station> Stations, ImmutableArray<RowProblem> Refused);
 
+    /// <summary>
+    /// The region with the stations of <paramref name="result"/> in place of its own and the table recorded in its
+    /// sources: what the CLI's <c>import stations --table</c> and the API's layer upload both store.
+    /// </summary>
+    /// <param name="region">The region the table was read for.</param>
+    /// <param name="result">The rows read (refused rows, if any, are left out and said so).</param>
+    /// <param name="crs">The CRS the coordinates were read in.</param>
+    /// <param name="licence">Licence of the table (null: the data holder's, not stated).</param>
+    /// <param name="refusedFile">Where the refused rows were written, or null.</param>
+    public static Region Replace(Region region, Result result, SourceCrs crs, string? licence, string? refusedFile)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(crs);
+        var name = result.Table.FileName;
+        var note = $"{result.Stations.Length} stations, one per row of {name} ({result.Table.Encoding}; coordinates read as {crs.Name}, stored as WGS84)";
+        if (!result.Refused.IsEmpty)
+        {
+            note += $"; {result.Refused.Length} bad rows refused" + (refusedFile is null ? string.Empty : $", listed in {refusedFile}");
+        }
+
+        return (region with { Stations = result.Stations }).WithSource(new DataSource("stations", name, licence ?? "not stated (the data holder's)", false, note));
+    }
+
     /// <summary>Reads the stations of <paramref name="table"/> for <paramref name="region"/>.</summary>
     public static Result Read(Region region, Table table, Options options)
     {
@@ -67,7 +91,8 @@ public static class StationTableImporter
             return new Result(table, [], [.. header]);
         }
 
-        var locator = new UnitLocator(region);
+        // The stations being replaced do not bound the region: in a region without units they would refuse a new list that reaches further.
+        var locator = new UnitLocator(region with { Stations = [] });
         var stations = ImmutableArray.CreateBuilder<Station>();
         var refused = ImmutableArray.CreateBuilder<RowProblem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
@@ -15,7 +16,8 @@ namespace Planner.Core.Import.Boundaries;
 /// Reads polygon features from a Shapefile (NetTopologySuite.IO.Esri.Shapefile; attribute text in the encoding of
 /// <c>--encoding</c>, else of the <c>.cpg</c>, else GB18030, which is what Chinese GIS desktops write without one; CRS
 /// from <c>--crs</c>, else the <c>.prj</c>), a GeoPackage (a named or the first feature table; NTS GeoPackage geometry
-/// reader; CRS from its EPSG srs_id) or GeoJSON (CRS from <c>--crs</c>, else WGS84).
+/// reader; CRS from its EPSG srs_id) or GeoJSON (CRS from <c>--crs</c>, else WGS84). A <c>.zip</c> holding one
+/// Shapefile (how a Shapefile travels as one file, e.g. in an upload) is read as that Shapefile.
 /// </summary>
 public static class BoundaryFileReader
 {
@@ -31,11 +33,69 @@ public static class BoundaryFileReader
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".shp" => ReadShapefile(path, crs, encoding),
+            ".zip" => ReadZippedShapefile(path, crs, encoding),
             ".gpkg" => ReadGeoPackage(path, crs, layer),
             ".geojson" or ".json" => ReadGeoJson(path, crs),
-            var ext => throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"'{ext}' is not a boundary file: give .shp, .gpkg or .geojson")),
+            var ext => throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"'{ext}' is not a boundary file: give .shp, .zip (a zipped Shapefile), .gpkg or .geojson")),
         };
     }
+
+    /// <summary>
+    /// Extracts the Shapefile's parts (.shp, .shx, .dbf, .prj, .cpg; by file name only, so no entry can land
+    /// outside the scratch folder) into a scratch folder, reads it and removes the folder again.
+    /// </summary>
+    private static BoundaryFile ReadZippedShapefile(string path, SourceCrs? crs, string? encoding)
+    {
+        string[] parts = [".shp", ".shx", ".dbf", ".prj", ".cpg"];
+        var scratch = Path.Combine(Path.GetTempPath(), "planner-zip-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string shp;
+            try
+            {
+                using var zip = ZipFile.OpenRead(path);
+                var entries = zip.Entries.Where(e => e.Name.Length > 0 && !e.FullName.Contains("__MACOSX", StringComparison.Ordinal)
+                    && parts.Contains(Path.GetExtension(e.Name).ToLowerInvariant())).ToList();
+                var shps = entries.Where(e => Path.GetExtension(e.Name).Equals(".shp", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (shps.Count != 1)
+                {
+                    throw new ImportException(ImportException.Line(path, string.Empty, string.Empty,
+                        shps.Count == 0 ? "the zip holds no .shp" : $"the zip holds {shps.Count} Shapefiles ({string.Join(", ", shps.Select(e => e.Name))}): give one"));
+                }
+
+                if (entries.Sum(e => e.Length) > MaxZipBytes)
+                {
+                    throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"the Shapefile in the zip is larger than {MaxZipBytes / 1_000_000} MB"));
+                }
+
+                Directory.CreateDirectory(scratch);
+                var stem = Path.GetFileNameWithoutExtension(shps[0].Name);
+                foreach (var e in entries.Where(e => Path.GetFileNameWithoutExtension(e.Name).Equals(stem, StringComparison.OrdinalIgnoreCase)))
+                {
+                    e.ExtractToFile(Path.Combine(scratch, stem + Path.GetExtension(e.Name).ToLowerInvariant()));
+                }
+
+                shp = Path.Combine(scratch, stem + ".shp");
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable zip file: {ex.Message}"), ex);
+            }
+
+            var file = ReadShapefile(shp, crs, encoding);
+            return file with { Path = Path.Combine(path, Path.GetFileName(shp)) };
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Largest Shapefile read out of a zip, bytes uncompressed (a guard against zip bombs).</summary>
+    private const long MaxZipBytes = 2_000_000_000;
 
     private static BoundaryFile ReadShapefile(string path, SourceCrs? crs, string? encoding)
     {
@@ -101,6 +161,18 @@ public static class BoundaryFileReader
     }
 
     private static BoundaryFile ReadGeoPackage(string path, SourceCrs? crs, string? layer)
+    {
+        try
+        {
+            return ReadGeoPackageTable(path, crs, layer);
+        }
+        catch (SqliteException ex)
+        {
+            throw new ImportException(ImportException.Line(path, string.Empty, string.Empty, $"not a readable GeoPackage: {ex.Message}"), ex);
+        }
+    }
+
+    private static BoundaryFile ReadGeoPackageTable(string path, SourceCrs? crs, string? layer)
     {
         var notes = new List<string>();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

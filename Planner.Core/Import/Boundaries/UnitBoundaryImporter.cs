@@ -34,13 +34,21 @@ public static class UnitBoundaryImporter
     public sealed record Options(string CodeField, string NameField, AdminLevel? Level, string? LevelField, string? ParentField,
         double MinShareInParent = 0.95, double MinReportedAreaSquareMeters = 1, double SliverAreaSquareMeters = 100);
 
-    /// <summary>The units read, the errors (any error means nothing should be stored), warnings and notes.</summary>
-    public sealed record Result(ImmutableArray<AdminUnit> Units, ImmutableArray<string> Errors, ImmutableArray<string> Warnings, ImmutableArray<string> Notes);
+    /// <summary>The units read, the refused features (any one means nothing should be stored), warnings and notes.</summary>
+    /// <param name="Units">The units, WGS84.</param>
+    /// <param name="Refused">Each refused feature with the field at fault and why (the API's problem details list them).</param>
+    /// <param name="Warnings">Check findings that do not stop the import.</param>
+    /// <param name="Notes">What was read how (encodings, repairs).</param>
+    public sealed record Result(ImmutableArray<AdminUnit> Units, ImmutableArray<RowProblem> Refused, ImmutableArray<string> Warnings, ImmutableArray<string> Notes)
+    {
+        /// <summary>One line per refused feature: file, feature, field, reason (what the CLI prints).</summary>
+        public ImmutableArray<string> Errors => [.. Refused.Select(p => p.Line())];
+    }
 
     /// <summary>Builds units from <paramref name="file"/>; parents may be units of <paramref name="region"/> (e.g. its county).</summary>
     public static Result Read(BoundaryFile file, Region region, Options options)
     {
-        var errors = new List<string>();
+        var errors = new List<RowProblem>();
         var warnings = new List<string>();
         var notes = new List<string>(file.Notes);
         var name = file.FileName;
@@ -52,26 +60,26 @@ public static class UnitBoundaryImporter
             var code = f[options.CodeField];
             if (!f.Attributes.ContainsKey(options.CodeField))
             {
-                errors.Add(ImportException.Line(name, "header", "--code-field", $"no field '{options.CodeField}' (fields: {string.Join(", ", f.Attributes.Keys.Order(StringComparer.Ordinal))})"));
+                errors.Add(new RowProblem(name, "header", "--code-field", $"no field '{options.CodeField}' (fields: {string.Join(", ", f.Attributes.Keys.Order(StringComparer.Ordinal))})"));
                 break;
             }
 
             if (code.Length == 0)
             {
-                errors.Add(ImportException.Line(name, Where(f, code), options.CodeField, "code is empty"));
+                errors.Add(new RowProblem(name, Where(f, code), options.CodeField, "code is empty"));
                 continue;
             }
 
             var unitName = f[options.NameField];
             if (unitName.Length == 0)
             {
-                errors.Add(ImportException.Line(name, Where(f, code), options.NameField, f.Attributes.ContainsKey(options.NameField) ? "name is empty" : $"no field '{options.NameField}'"));
+                errors.Add(new RowProblem(name, Where(f, code), options.NameField, f.Attributes.ContainsKey(options.NameField) ? "name is empty" : $"no field '{options.NameField}'"));
                 continue;
             }
 
             if (!seen.Add(code))
             {
-                errors.Add(ImportException.Line(name, Where(f, code), options.CodeField, $"code {code} is used by an earlier feature"));
+                errors.Add(new RowProblem(name, Where(f, code), options.CodeField, $"code {code} is used by an earlier feature"));
                 continue;
             }
 
@@ -80,7 +88,7 @@ public static class UnitBoundaryImporter
             {
                 if (!DomainValues.TryParseAdminLevel(f[options.LevelField], out level))
                 {
-                    errors.Add(ImportException.Line(name, Where(f, code), options.LevelField, $"unknown level '{f[options.LevelField]}': use 乡镇/街道, 村/社区, 网格 (township, village, grid)"));
+                    errors.Add(new RowProblem(name, Where(f, code), options.LevelField, $"unknown level '{f[options.LevelField]}': use 乡镇/街道, 村/社区, 网格 (township, village, grid)"));
                     continue;
                 }
             }
@@ -88,14 +96,14 @@ public static class UnitBoundaryImporter
             level ??= LevelOfCode(code);
             if (level is null)
             {
-                errors.Add(ImportException.Line(name, Where(f, code), options.CodeField, $"cannot tell the level of code {code}: give --level or --level-field"));
+                errors.Add(new RowProblem(name, Where(f, code), options.CodeField, $"cannot tell the level of code {code}: give --level or --level-field"));
                 continue;
             }
 
             var geometry = Polygonal(f, file.Crs, out var problem, out var repaired);
             if (geometry is null)
             {
-                errors.Add(ImportException.Line(name, Where(f, code), "geometry", problem!));
+                errors.Add(new RowProblem(name, Where(f, code), "geometry", problem!));
                 continue;
             }
 

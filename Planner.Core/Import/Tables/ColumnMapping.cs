@@ -54,6 +54,23 @@ public sealed class ColumnMapping
             return new ColumnMapping(map, order);
         }
 
+        return ParsePairs(text);
+    }
+
+    /// <summary>
+    /// Parses <c>field=header,...</c> only, never reading a file: for text that comes from a remote caller (the
+    /// API), for whom a path would name a file on the server.
+    /// </summary>
+    /// <exception cref="ImportException">A pair without '='.</exception>
+    public static ColumnMapping ParsePairs(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Default;
+        }
+
+        var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
         foreach (var pair in text.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);

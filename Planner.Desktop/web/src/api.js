@@ -4,6 +4,9 @@ let apiKey = '';
 /** Sets the key sent with every request. */
 export function setApiKey(key) { apiKey = key; }
 
+/** The key in use, for a request the JSON helper cannot send (a file upload). */
+export const currentApiKey = () => apiKey;
+
 /** An error from the API, carrying its status and RFC 9457 problem details. */
 export class ApiError extends Error {
   constructor(status, problem) {

@@ -26,6 +26,7 @@ import { setupSearch } from './search.js';
 import { setupPrint } from './print.js';
 import { setupCandidates } from './candidates.js';
 import { setupReportExport } from './reportexport.js';
+import { setupImport } from './importdialog.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -278,6 +279,7 @@ setupSearch(app);
 setupCandidates(app);
 setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 setupReportExport(app);
+setupImport(app, api.currentApiKey);
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

@@ -121,27 +121,34 @@ public sealed class BringYourOwnCountyTests(Xunit.Abstractions.ITestOutputHelper
     }
 
     [Fact]
-    public void ImportDivisions_GuixiWithTheShippedExtract_OfficialCodesAndNamesInEveryLayer()
+    public void ImportDivisions_ShippedGuixi_AlreadyCarriesTheOfficialCodesAndASecondRunChangesNothing()
     {
+        // data/guixi is built with this step (scripts/build-samples.sh; SampleRebuildTests replays the recoding from the
+        // generated codes byte for byte), so here the shipped folder must already be what the step makes of it.
         var folder = CopyGuixi();
-        var before = RegionFolderReader.Read(folder).Region!;
+        var before = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
         var run = PlannerCli.Run("import", "divisions", folder, "--codes", Path.Combine(RepoRoot(), "data", "divisions", "360681.csv"));
 
         Ok(run);
-        // From the NBS list (data/divisions/360681.csv): 西街居民委员会 360681002004 and 南街居民委员会 360681002003 under 雄石街道;
-        // the generated codes had them the other way round, so both move at once.
-        Assert.Contains("360681002003 -> 360681002004 西街居民委员会", run.Out, StringComparison.Ordinal);
-        Assert.Contains("360681002004 -> 360681002003 南街居民委员会", run.Out, StringComparison.Ordinal);
+        // From the NBS list (data/divisions/360681.csv): 西街居民委员会 360681002004 and 南街居民委员会 360681002003 under 雄石街道.
+        Assert.Contains("360681002004 -> 360681002004 西街居民委员会", run.Out, StringComparison.Ordinal);
+        Assert.Contains("360681002003 -> 360681002003 南街居民委员会", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("moved:", run.Out, StringComparison.Ordinal);
+        foreach (var (name, bytes) in before)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder, name))), $"{name} changed on a second run");
+        }
+
         var loaded = RegionFolderReader.Read(folder);
         Assert.DoesNotContain(loaded.Problems, p => p.Severity == Planner.Core.Validation.ProblemSeverity.Error);
         var after = loaded.Region!;
         var units = after.Units.ToDictionary(u => u.Code);
         Assert.Equal("西街居民委员会", units["360681002004"].Name);
         Assert.All(after.Units.Where(u => u.ParentCode is not null), u => Assert.True(units.ContainsKey(u.ParentCode!), u.Code));
+        // Every code lies under its parent's (villages under their township, grids under their village), official or not.
+        Assert.All(after.Units.Where(u => u.ParentCode is not null), u => Assert.StartsWith(u.ParentCode!, u.Code, StringComparison.Ordinal));
         Assert.All(after.Demand, d => Assert.True(units.ContainsKey(d.UnitCode!), d.Id));
-        Assert.Equal(before.PopulationByGroup().ToArray(), after.PopulationByGroup().ToArray());
-        Assert.Equal(CoverageCalculator.Compute(before).Groups["total"].Covered, CoverageCalculator.Compute(after).Groups["total"].Covered);
     }
 
     private static double WorstVertexMeters(Geometry source, Geometry imported)

@@ -67,6 +67,7 @@ public sealed class SampleRebuildTests
         Run("import", "census", g, "--csv", census, "--code", "360681", "--share", "urban", "--over", "grid", "--weight", "Roads",
             "--rate", "disabled=6.34", "--rate-source", "national rate of the 2006 Second China National Sample Survey on Disability, applied as a model");
         Run("import", "illustrative", g);
+        Run("import", "divisions", g, "--codes", Path.Combine(RepoRoot(), "data", "divisions", "360681.csv"));
         Run("visits", g, "--illustrative-cases", Path.Combine(g, "cases.csv"));
 
         AssertSameFiles(Path.Combine(RepoRoot(), "data", "guixi"), g);
