@@ -44,4 +44,10 @@ internal sealed class PlannerOptions
     /// restart with workers on) run them.
     /// </summary>
     public int Workers { get; set; } = 1;
+
+    /// <summary>
+    /// Seconds after which a job whose worker stopped heartbeating (killed, machine lost) is fetched again by
+    /// another worker (PostgreSQL job storage only).
+    /// </summary>
+    public int JobInvisibilitySeconds { get; set; } = 30;
 }
