@@ -30,6 +30,7 @@ public static class PlannerApi
         app.MapSitingEndpoints();
         app.MapMatchingEndpoints();
         app.MapJobsEndpoints();
+        app.MapBatchesEndpoints();
         app.MapWhatIfEndpoints();
         app.MapTravelLimitsEndpoints();
         return app;

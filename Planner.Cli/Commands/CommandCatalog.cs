@@ -30,5 +30,7 @@ internal static class CommandCatalog
         yield return ScenarioCommand.Create();
         yield return RecommendCommand.Create();
         yield return MatchCommand.Create();
+        yield return WorkerCommand.Create();
+        yield return BatchCommand.Create();
     }
 }
