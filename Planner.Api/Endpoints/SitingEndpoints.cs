@@ -65,7 +65,7 @@ internal static class SitingEndpoints
             return checkProblem;
         }
 
-        var job = queue.Enqueue(RecommendationsJob.Name, r.Name, r.Code, body!);
+        var job = queue.Enqueue(RecommendationsJob.Name, r.Name, r.Code, RecommendationsJobPayload.From(body!));
         return JobsEndpoints.Accepted(job, request);
     }
 

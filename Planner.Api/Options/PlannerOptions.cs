@@ -36,9 +36,6 @@ internal sealed class PlannerOptions
     /// <summary>Expensive requests the server runs at once over all keys (429 above); 0: half the processors, at least one.</summary>
     public int ExpensiveGlobal { get; set; }
 
-    /// <summary>Finished jobs kept for polling before the oldest are dropped.</summary>
-    public int MaxFinishedJobs { get; set; } = 200;
-
     /// <summary>
     /// Job workers this process runs; 0 runs none, so that web nodes only queue jobs and compute nodes (or a
     /// restart with workers on) run them.

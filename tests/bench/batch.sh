@@ -49,24 +49,27 @@ run() {
   done
   sleep 3
   dotnet "$PLANNER" batch --store "$STORE" --all --format csv --out "$TMPDIR/batch-$n.csv" 2>"$log"
-  local peak=0
+  local peak=0 ticks=0
   for pid in "${WORKERS[@]}"; do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
     local kb; kb="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
     [ "${kb:-0}" -gt "$peak" ] && peak="$kb"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
   WORKERS=()
   local rate; rate="$(sed -nE 's/.*\(([0-9.]+) counties\/minute\).*/\1/p' "$log" | tail -1)"
-  echo "$rate $((peak / 1024))"
+  # CPU seconds the workers used per county: the cost that does not depend on what else the machine runs.
+  echo "$rate $((peak / 1024)) $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v c="$COUNTIES" 'BEGIN { printf "%.2f", t / hz / c }')"
   grep -E "counties/minute" "$log" >&2
 }
 
-read -r one mem1 < <(run 1)
-read -r two mem2 < <(run 2)
+read -r one mem1 cpu1 < <(run 1)
+read -r two mem2 cpu2 < <(run 2)
 failed="$(grep -c ',failed,' "$TMPDIR/batch-2.csv" || true)"
 db="$(sql "SELECT pg_size_pretty(pg_database_size('planner_test'))")"
 echo "batch bench: $COUNTIES counties of $EDGES edges / $POINTS points"
-echo "  1 worker : $one counties/minute (peak $mem1 MB)"
-echo "  2 workers: $two counties/minute (peak $mem2 MB per worker)"
+echo "  1 worker : $one counties/minute (peak $mem1 MB, $cpu1 CPU s per county)"
+echo "  2 workers: $two counties/minute (peak $mem2 MB per worker, $cpu2 CPU s per county)"
+echo "  load average (other processes share the cores): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  ratio    : $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')x"
 echo "  failed counties: $failed; database: $db; 2-worker run of $COUNTIES counties: $(awk -v c="$COUNTIES" -v r="$two" 'BEGIN { printf "%.0f", c / r * 60 }') s"

@@ -8,6 +8,23 @@ using Planner.Core.Siting;
 
 namespace Planner.Api.Jobs.Kinds;
 
+/// <summary>
+/// A recommendation request as stored with its job: the candidates as their raw JSON text, which keeps what the
+/// client sent byte for byte (a string with a lone surrogate, which is valid JSON text, cannot be written again
+/// from a parsed element).
+/// </summary>
+/// <param name="Request">The request without its candidates.</param>
+/// <param name="Candidates">The candidates' JSON text, or null.</param>
+internal sealed record RecommendationsJobPayload(RecommendationsRequest Request, string? Candidates)
+{
+    /// <summary>The payload of a request body.</summary>
+    public static RecommendationsJobPayload From(RecommendationsRequest body) => new(body with { Candidates = null }, body.Candidates?.GetRawText());
+
+    /// <summary>The request body again.</summary>
+    public RecommendationsRequest ToRequest() =>
+        Candidates is null ? Request : Request with { Candidates = JsonDocument.Parse(Candidates).RootElement.Clone() };
+}
+
 /// <summary>Recommendations (where new stations should go) as a job; the parameters are the request body, checked again.</summary>
 internal sealed class RecommendationsJob(IOptions<PlannerOptions> options, IOptions<JsonOptions> json) : IJobHandler
 {
@@ -20,7 +37,7 @@ internal sealed class RecommendationsJob(IOptions<PlannerOptions> options, IOpti
     /// <inheritdoc />
     public string Run(RegionView view, string payload, IProgress<double> progress, CancellationToken cancellationToken)
     {
-        var body = JobPayload.Read<RecommendationsRequest>(payload);
+        var body = JobPayload.Read<RecommendationsJobPayload>(payload).ToRequest();
         var region = view.Region.Region;
         var (candidates, problem) = SitingEndpoints.Check(body, region, options.Value.MaxFeatures);
         if (problem is not null)
