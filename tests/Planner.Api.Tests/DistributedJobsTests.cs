@@ -91,6 +91,53 @@ public sealed class DistributedJobsTests : IAsyncLifetime
     }
 
     [PostGisFact]
+    public async Task Batch_OverTheApi_ByAProvinceKey_SummarisesEveryCounty_AsJsonAndCsv()
+    {
+        var api = new SchemaApi(Store, workers: 1);
+        await api.InitializeAsync();
+        try
+        {
+            using var admin = api.Client(ApiFixture.AdminKey);
+            var created = await (await admin.PostAsJsonAsync("/keys", new { role = "planner", scope = "36", label = "Jiangxi" })).Content.ReadFromJsonAsync<JsonElement>();
+            using var province = api.Client(created.GetProperty("key").GetString());
+            using var county = api.Client("planner", "synth");
+            await Problems.AssertProblem(await county.PostAsJsonAsync("/batches", new { regions = "36*" }), HttpStatusCode.Forbidden);
+            await Problems.AssertProblem(await province.PostAsJsonAsync("/batches", new { regions = "36*", all = true }), HttpStatusCode.UnprocessableEntity, "regions");
+            await Problems.AssertProblem(await province.PostAsJsonAsync("/batches", new { regions = "44*" }), HttpStatusCode.UnprocessableEntity, "regions");
+
+            var posted = await province.PostAsJsonAsync("/batches", new { regions = "36*" });
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            var path = posted.Headers.Location!.AbsolutePath;
+            JsonElement batch;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            do
+            {
+                await Task.Delay(200);
+                batch = await province.GetFromJsonAsync<JsonElement>(path);
+                Assert.True(DateTime.UtcNow < deadline, "batch not finished after a minute");
+            }
+            while (batch.GetProperty("left").GetInt32() > 0);
+
+            Assert.Equal((2, 2, 0), (batch.GetProperty("counties").GetInt32(), batch.GetProperty("done").GetInt32(), batch.GetProperty("failed").GetInt32()));
+            var synth = batch.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("region").GetString() == "synth");
+            var coverage = await county.GetFromJsonAsync<JsonElement>("/regions/synth/coverage");
+            Assert.Equal(coverage.GetProperty("groups").GetProperty("total").GetProperty("share").GetDouble(), synth.GetProperty("groups").GetProperty("total").GetDouble(), 12);
+
+            var csv = (await province.GetStringAsync(path + "?format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, csv.Length);
+            Assert.Contains("covered_share_total", csv[0]);
+            Assert.StartsWith("tiny,360681,1,succeeded,", csv[1]);
+
+            // The county key's scope (3611) does not cover the province batch: it is not there for it.
+            await Problems.AssertProblem(await county.GetAsync(path), HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+    }
+
+    [PostGisFact]
     public async Task TwoWorkerProcesses_ShareOneBatch_AndStoreEachCountyOnce()
     {
         var counties = await SeedCountiesAsync(8, edges: 1500, points: 600);
