@@ -37,13 +37,28 @@ internal static class WorkerCommand
                 throw new BadInputException([.. problems]);
             }
 
-            using var host = WorkerHost.Build(target, n);
             await Console.Error.WriteLineAsync($"worker: {n} thread(s) on {new Npgsql.NpgsqlConnectionStringBuilder(target) { Password = null }.Host}, pid {Environment.ProcessId}; Ctrl+C stops").ConfigureAwait(false);
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            while (true)
+            {
+                // PostGIS down at start: wait for it instead of exiting (once running, Hangfire's own loops retry).
+                try
+                {
+                    using var host = WorkerHost.Build(target, n);
+                    await host.RunAsync(cancellationToken).ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
+                catch (Exception ex) when (IsStoreDown(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync($"worker: the store is unreachable ({ex.GetBaseException().Message}); trying again in 5 s").ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+                }
+            }
         });
         return command;
     }
+
+    private static bool IsStoreDown(Exception ex) =>
+        ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException || (ex.InnerException is { } inner && IsStoreDown(inner));
 
     /// <summary>The <c>--store</c> option of the job commands.</summary>
     internal static Option<string> StoreOption() =>
