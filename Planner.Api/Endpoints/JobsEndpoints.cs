@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Coverage;
 using Planner.Api.Hosting;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 using Planner.Api.Layers;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
@@ -28,24 +30,66 @@ namespace Planner.Api.Endpoints;
 internal sealed record JobResponse(string Id, string Kind, string Region, string Status, double Progress, DateTimeOffset Created,
     DateTimeOffset? Started, DateTimeOffset? Finished, object? Result, string? Error, IReadOnlyList<LinkResponse> Links);
 
-/// <summary>Jobs: poll, cancel; and coverage runs as jobs for large regions.</summary>
+/// <summary>A page of jobs, newest first.</summary>
+/// <param name="Items">The jobs on this page (without their results; follow each job's self link).</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="Size">Jobs per page.</param>
+/// <param name="Total">Jobs the key sees in all.</param>
+/// <param name="Links">self, and next when there is one.</param>
+internal sealed record JobPageResponse(IReadOnlyList<JobResponse> Items, int Page, int Size, int Total, IReadOnlyList<LinkResponse> Links);
+
+/// <summary>Jobs: list, poll, cancel; and coverage runs as jobs for large regions.</summary>
 internal static class JobsEndpoints
 {
-    /// <summary>Maps <c>/jobs/{id}</c> and <c>POST /regions/{region}/coverage/jobs</c>.</summary>
+    /// <summary>Seconds a client should wait before polling a new job (the Retry-After of 202).</summary>
+    public const int RetryAfterSeconds = 1;
+
+    private const int MaxPageSize = 100;
+
+    /// <summary>Maps <c>/jobs</c>, <c>/jobs/{id}</c> and <c>POST /regions/{region}/coverage/jobs</c>.</summary>
     public static IEndpointRouteBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization(Roles.Planner);
+        jobs.MapGet("/", List).AcceptsOnlyQuery("page", "size").WithSummary("The key's jobs, newest first (?page=1&size=20, at most 100 a page).");
         jobs.MapGet("/{id}", Get).WithName("GetJob").WithSummary("A job's status, progress (0..1) and, when done, its result.");
         jobs.MapDelete("/{id}", Cancel).WithSummary("Cancels a queued or running job.");
         app.MapPost("/regions/{region}/coverage/jobs", StartCoverage).WithTags("Jobs").RequireAuthorization(Roles.Planner).RequireCostLimit()
             .AcceptsOnlyQuery("minutes", "mode", "speed", "includePlanned", "circle", "noCap")
-            .WithSummary("Runs a coverage report as a job (202 + Location); same parameters as GET coverage.");
+            .WithSummary("Runs a coverage report as a job (202 + Location + Retry-After); same parameters as GET coverage.");
         return app;
     }
 
-    /// <summary>202 Accepted with the job's URL in Location and its first state in the body.</summary>
-    public static AcceptedAtRoute<JobResponse> Accepted(Job job, HttpRequest request) =>
-        TypedResults.AcceptedAtRoute(ToResponse(job, request), "GetJob", new { id = job.Id });
+    /// <summary>202 Accepted with the job's URL in Location, Retry-After, and its first state in the body.</summary>
+    public static AcceptedAtRoute<JobResponse> Accepted(JobRecord job, HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.AcceptedAtRoute(ToResponse(job, request), "GetJob", new { id = job.Id });
+    }
+
+    private static Results<Ok<JobPageResponse>, ProblemHttpResult> List(string? page, string? size, JobQueue queue, ClaimsPrincipal user, HttpRequest request)
+    {
+        var (p, pageProblem) = PageNumber(page, "page", 1, int.MaxValue, 1);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var (n, sizeProblem) = PageNumber(size, "size", 1, MaxPageSize, 20);
+        if (sizeProblem is not null)
+        {
+            return sizeProblem;
+        }
+
+        var (jobs, total) = queue.List(user.Scope(), p, n);
+        var self = $"{Base(request)}/jobs?page={p}&size={n}";
+        List<LinkResponse> links = [new(self, "self", "application/json")];
+        if ((long)p * n < total)
+        {
+            links.Add(new($"{Base(request)}/jobs?page={p + 1}&size={n}", "next", "application/json"));
+        }
+
+        return TypedResults.Ok(new JobPageResponse([.. jobs.Select(j => ToResponse(j with { Result = null }, request))], p, n, total, links));
+    }
 
     private static Results<Ok<JobResponse>, ProblemHttpResult> Get(string id, JobQueue queue, ClaimsPrincipal user, HttpRequest request)
     {
@@ -61,14 +105,17 @@ internal static class JobsEndpoints
             return ApiProblems.NotFound("job", id);
         }
 
-        queue.Cancel(job);
+        var wasRunning = job.Status == JobStatus.Running;
+        job = queue.Cancel(job);
         var response = ToResponse(job, request);
-        return job.IsFinished ? TypedResults.Ok(response) : TypedResults.Accepted(response.Links[0].Href, response);
+
+        // A running job stops at its next progress check: 202 until then; a queued or finished one is settled now.
+        return job.IsFinished && !wasRunning ? TypedResults.Ok(response) : TypedResults.Accepted(response.Links[0].Href, response);
     }
 
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> StartCoverage(
         string region, string? minutes, string? mode, string? speed, string? includePlanned, string? circle, string? noCap,
-        RegionAccess access, CoverageService coverage, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+        RegionAccess access, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (view is null)
@@ -77,29 +124,33 @@ internal static class JobsEndpoints
         }
 
         var r = view.Region;
-        var (query, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);
+        var (_, problem) = CoverageQuery.Parse(r.Region, minutes, mode, speed, includePlanned, circle: circle, noCap: noCap);
         if (problem is not null)
         {
             return problem;
         }
 
         // A coverage job is a read: a township key gets its own units' report, and only keys covering them see the job.
-        var job = queue.Enqueue("coverage", r.Name, view.DataScope, (progress, token) =>
-        {
-            token.ThrowIfCancellationRequested();
-            var result = coverage.Compute(r, query!, progress);
-            var report = view.Units is null ? result.Report : CoverageNarrowing.Narrow(result.Report, result.Checks, result.Region.Region, view.Units).Report;
-            return JsonDocument.Parse(CoverageWriters.ToJson(report)).RootElement.Clone();
-        });
+        var job = queue.Enqueue(CoverageJob.Name, r.Name, view.DataScope, new CoverageJobQuery(minutes, mode, speed, includePlanned, circle, noCap));
         return Accepted(job, request);
     }
 
-    private static JobResponse ToResponse(Job job, HttpRequest request)
+    private static (int Value, ProblemHttpResult? Problem) PageNumber(string? text, string field, int min, int max, int fallback)
     {
-        lock (job)
+        if (text is null)
         {
-            return new JobResponse(job.Id, job.Kind, job.RegionName, job.Status, job.Progress, job.Created, job.Started, job.Finished, job.Result, job.Error,
-                [new LinkResponse($"{request.Scheme}://{request.Host}{request.PathBase}/jobs/{job.Id}", "self", "application/json")]);
+            return (fallback, null);
         }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? (v, null)
+            : (0, ApiProblems.Field(field, $"give a whole number from {min} to {max} (not '{text}').", StatusCodes.Status400BadRequest));
     }
+
+    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static JobResponse ToResponse(JobRecord job, HttpRequest request) =>
+        new(job.Id, job.Kind, job.Region, job.Status, job.Progress, job.Created, job.Started, job.Finished,
+            job.Result is null ? null : JsonDocument.Parse(job.Result).RootElement.Clone(), job.Error,
+            [new LinkResponse($"{Base(request)}/jobs/{job.Id}", "self", "application/json")]);
 }

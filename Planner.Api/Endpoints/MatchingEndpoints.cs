@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Hosting;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;
@@ -88,16 +89,7 @@ internal static class MatchingEndpoints
             return ApiProblems.Field("mode", modeProblem, StatusCodes.Status422UnprocessableEntity);
         }
 
-        var job = queue.Enqueue("matching", r.Name, r.Code, (progress, token) =>
-        {
-            var travel = Core.Siting.NetworkTravelTimeSource.ForRegion(r.Region, new Core.Coverage.CoverageOptions { Mode = mode });
-            var m = VolunteerMatcher.Match(r.Region.Teams, r.Region.Needs, travel,
-                new MatchingOptions { LimitMinutes = limit, RecruitCandidates = r.Region.Candidates }, token);
-            return new MatchingResponse(m.MatchedCount, m.UnmatchedCount, m.TravelMinutesTimesHours, m.StraightLine ? "straight-line" : "network",
-                [.. m.Assignments.Select(a => new AssignmentResponse(a.NeedId, a.TeamId, a.Hours, a.Minutes))],
-                [.. m.Needs.Select(n => new NeedOutcomeResponse(n.NeedId, n.Kind, n.HoursNeeded, n.HoursServed, n.Matched, n.Reason))],
-                [.. m.Recruitment.Select(s => new RecruitmentResponse(s.Id, s.Location.Lon, s.Location.Lat, [.. s.NeedIds], s.Skills))]);
-        });
+        var job = queue.Enqueue(MatchingJob.Name, r.Name, r.Code, new MatchingRequest(limit, mode));
         return JobsEndpoints.Accepted(job, request);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Coverage;
 using Planner.Api.Hosting;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Scenarios;
@@ -67,13 +68,7 @@ internal static class ScenarioRunsEndpoints
             return flagProblem;
         }
 
-        var job = queue.Enqueue("scenario-run", r.Name, r.Code, (progress, token) =>
-        {
-            var (applied, query) = ScenarioRunner.Apply(r, s, planned);
-            token.ThrowIfCancellationRequested();
-            var result = coverage.Compute(applied, query, progress);
-            return JsonDocument.Parse(CoverageWriters.ToJson(result.Report)).RootElement.Clone();
-        });
+        var job = queue.Enqueue(ScenarioRunJob.Name, r.Name, r.Code, new ScenarioRunParameters(s.Name, s.Version, s.Edits, planned));
         return JobsEndpoints.Accepted(job, request);
     }
 

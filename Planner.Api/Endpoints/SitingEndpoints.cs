@@ -15,6 +15,7 @@ using Planner.Core.Model;
 using Planner.Core.Network;
 using Planner.Core.Siting;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 
 namespace Planner.Api.Endpoints;
 
@@ -64,26 +65,27 @@ internal static class SitingEndpoints
             return checkProblem;
         }
 
-        var model = (body!.Model ?? "mclp").ToLowerInvariant() switch { "lscp" => SitingModel.Lscp, "pmedian" => SitingModel.PMedian, _ => SitingModel.Mclp };
-        var recommendation = new RecommendationRequest
+        var job = queue.Enqueue(RecommendationsJob.Name, r.Name, r.Code, RecommendationsJobPayload.From(body!));
+        return JobsEndpoints.Accepted(job, request);
+    }
+
+    /// <summary>The core's request for a checked body (<paramref name="candidates"/> from <see cref="Check"/>).</summary>
+    internal static RecommendationRequest Build(RecommendationsRequest body, Region region, ImmutableArray<Candidate>? candidates)
+    {
+        var model = (body.Model ?? "mclp").ToLowerInvariant() switch { "lscp" => SitingModel.Lscp, "pmedian" => SitingModel.PMedian, _ => SitingModel.Mclp };
+        return new RecommendationRequest
         {
             Siting = new SitingRequest { Model = model, P = body.P ?? 0, TargetShare = body.TargetShare ?? 1.0 },
             Travel = new CoverageOptions
             {
-                Minutes = body.Minutes ?? r.Region.Info.DefaultMinutes,
-                Mode = body.Mode ?? r.Region.Info.DefaultMode,
+                Minutes = body.Minutes ?? region.Info.DefaultMinutes,
+                Mode = body.Mode ?? region.Info.DefaultMode,
                 SpeedKmh = body.SpeedKmh,
                 IncludePlanned = body.IncludePlanned ?? false,
                 BuildCircles = false,
             },
             Candidates = candidates,
         };
-        var job = queue.Enqueue("recommendations", r.Name, r.Code, (progress, token) =>
-        {
-            var result = Recommendation.Run(r.Region, recommendation, progress, token);
-            return RecommendationResponse.From(result);
-        });
-        return JobsEndpoints.Accepted(job, request);
     }
 
     /// <summary>Checks the request against the region; returns the candidate sites sent (null: the region's, or generated) or the problem.</summary>

@@ -35,6 +35,7 @@ public static class PlannerApi
         app.MapMatchingEndpoints();
         app.MapVisitPlanEndpoints();
         app.MapJobsEndpoints();
+        app.MapBatchesEndpoints();
         app.MapWhatIfEndpoints();
         app.MapTravelLimitsEndpoints();
         return app;

@@ -31,11 +31,6 @@ internal static class PlannerApiSetup
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(j =>
-        {
-            j.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
-            j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
 
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -48,25 +43,35 @@ internal static class PlannerApiSetup
             .AddPolicy(Roles.Planner, p => p.RequireRole(Roles.Planner, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
-        builder.Services.AddRegionCatalog(options);
-        builder.Services.AddSingleton<RegionAccess>();
-        builder.Services.AddMemoryCache(m => m.SizeLimit = Math.Max(1, options.CoverageCacheEntries));
-        builder.Services.AddSingleton<RuleSetProvider>();
-        builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddPlannerCompute(options);
         builder.Services.AddSingleton<Visits.VisitPlanStore>();
         builder.Services.AddSingleton(_ => new WhatIfCoverageCache(WhatIfCoverageCache.DefaultCapacity));
         builder.Services.AddSingleton<LayerSource>();
         builder.Services.AddSingleton<Tiles.BasemapTiles>();
         builder.Services.AddCostLimits(options);
-        builder.Services.AddSingleton<JobQueue>();
-        for (int i = 0; i < options.Workers; i++)
-        {
-            // Each worker is its own hosted service draining the one channel, so N workers run N jobs at once.
-            builder.Services.AddSingleton<IHostedService, JobWorker>();
-        }
-
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         return builder;
+    }
+
+    /// <summary>
+    /// What computes and runs jobs, shared by the API and <c>planner worker</c>: JSON options, the region
+    /// catalog, coverage, the job engine.
+    /// </summary>
+    public static IServiceCollection AddPlannerCompute(this IServiceCollection services, PlannerOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddRegionCatalog(options);
+        services.AddSingleton<RegionAccess>();
+        services.AddMemoryCache(m => m.SizeLimit = Math.Max(1, options.CoverageCacheEntries));
+        services.AddSingleton<RuleSetProvider>();
+        services.AddSingleton<CoverageService>();
+        services.AddPlannerJobs(options);
+        return services;
     }
 
     /// <summary>Problem details for every error, authentication, the development key, OpenAPI and its page.</summary>

@@ -39,9 +39,6 @@ internal sealed class PlannerOptions
     /// <summary>Expensive requests the server runs at once over all keys (429 above); 0: half the processors, at least one.</summary>
     public int ExpensiveGlobal { get; set; }
 
-    /// <summary>Finished jobs kept for polling before the oldest are dropped.</summary>
-    public int MaxFinishedJobs { get; set; } = 200;
-
     /// <summary>
     /// Job workers this process runs; 0 runs none, so that web nodes only queue jobs and compute nodes (or a
     /// restart with workers on) run them.
@@ -59,4 +56,10 @@ internal sealed class PlannerOptions
 
     /// <summary>A report of a region with more demand points than this is rendered as a job (<c>POST .../reports</c>).</summary>
     public int ReportJobPoints { get; set; } = 100_000;
+
+    /// <summary>
+    /// Seconds after which a job whose worker stopped heartbeating (killed, machine lost) is fetched again by
+    /// another worker (PostgreSQL job storage only).
+    /// </summary>
+    public int JobInvisibilitySeconds { get; set; } = 30;
 }

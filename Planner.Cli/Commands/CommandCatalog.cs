@@ -31,5 +31,7 @@ internal static class CommandCatalog
         yield return RecommendCommand.Create();
         yield return MatchCommand.Create();
         yield return VisitsCommand.Create();
+        yield return WorkerCommand.Create();
+        yield return BatchCommand.Create();
     }
 }

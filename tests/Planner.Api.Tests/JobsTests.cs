@@ -37,6 +37,29 @@ public sealed class JobsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task JobList_ShowsTheKeysJobsNewestFirst_AndNotOtherCounties()
+    {
+        using var client = api.Client("planner", "synth");
+        var older = await client.PostAsync("/regions/synth/coverage/jobs?minutes=9", null);
+        var newer = await client.PostAsync("/regions/synth/coverage/jobs?minutes=8", null);
+        Assert.Equal(TimeSpan.FromSeconds(1), newer.Headers.RetryAfter?.Delta);
+        string Id(HttpResponseMessage r) => r.Headers.Location!.AbsolutePath.Split('/')[^1];
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/jobs?size=2");
+        Assert.Equal([Id(newer), Id(older)], page.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetString()));
+        Assert.True(page.GetProperty("total").GetInt32() >= 2);
+        var all = await client.GetFromJsonAsync<JsonElement>("/jobs?size=100");
+        Assert.All(all.GetProperty("items").EnumerateArray(), j => Assert.Equal("synth", j.GetProperty("region").GetString()));
+
+        using var other = api.Client("planner", "tiny");
+        var theirs = await other.GetFromJsonAsync<JsonElement>("/jobs?size=100");
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), j => j.GetProperty("id").GetString() == Id(newer));
+        await Problems.AssertProblem(await client.GetAsync("/jobs?size=0"), HttpStatusCode.BadRequest, "size");
+        await WaitFinished(client, older.Headers.Location!);
+        await WaitFinished(client, newer.Headers.Location!);
+    }
+
+    [Fact]
     public async Task UnknownJob_Is404()
     {
         using var client = api.Client("planner", "tiny");

@@ -4,10 +4,18 @@ using Planner.Benchmarks;
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- time county|city  (stopwatch + peak memory)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- visits [S]       (a county month of home visits: time, travel vs nearest neighbour and bound)
+// dotnet run -c Release --project tests/bench/Planner.Benchmarks -- seed-counties STORE 50 20000 5000  (counties for tests/bench/batch.sh)
 // dotnet run -c Release --project tests/bench/Planner.Benchmarks -- whatif           (what-if drag on Porto Alegre: engine, handler, request, CPU)
 if (args.Length >= 6 && args[0] == "export")
 {
     PeerExport.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length == 5 && args[0] == "seed-counties")
+{
+    var n = args[2..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    await CountySeeder.RunAsync(args[1], n[0], n[1], n[2]);
     return;
 }
 
