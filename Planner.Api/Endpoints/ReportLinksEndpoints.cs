@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Planner.Api.Coverage;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 using Planner.Api.Options;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
@@ -41,7 +42,7 @@ internal static class ReportLinksEndpoints
     }
 
     private static async Task<Results<Created<ReportLinkResponse>, Accepted<ReportLinkResponse>, ProblemHttpResult>> Create(
-        string region, string? f, string? unit, RegionAccess access, CoverageService coverage, JobQueue queue, ReportFiles files, UrlSigner signer,
+        string region, string? f, string? unit, RegionAccess access, JobQueue queue, UrlSigner signer,
         IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
@@ -80,44 +81,26 @@ internal static class ReportLinksEndpoints
             return TypedResults.Created(origin + link, new ReportLinkResponse(origin + link, expires, null));
         }
 
-        // Large regions: a job renders the file (a thin call, so the job engine can change under it).
-        var (coverageQuery, _) = CoverageQuery.Parse(r.Region, null, null, null, null);
-        var reportOptions = OfficialReportRenderer.OptionsFor(request);
-        string id = Guid.NewGuid().ToString("n"), scopeName = scope is null ? string.Empty : string.Join("、", scope.Roots.Select(u => u.Name));
-        var job = queue.Enqueue("report", r.Name, view.DataScope, (progress, token) =>
-        {
-            var result = coverage.Compute(r, coverageQuery!, progress);
-            token.ThrowIfCancellationRequested();
-            var (report, checks) = scope is null ? new NarrowedCoverage(result.Report, result.Checks) : CoverageNarrowing.Narrow(result.Report, result.Checks, r.Region, scope);
-            files.Finished(id, OfficialReportRenderer.Render(format, $"{r.Region.Info.Name}-coverage", o => ReportBuilder.Build(r.Region, report, checks,
-                o with { RuleSetName = result.RuleSetName, ScopeName = scope is null ? null : scopeName }), reportOptions));
-            return new { link = id };
-        });
-        files.Started(id, job);
-        var (jobLink, jobExpires) = signer.Sign($"/reports/{id}", [], keyId);
+        // Large regions: a job renders the file into the job storage; the signed link names the job.
+        var job = queue.Enqueue(ReportJob.Name, r.Name, view.DataScope, new ReportJobRequest(format, OfficialReportRenderer.LanguageOf(request), unit is { Length: > 0 } ? unit : null));
+        var (jobLink, jobExpires) = signer.Sign($"/reports/{job.Id}", [], keyId);
         return TypedResults.Accepted($"{origin}/jobs/{job.Id}", new ReportLinkResponse(origin + jobLink, jobExpires, $"{origin}/jobs/{job.Id}"));
     }
 
-    private static Results<FileContentHttpResult, Accepted<object>, ProblemHttpResult> Download(string id, ReportFiles files, ClaimsPrincipal user)
+    private static Results<FileContentHttpResult, Accepted<object>, ProblemHttpResult> Download(string id, JobQueue queue, ClaimsPrincipal user)
     {
-        if (files.Find(id) is not { } entry || !user.InScope(entry.Job.DataScope))
+        if (queue.Find(id) is not { Kind: ReportJob.Name } job || !user.InScope(job.DataScope))
         {
             return ApiProblems.NotFound("report", id);
         }
 
-        if (entry.File is { } file)
+        return job.Status switch
         {
-            return file.FileName is null ? TypedResults.File(file.Bytes, file.ContentType) : TypedResults.File(file.Bytes, file.ContentType, file.FileName);
-        }
-
-        lock (entry.Job)
-        {
-            return entry.Job.Status switch
-            {
-                JobStatus.Failed => TypedResults.Problem(title: "The report could not be rendered.", detail: entry.Job.Error, statusCode: StatusCodes.Status500InternalServerError),
-                JobStatus.Cancelled => TypedResults.Problem(title: "The report was cancelled.", detail: $"report '{id}' was cancelled; ask for a new link.", statusCode: StatusCodes.Status410Gone),
-                _ => TypedResults.Accepted((string?)null, (object)new { status = entry.Job.Status, progress = entry.Job.Progress }),
-            };
-        }
+            JobStatus.Succeeded when job.Result is { } result && JobPayload.Read<ReportJobFile>(result) is { } file =>
+                file.FileName is null ? TypedResults.File(file.Bytes, file.ContentType) : TypedResults.File(file.Bytes, file.ContentType, file.FileName),
+            JobStatus.Failed => TypedResults.Problem(title: "The report could not be rendered.", detail: job.Error, statusCode: StatusCodes.Status500InternalServerError),
+            JobStatus.Cancelled => TypedResults.Problem(title: "The report was cancelled.", detail: $"report '{id}' was cancelled; ask for a new link.", statusCode: StatusCodes.Status410Gone),
+            _ => TypedResults.Accepted((string?)null, (object)new { status = job.Status, progress = job.Progress }),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Planner.Api.Hosting;
 using Planner.Api.Jobs;
+using Planner.Api.Jobs.Kinds;
 using Planner.Api.Problems;
 using Planner.Api.Regions;
 using Planner.Api.Security;
@@ -30,7 +31,7 @@ internal static partial class VisitPlanEndpoints
     }
 
     private static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> Start(
-        string region, RegionAccess access, JobQueue queue, VisitPlanStore store, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+        string region, RegionAccess access, JobQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
         if (r is null)
@@ -56,13 +57,7 @@ internal static partial class VisitPlanEndpoints
             return ApiProblems.Field(parts[0], parts.Length > 1 ? parts[1] : first, StatusCodes.Status422UnprocessableEntity);
         }
 
-        var id = Guid.NewGuid().ToString("N");
-        var job = queue.Enqueue("visit-plan", r.Name, r.Code, (progress, token) =>
-        {
-            var plan = VisitPlanner.Plan(r.Region, cases, options, progress: progress, cancellationToken: token);
-            store.Save(id, new StoredVisitPlan(r.Name, r.Code, plan));
-            return VisitPlanResponse.From(id, plan);
-        });
+        var job = queue.Enqueue(VisitPlanJob.Name, r.Name, r.Code, new VisitPlanJobRequest(Guid.NewGuid().ToString("N"), body));
         return JobsEndpoints.Accepted(job, request);
     }
 

@@ -35,7 +35,6 @@ internal static class PlannerApiSetup
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UrlSigner>();
-        builder.Services.AddSingleton<Reports.ReportFiles>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

@@ -16,6 +16,12 @@ internal sealed class JobQueue(JobStorage storage, IBackgroundJobClient client, 
     /// <summary>Queues a job of <paramref name="kind"/> over <paramref name="dataScope"/> with its parameters and returns it.</summary>
     public JobRecord Enqueue<TPayload>(string kind, string regionName, string dataScope, TPayload payload)
     {
+        // A job runs from its stored parameters, maybe in another process: a closure cannot be stored.
+        if (payload is Delegate)
+        {
+            throw new ArgumentException("a job's payload is its parameters as data, not a delegate; add an IJobHandler for the kind", nameof(payload));
+        }
+
         var id = Guid.NewGuid().ToString("n");
         var created = clock.GetUtcNow();
         using (var connection = storage.GetConnection())

@@ -26,6 +26,8 @@ internal static class JobsSetup
         services.AddSingleton<IJobHandler, RecommendationsJob>();
         services.AddSingleton<IJobHandler, MatchingJob>();
         services.AddSingleton<IJobHandler, ScenarioRunJob>();
+        services.AddSingleton<IJobHandler, ReportJob>();
+        services.AddSingleton<IJobHandler, VisitPlanJob>();
         services.AddSingleton<Batches.BatchService>();
         services.AddSingleton<Batches.BatchRunner>();
         if (options.Workers > 0)
