@@ -21,6 +21,7 @@ import { installHooks } from './hooks.js';
 import { setupRecommend } from './recommend.js';
 import { setupCompare } from './compare.js';
 import { setupExport } from './export.js';
+import { setupVisits } from './visits.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -266,6 +267,7 @@ saving = setupSave(app);
 setupRecommend(app);
 setupCompare(app);
 setupExport(app);
+setupVisits(app);
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));
