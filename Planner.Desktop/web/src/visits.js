@@ -52,7 +52,7 @@ export function setupVisits(app) {
   const $ = (id) => document.getElementById(id);
   const source = new VectorSource();
   app.map.addLayer(new VectorLayer({ source, zIndex: 50, style: (f) => (f.getGeometry().getType() === 'Point' ? stopStyle(f) : routeStyle) }));
-  const state = { planId: null, days: [], route: null, allowed: false };
+  const state = { planId: null, days: [], route: null, allowed: null }; // allowed: null until /me answers
   window.__planner.visits = {
     get planId() { return state.planId; },
     get allowed() { return state.allowed; },
@@ -114,6 +114,7 @@ export function setupVisits(app) {
         source.addFeature(new Feature({ geometry: new Point(fromLonLat(c)), n: i, label: i === 0 ? 'S' : String(i) }));
       });
       $('visits-day-summary').textContent = `${f.properties.stops} · ${f.properties.minutes} ${w('minutes')}`;
+      $('visits-day-summary').dataset.day = day;
       app.view.fit(source.getExtent(), { padding: [40, 40, 40, 40], maxZoom: 17 });
     } catch (e) {
       $('visits-day-summary').textContent = e.status === 403 ? w('refused') : String(e.message || e);
