@@ -27,6 +27,8 @@ internal static partial class VisitPlanEndpoints
             .WithSummary("A plan's stations (hours, workers needed vs present) and cases per unit visited as often as asked: counts only.");
         app.MapGet("/regions/{region}/visit-plans/{id}/cases", Cases).WithTags("Visits").RequireAuthorization(Roles.Viewer)
             .WithSummary("A plan's cases as GeoJSON points (planners and admins only; 403 for viewers).");
+        app.MapGet("/regions/{region}/visit-plans/{id}/routes", Routes).WithTags("Visits").RequireAuthorization(Roles.Viewer)
+            .WithSummary("A plan's worker days as GeoJSON LineStrings along the roads, filtered by ?station=&worker=&day= (planners and admins only; 403 for viewers).");
         return app;
     }
 
@@ -80,17 +82,10 @@ internal static partial class VisitPlanEndpoints
     private static async Task<IResult> Cases(
         string region, string id, RegionAccess access, VisitPlanStore store, ClaimsPrincipal user, ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
-        if (view is null || store.Find(id) is not { } stored || stored.RegionName != view.Region.Name)
+        var (stored, refused) = await PersonalAsync(region, id, "case locations", access, store, user, logs, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
-            return ApiProblems.NotFound("visit plan", id);
-        }
-
-        if ((!user.IsInRole(Roles.Planner) && !user.IsInRole(Roles.Admin)) || !view.IsWhole)
-        {
-            LogRefused(logs.CreateLogger("Planner.Api.Visits"), user.FindFirstValue(Roles.KeyIdClaim) ?? "?", region, id);
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Case locations are personal data: only planner and admin keys that see the whole region get them; the unit counts are at /units.");
+            return refused!;
         }
 
         var p = stored.Plan;
@@ -109,6 +104,54 @@ internal static partial class VisitPlanEndpoints
         return TypedResults.Json(new { type = "FeatureCollection", features }, contentType: "application/geo+json");
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused case locations to key {Key}: region {Region}, visit plan {Plan}")]
-    private static partial void LogRefused(ILogger logger, string key, string region, string plan);
+    private static async Task<IResult> Routes(
+        string region, string id, string? station, string? worker, string? day, RegionAccess access, VisitPlanStore store, ClaimsPrincipal user,
+        ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var (stored, refused) = await PersonalAsync(region, id, "routes", access, store, user, logs, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return refused!;
+        }
+
+        DateOnly? date = null;
+        if (day is not null)
+        {
+            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                return ApiProblems.Field("day", $"'{day}' is not a date yyyy-MM-dd", StatusCodes.Status400BadRequest);
+            }
+
+            date = d;
+        }
+
+        var routes = stored.Routes.Where(r => (station is null || r.Day.StationId == station) && (worker is null || r.Day.WorkerId == worker) && (date is null || r.Day.Date == date)).ToList();
+        return TypedResults.Text(VisitPlanGeoJson.Days(routes), "application/geo+json");
+    }
+
+    /// <summary>
+    /// A stored plan for a request of its personal layers (cases, routes: both show where people live), or the
+    /// refusal: 404 for an unknown plan, 403 (logged) for a key that is not a planner or admin over the whole region.
+    /// </summary>
+    private static async Task<(StoredVisitPlan? Plan, IResult? Refused)> PersonalAsync(
+        string region, string id, string what, RegionAccess access, VisitPlanStore store, ClaimsPrincipal user, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var view = await access.FindAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (view is null || store.Find(id) is not { } stored || stored.RegionName != view.Region.Name)
+        {
+            return (null, ApiProblems.NotFound("visit plan", id));
+        }
+
+        if ((!user.IsInRole(Roles.Planner) && !user.IsInRole(Roles.Admin)) || !view.IsWhole)
+        {
+            LogRefused(logs.CreateLogger("Planner.Api.Visits"), what, user.FindFirstValue(Roles.KeyIdClaim) ?? "?", region, id);
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Case locations and routes are personal data: only planner and admin keys that see the whole region get them; the unit counts are at /units."));
+        }
+
+        return (stored, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {What} to key {Key}: region {Region}, visit plan {Plan}")]
+    private static partial void LogRefused(ILogger logger, string what, string key, string region, string plan);
 }

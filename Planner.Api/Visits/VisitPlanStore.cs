@@ -33,4 +33,5 @@ internal sealed class VisitPlanStore
 /// <param name="RegionName">The region's catalog name.</param>
 /// <param name="DataScope">The code prefix a key must cover to see it.</param>
 /// <param name="Plan">The plan.</param>
-internal sealed record StoredVisitPlan(string RegionName, string DataScope, VisitPlan Plan);
+/// <param name="Routes">Its worker days drawn along the roads (personal data, like the case layer).</param>
+internal sealed record StoredVisitPlan(string RegionName, string DataScope, VisitPlan Plan, System.Collections.Immutable.ImmutableArray<WorkerDayRoute> Routes);

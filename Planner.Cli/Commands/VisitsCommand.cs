@@ -175,7 +175,7 @@ internal static class VisitsCommand
                 ResultOutput.Write("--out", output, StationsCsv(plan), Console.Out);
                 break;
             case "geojson":
-                ResultOutput.Write("--out", output, VisitPlanGeoJson.Days(plan, region.Stations.ToDictionary(s => s.Id, s => s.Location)), Console.Out);
+                ResultOutput.Write("--out", output, VisitPlanGeoJson.Days(VisitRoutes.For(region, plan)), Console.Out);
                 break;
             case "xlsx":
                 Workbook(plan, output!);

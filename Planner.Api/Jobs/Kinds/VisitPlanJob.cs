@@ -35,7 +35,8 @@ internal sealed class VisitPlanJob(VisitPlanStore store) : IJobHandler
         }
 
         var plan = VisitPlanner.Plan(r.Region, cases, options, progress: progress, cancellationToken: cancellationToken);
-        store.Save(asked.PlanId, new StoredVisitPlan(r.Name, r.Code, plan));
+        // The routes are drawn once here (one path search per leg), not per request.
+        store.Save(asked.PlanId, new StoredVisitPlan(r.Name, r.Code, plan, VisitRoutes.For(r.Region, plan, cancellationToken)));
         return JsonSerializer.Serialize(VisitPlanResponse.From(asked.PlanId, plan), JsonSerializerOptions.Web);
     }
 }

@@ -27,6 +27,7 @@ import { setupPrint } from './print.js';
 import { setupCandidates } from './candidates.js';
 import { setupReportExport } from './reportexport.js';
 import { setupImport } from './importdialog.js';
+import { setupVisits } from './visits.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -280,6 +281,7 @@ setupCandidates(app);
 setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 setupReportExport(app);
 setupImport(app, api.currentApiKey);
+setupVisits(app);
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

@@ -52,6 +52,39 @@ public sealed class VisitsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Visits_GeoJson_OneLinePerWorkerDayAlongTheRoadsThroughItsStops()
+    {
+        string outFile = Path.Combine(_dir, "days.geojson");
+
+        var (exit, _, error) = PlannerCli.Run("visits", Guixi, "--format", "geojson", "--seconds-per-station", "0.2", "--out", outFile);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(File.ReadAllText(outFile));
+        var features = json.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.NotEmpty(features);
+        foreach (var f in features)
+        {
+            var p = f.GetProperty("properties");
+            var line = f.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => (c[0].GetDouble(), c[1].GetDouble())).ToList();
+            var stops = p.GetProperty("stop_coordinates").EnumerateArray().Select(c => (c[0].GetDouble(), c[1].GetDouble())).ToList();
+            Assert.Equal(p.GetProperty("stops").GetInt32() + 2, stops.Count);
+            Assert.Equal((stops[0], stops[^1]), (line[0], line[^1]));
+
+            // Each stop is a vertex of the line, in visit order (the legs between them follow the roads).
+            int at = 0;
+            foreach (var stop in stops)
+            {
+                at = line.IndexOf(stop, at);
+                Assert.True(at >= 0, $"{p.GetProperty("worker").GetString()} {p.GetProperty("day").GetString()}: stop {stop} not on the line");
+            }
+
+            Assert.True(p.GetProperty("minutes").GetDouble() > 0);
+        }
+
+        Assert.True(features.Sum(f => f.GetProperty("geometry").GetProperty("coordinates").GetArrayLength()) > features.Sum(f => f.GetProperty("properties").GetProperty("stops").GetInt32() + 2), "along the roads, not stop to stop");
+    }
+
+    [Fact]
     public void Visits_Csv_OneRowPerStationWithWorkersNeededAndPresent()
     {
         var (exit, output, error) = PlannerCli.Run("visits", Guixi, "--format", "csv", "--seconds-per-station", "0.2", "--mode", "walk");
