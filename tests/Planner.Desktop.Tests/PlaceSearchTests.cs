@@ -28,7 +28,7 @@ public sealed class PlaceSearchTests(DesktopApp app, GuixiApp guixi, ITestOutput
     public async Task Search_ByChineseName_FindsTheVillage_OverTheBasemap()
     {
         var page = await guixi.App.OpenMapAsync("zh");
-        var village = guixi.App.Region.Units.Single(u => u.Name == "白果社区");
+        var village = guixi.App.Region.Units.Single(u => u.Name == "白果居民委员会");
         await SearchAndAssertAsync(page, "白果", village);
         var stats = (await page.EvaluateAsync<JsonElement>("() => window.__planner.basemap")).GetProperty("loaded").GetInt32();
         Assert.True(stats > 0, "no basemap tile was drawn");
