@@ -10,12 +10,43 @@ namespace Planner.Api.Jobs;
 /// Runs a Hangfire server with <see cref="PlannerOptions.Workers"/> worker threads in this process (an API
 /// instance or <c>planner worker</c>); every server sharing the storage pulls from the same queue.
 /// </summary>
-internal sealed class JobServerService(JobStorage storage, IServiceProvider services, IOptions<PlannerOptions> options) : IHostedService, IDisposable
+internal sealed partial class JobServerService(IServiceProvider services, IOptions<PlannerOptions> options, ILogger<JobServerService> logger) : IHostedService, IDisposable
 {
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private BackgroundJobServer? _server;
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // In the background: the PostgreSQL job storage connects (and prepares its schema) when it is first made,
+        // and a store that is down or frozen must not hold the host's start, or readiness could never answer
+        // "unavailable" (issue 16). A storage that cannot be made is logged, and the node serves without workers.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var server = CreateServer(services.GetRequiredService<JobStorage>());
+                lock (_gate)
+                {
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        server.Dispose();
+                        return;
+                    }
+
+                    _server = server;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogStartFailed(logger, ex);
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private BackgroundJobServer CreateServer(JobStorage storage)
     {
         var serverOptions = new BackgroundJobServerOptions
         {
@@ -34,24 +65,62 @@ internal sealed class JobServerService(JobStorage storage, IServiceProvider serv
         // configuration, which several hosts in one process (tests, the desktop) would share; Hangfire.NetCore's
         // hosted service calls it the same way.
 #pragma warning disable CS0618
-        _server = new BackgroundJobServer(serverOptions, storage, Array.Empty<IBackgroundProcess>(), JobFilterProviders.Providers,
+        return new BackgroundJobServer(serverOptions, storage, Array.Empty<IBackgroundProcess>(), JobFilterProviders.Providers,
             new ServiceJobActivator(services), null, null, null);
 #pragma warning restore CS0618
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        BackgroundJobServer? server;
+        lock (_gate)
         {
-            _server.SendStop();
-            await _server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            _stopping.Cancel();
+            server = _server;
+        }
+
+        if (server is null)
+        {
+            return;
+        }
+
+        // Bounded: with the job store frozen (a PostgreSQL that accepts connections and never answers) Hangfire's
+        // processes sit in their database calls, and an unbounded wait held the host's shutdown for minutes. Jobs
+        // still running are fetched again by another server after the invisibility timeout.
+        server.SendStop();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(StopWait);
+        try
+        {
+            await server.WaitForShutdownAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStopTimedOut(logger, StopWait.TotalSeconds);
         }
     }
 
+    /// <summary>How long a stop waits for the job server's processes before the host goes on shutting down.</summary>
+    private static TimeSpan StopWait => TimeSpan.FromSeconds(15);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job server did not stop within {Seconds} s (is the job store answering?); its running jobs will be retried by another server")]
+    private static partial void LogStopTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The job server could not start (the job store is unreachable?); this node runs no jobs until it restarts")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+
     /// <inheritdoc />
-    public void Dispose() => _server?.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopping.Cancel();
+            _server?.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
 
     /// <summary>Hands Hangfire the job classes from this host's services (no global activator).</summary>
     private sealed class ServiceJobActivator(IServiceProvider services) : JobActivator
