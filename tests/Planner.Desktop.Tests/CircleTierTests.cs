@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Planner.Core.Circles;
+using Planner.Core.Coverage;
+
+namespace Planner.Desktop.Tests;
+
+/// <summary>The circle tier and population group switchers: the covered figure and the unit shading follow them.</summary>
+[Collection(DesktopCollection.Name)]
+public sealed class CircleTierTests(DesktopApp app)
+{
+    private const string FiveMinutes = "gb50180-5min";
+
+    [Fact]
+    public async Task TierAndGroup_Switched_FigureEqualsTheApiAndTheCore_AndUnitShadingFollows()
+    {
+        var page = await app.OpenMapAsync();
+        var standard = await app.GetJsonAsync($"regions/{app.RegionName}/coverage");
+        var five = await app.GetJsonAsync($"regions/{app.RegionName}/coverage?circle={FiveMinutes}");
+
+        // A township whose total share differs between the two tiers by more than the shading's 1 % steps.
+        static double Share(JsonNode report, string code, string group) =>
+            report["units"]!.AsArray().Single(u => u!["code"]!.GetValue<string>() == code)!["groups"]![group]!["share"]!.GetValue<double>();
+        var township = standard["units"]!.AsArray().Select(u => u!).Where(u => u["level"]!.GetValue<string>() == "township")
+            .Select(u => u["code"]!.GetValue<string>()).First(c => Math.Abs(Share(standard, c, "total") - Share(five, c, "total")) > 0.02);
+        var fillBefore = await UnitFillAsync(page, township);
+
+        await page.Locator("#circle").SelectOptionAsync(FiveMinutes);
+        await page.WaitForFunctionAsync($"() => window.__planner.tierShown() === '{FiveMinutes}' && window.__planner.busy === 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+        double covered = five["groups"]!["total"]!["covered"]!.GetValue<double>();
+        Assert.Equal(covered, await page.EvaluateAsync<double>("() => window.__planner.covered.total"), 6);
+        Assert.Equal(Shown(covered), await page.Locator("#covered-people").InnerTextAsync());
+        // The API's figure is the core's for the 5-minute circle (300 m cap) on the region read from its folder.
+        var options = CircleChoice.Resolve(new CoverageOptions { BuildCircles = false }, LifeCircleCatalog.Builtin(), [FiveMinutes], adHoc: false, noCap: false).Runs[0];
+        var core = CoverageCalculator.Compute(app.Region, options);
+        Assert.Equal(core.Groups["total"].Covered, covered, 6);
+        Assert.True(covered < standard["groups"]!["total"]!["covered"]!.GetValue<double>(), "the 5-minute tier should cover fewer people than the 15-minute one");
+        Assert.NotEqual(fillBefore, await UnitFillAsync(page, township));
+
+        await page.Locator("#group").SelectOptionAsync("elderly");
+        await page.WaitForFunctionAsync("() => window.__planner.group === 'elderly' && window.__planner.busy === 0");
+        double elderly = five["groups"]!["elderly"]!["covered"]!.GetValue<double>();
+        Assert.Equal(core.Groups["elderly"].Covered, elderly, 6);
+        Assert.NotEqual(Shown(covered), Shown(elderly));
+        Assert.Equal(Shown(elderly), await page.Locator("#covered-people").InnerTextAsync());
+        await DesktopApp.ScreenshotAsync(page, "circle-tier-5min-elderly");
+
+        // Back to the region's default: the standard's figures again.
+        await page.Locator("#circle").SelectOptionAsync(string.Empty);
+        await page.WaitForFunctionAsync("t => window.__planner.tierShown() === t && window.__planner.busy === 0", standard["circle"]!.GetValue<string>());
+        Assert.Equal(standard["groups"]!["elderly"]!["covered"]!.GetValue<double>(), await page.EvaluateAsync<double>("() => window.__planner.covered.elderly"), 6);
+        await page.CloseAsync();
+    }
+
+    /// <summary>The covered people as the summary writes them (rounded, grouped as en-US).</summary>
+    private static string Shown(double people) => Math.Round(people).ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static Task<string?> UnitFillAsync(IPage page, string code) =>
+        page.EvaluateAsync<string?>("code => { const c = window.__planner.unitFill(code); return c === null ? null : String(c); }", code);
+}
