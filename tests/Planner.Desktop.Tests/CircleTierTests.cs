@@ -47,10 +47,23 @@ public sealed class CircleTierTests(DesktopApp app)
         Assert.Equal(Shown(elderly), await page.Locator("#covered-people").InnerTextAsync());
         await DesktopApp.ScreenshotAsync(page, "circle-tier-5min-elderly");
 
-        // Back to the region's default: the standard's figures again.
+        // An edit under the tier: what-if is asked for the same circle.
+        var removed = app.Region.Stations.Single(s => s.Name == DesktopApp.MarkupStationName);
+        var at = await page.EvaluateAsync<double[]>("id => window.__planner.pixelOf(id)", removed.Id);
+        int count = await page.EvaluateAsync<int>("() => window.__planner.circlesCount");
+        await page.Locator("#tabs button[data-tab=whatif]").ClickAsync();
+        await page.Locator("input[name=tool][value=remove]").CheckAsync();
+        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+        await DesktopApp.WaitForWhatIfAsync(page, count);
+        var edited = CoverageCalculator.Compute(app.Region with { Stations = [.. app.Region.Stations.Where(s => s.Id != removed.Id)] }, options);
+        Assert.Equal(edited.Groups["elderly"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.elderly"), 6);
+        Assert.Equal(FiveMinutes, await page.EvaluateAsync<string>("() => window.__planner.tierShown()"));
+
+        // Back to the region's default: the standard's figures for the edited stations.
         await page.Locator("#circle").SelectOptionAsync(string.Empty);
         await page.WaitForFunctionAsync("t => window.__planner.tierShown() === t && window.__planner.busy === 0", standard["circle"]!.GetValue<string>());
-        Assert.Equal(standard["groups"]!["elderly"]!["covered"]!.GetValue<double>(), await page.EvaluateAsync<double>("() => window.__planner.covered.elderly"), 6);
+        var back = CoverageCalculator.Compute(app.Region with { Stations = [.. app.Region.Stations.Where(s => s.Id != removed.Id)] }, DesktopApp.OptionsInForce(false, 15, "walk"));
+        Assert.Equal(back.Groups["elderly"].Covered, await page.EvaluateAsync<double>("() => window.__planner.covered.elderly"), 6);
         await page.CloseAsync();
     }
 
