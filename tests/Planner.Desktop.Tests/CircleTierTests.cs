@@ -53,7 +53,8 @@ public sealed class CircleTierTests(DesktopApp app)
         var over = await page.EvaluateAsync<double[]>("([lon, lat]) => window.__planner.pixelAt(lon, lat)", new[] { centroid[0]!.GetValue<double>(), centroid[1]!.GetValue<double>() });
         await page.Mouse.MoveAsync((float)over[0], (float)over[1]);
         var people = Math.Round(gap["groups"]!["elderly"]!.GetValue<double>()).ToString("#,0", CultureInfo.InvariantCulture);
-        await page.WaitForFunctionAsync("p => document.getElementById('map').title.includes(p)", people, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.NotEqual("0", people);
+        await page.WaitForFunctionAsync("p => document.getElementById('map').title.includes(`: ${p} `)", people, new PageWaitForFunctionOptions { Timeout = 5_000 });
 
         // An edit under the tier: what-if is asked for the same circle.
         var removed = app.Region.Stations.Single(s => s.Name == DesktopApp.MarkupStationName);
