@@ -23,7 +23,7 @@ export const LAYERS = [
   { id: 'heat', title: 'l_demand', source: 'demand', z: 2, themed: true, heat: true, shownWith: 'demand', variant: 'heat', export: false },
   { id: 'stations', title: 'l_stations', swatch: st.colourSwatch('#1565c0'), from: 'collection', edited: true, z: 9, pick: { kind: 'station', rank: 0 }, compare: true, style: (v) => st.stationStyle(v.selectedId) },
   { id: 'circles', title: 'l_circles', swatch: st.colourSwatch('rgba(33,150,243,.35)'), from: 'coverage', z: 3, legend: true, compare: true, style: () => st.circleStyle },
-  { id: 'gaps', title: 'l_gaps', swatch: st.colourSwatch('rgba(198,40,40,.45)'), from: 'coverage', z: 4, legend: true, pick: { kind: 'gap', rank: 5 }, compare: true, style: () => st.gapStyle },
+  { id: 'gaps', title: 'l_gaps', swatch: st.colourSwatch('rgba(198,40,40,.2)'), from: 'coverage', z: 4, legend: true, pick: { kind: 'gap', rank: 5 }, compare: true, style: () => st.gapStyle },
   { id: 'teams', title: 'l_teams', swatch: st.colourSwatch('#6a1b9a'), from: 'collection', optional: true, z: 7, legend: true, pick: { kind: 'team', rank: 2 }, style: () => st.teamStyle },
   { id: 'needs', title: 'l_needs', swatch: st.colourSwatch('#ef6c00'), from: 'collection', optional: true, z: 8, legend: true, pick: { kind: 'need', rank: 3 }, style: () => st.needStyle },
   { id: 'public_buildings', title: 'l_public_buildings', swatch: st.BUILDING_SWATCH, from: 'collection', optional: true, z: 6, legend: true, pick: { kind: 'public_building', rank: 4 }, style: () => st.publicBuildingStyle },

@@ -24,7 +24,7 @@ export function createLiveDrag(app) {
     const list = stationsAfter(store.base.stations, edits);
     app.busy(async () => {
       try {
-        const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list };
+        const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list, circle: store.circle ?? undefined };
         const result = await api.whatIf(d.region, { ...request, circles: false });
         if (d.ended || store.drag !== d || store.region !== d.region) return;
         const circles = (store.current ?? store.baseline)?.circles;

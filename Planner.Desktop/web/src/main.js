@@ -28,6 +28,7 @@ import { setupCandidates } from './candidates.js';
 import { setupReportExport } from './reportexport.js';
 import { setupImport } from './importdialog.js';
 import { setupVisits } from './visits.js';
+import { setupTiers } from './tiers.js';
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -282,6 +283,7 @@ setupPrint({ ...app, exportPng: () => window.__planner.exportPng() });
 setupReportExport(app);
 setupImport(app, api.currentApiKey);
 setupVisits(app);
+setupTiers({ ...app, recompute: () => restore(store.edits) });
 
 async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));

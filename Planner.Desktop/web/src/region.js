@@ -54,7 +54,7 @@ async function loadBaseline(app, show) {
   const { minutes, mode } = store.base;
   // No minutes or mode: the API's default circle (GB 50180's 15-minute walk capped at 1,000 m), the same one
   // what-if uses until an edit sets the minutes or the mode (edits.js paramsEdited).
-  const params = {};
+  const params = store.circle ? { circle: store.circle } : {};
   // The coverage JSON carries no standards checks; the what-if answer for the stored stations does.
   const [report, circles, gaps, stored] = await Promise.all([
     api.coverage(store.region, params), api.items(store.region, 'circles', params), api.items(store.region, 'gaps', params),

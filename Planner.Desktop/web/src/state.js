@@ -15,6 +15,8 @@ export function createStore() {
     past: [], future: [],
     /** Minutes, speed and modes the API accepts (GET /travel-limits); null parts are not checked on the page. */
     limits: { minutes: null, speedKmh: null, modes: null },
+    /** The life circle tier chosen (tiers.js), null for the region's default. */
+    circle: null,
     groups: ['total'], group: 'total', unitLevel: 'township', tool: 'select',
     /** Coverage answers: of the stored stations, and of the edits (null while there are none). */
     baseline: null, current: null,

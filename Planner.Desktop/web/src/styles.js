@@ -114,7 +114,8 @@ export function stationStyle(selectedId) {
 }
 
 export const circleStyle = new Style({ fill: new Fill({ color: 'rgba(33,150,243,.18)' }), stroke: new Stroke({ color: 'rgba(21,101,192,.8)', width: 1.2 }) });
-export const gapStyle = new Style({ fill: new Fill({ color: 'rgba(198,40,40,.35)' }), stroke: new Stroke({ color: '#b71c1c', width: 1.5, lineDash: [5, 3] }) });
+// Lighter than the rest: on a county the gaps are many, and drawn strong they drowned the other layers.
+export const gapStyle = new Style({ fill: new Fill({ color: 'rgba(198,40,40,.14)' }), stroke: new Stroke({ color: 'rgba(183,28,28,.6)', width: 1, lineDash: [5, 3] }) });
 export const teamStyle = new Style({ image: shape('star', '#6a1b9a', 6) });
 export const needStyle = new Style({ image: shape('square', '#ef6c00', 4) });
 export const recommendedStyle = new Style({ image: shape('star', '#2e7d32', 9, '#000') });

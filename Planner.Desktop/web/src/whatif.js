@@ -25,7 +25,7 @@ export function createWhatIf(app) {
     const edits = store.edits;
     const { minutes, mode } = params(store);
     const list = stations(store).map((s) => ({ ...s }));
-    const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list };
+    const request = paramsEdited(edits) ? { minutes, mode, stations: list } : { stations: list, circle: store.circle ?? undefined };
     const snapshot = { minutes, mode, stations: request.stations };
     const fresh = () => store.edits === edits && store.region === region;
 
