@@ -53,6 +53,9 @@ function tiandituLayer(layer, tk, z) {
   return new TileLayer({ zIndex: z, source: new XYZ({ maxZoom: 18, attributions: TDT_ATTRIBUTION, tileUrlFunction: tiandituUrl(layer, tk) }) });
 }
 
+/** More than GCJ-02 moves a point anywhere in China (under 1 km), in Web Mercator metres (× 1/cos 55° at most). */
+const MAX_SHIFT_MERCATOR_METRES = 2000;
+
 /** A Web Mercator coordinate array (flat, by stride) moved from WGS84 to GCJ-02. */
 function toGcj(input, output, stride = 2) {
   const out = output ?? input.slice();
@@ -70,7 +73,7 @@ function toGcj(input, output, stride = 2) {
  * feature's geometry moved to GCJ-02 (cached per feature and geometry revision). Wrapping the layer's
  * getStyleFunction keeps the shift when the page restyles a layer (setStyle).
  */
-function createShift() {
+function createShift(view) {
   const cache = new WeakMap();
   const shiftedStyles = new WeakMap();
   const wrapped = new Map();
@@ -112,14 +115,20 @@ function createShift() {
     /** Draws the layer shifted (a plain vector layer; vector tiles and heat maps are left as they are). */
     apply(layer) {
       if (!(layer instanceof VectorLayer) || wrapped.has(layer)) return;
-      const own = layer.getStyleFunction;
+      const own = { style: layer.getStyleFunction, buffer: layer.getRenderBuffer };
       wrapped.set(layer, own);
-      layer.getStyleFunction = function shiftedStyleFunction() { return wrapStyleFunction(own.call(this)); };
+      layer.getStyleFunction = function shiftedStyleFunction() { return wrapStyleFunction(own.style.call(this)); };
+      // The layer draws the features whose own (WGS84) geometry is near the view: widen that by the most the
+      // shift can move one, or features shifted into the view from beyond its edge would be left out.
+      layer.getRenderBuffer = function shiftedRenderBuffer() {
+        const resolution = view.getResolution() ?? Infinity;
+        return own.buffer.call(this) + Math.min(4096, Math.ceil(MAX_SHIFT_MERCATOR_METRES / resolution));
+      };
       layer.changed();
     },
     /** Draws every wrapped layer in WGS84 again. */
     clear() {
-      wrapped.forEach((own, layer) => { layer.getStyleFunction = own; layer.changed(); });
+      wrapped.forEach((own, layer) => { layer.getStyleFunction = own.style; layer.getRenderBuffer = own.buffer; layer.changed(); });
       wrapped.clear();
     },
   };
@@ -132,7 +141,7 @@ function createShift() {
  */
 export function setupOnlineBasemaps(app, offline) {
   const made = {};
-  const shift = createShift();
+  const shift = createShift(app.map.getView());
   let chosen = 'offline';
   const tk = () => localStorage.getItem(TK_KEY) ?? '';
 
