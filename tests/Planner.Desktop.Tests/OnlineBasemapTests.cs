@@ -47,6 +47,8 @@ public sealed class OnlineBasemapTests(GuixiApp guixi, ITestOutputHelper output)
 
         // The key is kept in the page's local storage for the next visit.
         Assert.Equal(key, await page.EvaluateAsync<string>("() => localStorage.getItem('planner.tiandituTk')"));
+        Assert.Contains("Tianditu", await page.Locator("#basemap-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#basemap-gcj-note").IsHiddenAsync());
         var shot = await DesktopApp.ScreenshotAsync(page, "basemap-tianditu");
         output.WriteLine($"{requests.Count} Tianditu requests; centre tile z{zoom} row {row} col {col}; screenshot {shot}");
         await page.CloseAsync();
@@ -70,7 +72,8 @@ public sealed class OnlineBasemapTests(GuixiApp guixi, ITestOutputHelper output)
         await page.Locator("#basemap-choice").SelectOptionAsync("amap");
         Assert.Contains(await BasemapTests.HitsAt(page, gLon, gLat, zoom), IsStation);
         Assert.DoesNotContain(await BasemapTests.HitsAt(page, lon, lat, zoom), IsStation);
-        Assert.True(await page.Locator("#basemap-note").IsVisibleAsync());
+        Assert.True(await page.Locator("#basemap-gcj-note").IsVisibleAsync());
+        Assert.Contains("GCJ-02", await page.Locator("#basemap-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(Snapshot(outside), u => new Uri(u).Host.EndsWith(".is.autonavi.com", StringComparison.Ordinal));
         var shot = await DesktopApp.ScreenshotAsync(page, "basemap-amap");
 

@@ -17,10 +17,12 @@ import { h } from './dom.js';
 Object.assign(dictionary.en, {
   bg_offline: 'Offline (region data)', bg_tdt_vec: 'Tianditu vector', bg_tdt_img: 'Tianditu imagery', bg_osm: 'OpenStreetMap', bg_amap: 'Amap',
   tdtKey: 'Tianditu tk key', gcjNote: 'Amap basemap: data layers are drawn shifted to GCJ-02 to match it (display only).',
+  attr_tdt_vec: 'Basemap © Tianditu (天地图)', attr_tdt_img: 'Basemap © Tianditu (天地图)', attr_osm: 'Basemap © OpenStreetMap contributors', attr_amap: 'Basemap © AutoNavi (高德地图)',
 });
 Object.assign(dictionary.zh, {
   bg_offline: '离线（本地数据）', bg_tdt_vec: '天地图矢量', bg_tdt_img: '天地图影像', bg_osm: 'OpenStreetMap', bg_amap: '高德地图',
   tdtKey: '天地图 tk 密钥', gcjNote: '高德底图：数据图层按 GCJ-02 偏移显示以与底图对齐（仅显示）。',
+  attr_tdt_vec: '底图 © 天地图', attr_tdt_img: '底图 © 天地图', attr_osm: '底图 © OpenStreetMap 贡献者', attr_amap: '底图 © 高德地图',
 });
 
 /** localStorage key of the user's Tianditu key. */
@@ -145,7 +147,10 @@ export function setupOnlineBasemaps(app, offline) {
   let chosen = 'offline';
   const tk = () => localStorage.getItem(TK_KEY) ?? '';
 
-  const note = h('p', { id: 'basemap-note', dataset: { i18n: 'gcjNote' }, hidden: true });
+  // Under the legend: whose tiles they are (the map's own attribution control is off) and, for Amap, the shift.
+  const gcjNote = h('span', { id: 'basemap-gcj-note', dataset: { i18n: 'gcjNote' }, hidden: true });
+  const attribution = h('span', { id: 'basemap-attribution' });
+  const note = h('p', { id: 'basemap-note', hidden: true }, attribution, ' ', gcjNote);
   document.getElementById('legend').insertAdjacentElement('afterend', note);
 
   const addedLayer = (e) => { if (chosen === 'amap') shift.apply(e.element); };
@@ -161,7 +166,10 @@ export function setupOnlineBasemaps(app, offline) {
     offline.refresh();
     if (id === 'amap') app.map.getLayers().forEach((l) => shift.apply(l));
     else shift.clear();
-    note.hidden = id !== 'amap';
+    note.hidden = id === 'offline';
+    gcjNote.hidden = id !== 'amap';
+    attribution.dataset.i18n = `attr_${id}`;
+    applyLabels(note);
   }
 
   const list = document.getElementById('basemap-list');
