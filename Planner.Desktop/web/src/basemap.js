@@ -12,6 +12,7 @@ import { createXYZ } from 'ol/tilegrid.js';
 import { Style, Fill, Stroke, Text } from 'ol/style.js';
 import { dictionary, applyLabels } from './i18n.js';
 import { h } from './dom.js';
+import { setupOnlineBasemaps } from './onlinebasemaps.js';
 
 Object.assign(dictionary.en, { basemapList: 'Basemap', l_basemap: 'Basemap (streets, boundaries)', l_labels: 'Names' });
 Object.assign(dictionary.zh, { basemapList: '底图', l_basemap: '底图（道路、界线）', l_labels: '地名标注' });
@@ -118,14 +119,27 @@ export function setupBasemap(app) {
   [basemap, labels, stationLabels].forEach((l) => app.map.addLayer(l));
 
   // The basemap list: one row per layer, a checkbox that shows or hides it.
+  // The offline basemap shows only while it is the chosen background; its tiles' names not over Amap (GCJ-02
+  // tiles, while the tiles' names are in WGS84), the stations' names always (they shift with the stations).
   const rows = [['basemap', [basemap]], ['labels', [labels, stationLabels]]];
+  const shownOver = { basemap: (bg) => bg === 'offline', labels: (bg) => bg !== 'amap' };
   const list = document.getElementById('basemap-list');
-  rows.forEach(([id, layers]) => {
+  const boxes = {};
+  let online = null;
+  const refresh = () => {
+    const bg = online?.chosen() ?? 'offline';
+    basemap.setVisible(boxes.basemap.checked && shownOver.basemap(bg));
+    labels.setVisible(boxes.labels.checked && shownOver.labels(bg));
+    stationLabels.setVisible(boxes.labels.checked);
+  };
+  rows.forEach(([id]) => {
     const box = h('input', { type: 'checkbox', id: `layer-${id}`, checked: true });
-    box.addEventListener('change', () => layers.forEach((l) => l.setVisible(box.checked)));
+    boxes[id] = box;
+    box.addEventListener('change', refresh);
     list.append(h('li', {}, box, h('label', { for: `layer-${id}`, dataset: { i18n: `l_${id}` } })));
   });
   applyLabels(list.parentElement);
+  online = setupOnlineBasemaps(app, { refresh });
 
   const hooks = window.__planner;
   if (hooks) {
