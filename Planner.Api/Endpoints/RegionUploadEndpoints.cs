@@ -26,9 +26,9 @@ internal sealed record CreateRegionRequest(string Key, string Code, string Title
 
 /// <summary>What a layer upload stored.</summary>
 /// <param name="Region">The region's key.</param>
-/// <param name="Layer">stations or units.</param>
+/// <param name="Layer">stations, units or demand.</param>
 /// <param name="Version">The region's new version (also the ETag).</param>
-/// <param name="Count">Stations or units stored.</param>
+/// <param name="Count">Stations or units stored, or population rows joined (demand).</param>
 /// <param name="Notes">How the file was read, and check warnings.</param>
 internal sealed record LayerUploadResponse(string Region, string Layer, long Version, int Count, IReadOnlyList<string> Notes);
 
@@ -65,7 +65,7 @@ internal static partial class RegionUploadEndpoints
         var group = app.MapGroup("/regions").WithTags("Regions").RequireAuthorization(Roles.Planner);
         group.MapPost("/", Create).WithSummary("Creates an empty region from {key, code, title, crs}; the code must lie in the key's scope; 201 with its ETag.");
         group.MapPut("/{region}/layers/{layer}", Upload)
-            .WithSummary("Replaces the stations (.xlsx, .csv) or units (.geojson, zipped .shp, .gpkg) from the file in the body; needs If-Match; 422 lists every refused row or feature and stores nothing.");
+            .WithSummary("Replaces the stations (.xlsx, .csv) or units (.geojson, zipped .shp, .gpkg), or adds/replaces population groups (demand: .xlsx, .csv per unit, by=code|name) from the file in the body; needs If-Match; 422 lists every refused row or feature and stores nothing.");
         return app;
     }
 
@@ -184,7 +184,7 @@ internal static partial class RegionUploadEndpoints
             var q = http.Request.Query;
             string? Q(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
             var uploadOptions = new LayerUpload.Options(Q("crs"), Q("columns"), Q("encoding"), Q("sheet"), Q("table"),
-                Q("codeField"), Q("nameField"), Q("level"), Q("levelField"), Q("parentField"), Q("licence"));
+                Q("codeField"), Q("nameField"), Q("level"), Q("levelField"), Q("parentField"), Q("licence"), Q("by"));
             var result = await Task.Run(() => LayerUpload.Apply(r.Region, layer, path, fileName!, uploadOptions), cancellationToken).ConfigureAwait(false);
             if (result.Region is null)
             {
