@@ -173,10 +173,7 @@ public static class LayerUpload
             return Refused(new RowProblem(fileName, string.Empty, "file", "no population rows"));
         }
 
-        var groups = string.Join(",", result.Groups);
-        var note = $"MEASURED per unit, MODELLED within it: groups {groups} of {result.Joined} units from {fileName} (joined by {(by == PopulationJoin.Code ? "code" : "name")}), "
-            + "spread over each unit's demand points by walkable road length (motorways and trunk roads excluded; no building footprints in the region); "
-            + $"other groups and units without a row unchanged ({result.UnitsWithoutRow.Length} units without a row)";
+        var note = PopulationTableImporter.SourceNote(result, fileName, by);
         var updated = result.Region.WithSource(new DataSource("demand", fileName, options.Licence ?? "not stated (the data holder's)", true, note));
         var totals = updated.PopulationByGroup();
         var sums = string.Join(", ", result.Groups.Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g} {totals[updated.Groups.IndexOf(g)]:0.###}")));
