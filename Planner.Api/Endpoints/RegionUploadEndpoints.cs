@@ -26,11 +26,19 @@ internal sealed record CreateRegionRequest(string Key, string Code, string Title
 
 /// <summary>What a layer upload stored.</summary>
 /// <param name="Region">The region's key.</param>
-/// <param name="Layer">stations or units.</param>
+/// <param name="Layer">stations, units or demand.</param>
 /// <param name="Version">The region's new version (also the ETag).</param>
-/// <param name="Count">Stations or units stored.</param>
+/// <param name="Count">Stations or units stored, or population rows joined (demand).</param>
 /// <param name="Notes">How the file was read, and check warnings.</param>
 internal sealed record LayerUploadResponse(string Region, string Layer, long Version, int Count, IReadOnlyList<string> Notes);
+
+/// <summary>The first rows of a table, for picking its columns before the upload.</summary>
+/// <param name="File">The file's name as sent.</param>
+/// <param name="Encoding">The CSV's encoding as read (utf-8, gbk ...), or xlsx.</param>
+/// <param name="Headers">The header row, in the file's order.</param>
+/// <param name="Rows">Up to 10 rows, each the cells in header order.</param>
+/// <param name="RowCount">All rows of the table.</param>
+internal sealed record TablePreviewResponse(string File, string Encoding, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, int RowCount);
 
 /// <summary>One refused row or feature of an upload, as listed in the 422 problem's <c>problems</c>.</summary>
 /// <param name="File">The file's name as uploaded.</param>
@@ -65,7 +73,9 @@ internal static partial class RegionUploadEndpoints
         var group = app.MapGroup("/regions").WithTags("Regions").RequireAuthorization(Roles.Planner);
         group.MapPost("/", Create).WithSummary("Creates an empty region from {key, code, title, crs}; the code must lie in the key's scope; 201 with its ETag.");
         group.MapPut("/{region}/layers/{layer}", Upload)
-            .WithSummary("Replaces the stations (.xlsx, .csv) or units (.geojson, zipped .shp, .gpkg) from the file in the body; needs If-Match; 422 lists every refused row or feature and stores nothing.");
+            .WithSummary("Replaces the stations (.xlsx, .csv) or units (.geojson, zipped .shp, .gpkg), or adds/replaces population groups (demand: .xlsx, .csv per unit, by=code|name) from the file in the body; needs If-Match; 422 lists every refused row or feature and stores nothing.");
+        group.MapPost("/{region}/layers/{layer}/preview", Preview)
+            .WithSummary("The header and first 10 rows of a station or population table (.xlsx, .csv) in the body, read as the upload would read it; stores nothing.");
         return app;
     }
 
@@ -184,7 +194,7 @@ internal static partial class RegionUploadEndpoints
             var q = http.Request.Query;
             string? Q(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
             var uploadOptions = new LayerUpload.Options(Q("crs"), Q("columns"), Q("encoding"), Q("sheet"), Q("table"),
-                Q("codeField"), Q("nameField"), Q("level"), Q("levelField"), Q("parentField"), Q("licence"));
+                Q("codeField"), Q("nameField"), Q("level"), Q("levelField"), Q("parentField"), Q("licence"), Q("by"));
             var result = await Task.Run(() => LayerUpload.Apply(r.Region, layer, path, fileName!, uploadOptions), cancellationToken).ConfigureAwait(false);
             if (result.Region is null)
             {
@@ -208,6 +218,75 @@ internal static partial class RegionUploadEndpoints
 
             http.Response.Headers.ETag = ETag(version);
             return TypedResults.Ok(new LayerUploadResponse(r.Name, layer, version, result.Count, result.Notes));
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<Results<Ok<TablePreviewResponse>, ProblemHttpResult>> Preview(
+        string region, string layer, RegionAccess access, IOptions<PlannerOptions> options, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        const int PreviewRows = 10;
+        var (r, refused) = await access.FindWholeAsync(user, region, cancellationToken).ConfigureAwait(false);
+        if (r is null)
+        {
+            return refused!;
+        }
+
+        if (layer is not ("stations" or "demand"))
+        {
+            return ApiProblems.NotFound("table layer", layer);
+        }
+
+        var (fileName, typeProblem) = FileName(http.Request);
+        if (typeProblem is not null)
+        {
+            return typeProblem;
+        }
+
+        if (Path.GetExtension(fileName!).ToLowerInvariant() is not (".csv" or ".txt" or ".xlsx"))
+        {
+            return ApiProblems.Field("Content-Type", $"'{fileName}' is not a table: send a .csv or .xlsx.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        long limit = options.Value.MaxUploadBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("planner-preview-");
+        try
+        {
+            var path = Path.Combine(scratch.FullName, "preview" + Path.GetExtension(fileName!).ToLowerInvariant());
+            try
+            {
+                await using var file = File.Create(path);
+                await http.Request.Body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(limit);
+            }
+
+            var q = http.Request.Query;
+            try
+            {
+                var table = await Task.Run(() => TableReader.Read(path, q.TryGetValue("encoding", out var e) ? e.ToString() : null, q.TryGetValue("sheet", out var s) ? s.ToString() : null), cancellationToken).ConfigureAwait(false);
+                var rows = table.Rows.Take(PreviewRows).Select(row => (IReadOnlyList<string>)[.. table.Headers.Select(h => row[h])]).ToList();
+                return TypedResults.Ok(new TablePreviewResponse(fileName!, table.Encoding, table.Headers, rows, table.Rows.Length));
+            }
+            catch (ImportException ex)
+            {
+                return Refused(fileName!, [.. ex.Problems.Select(p => new RowProblem(fileName!, string.Empty, "file", p.Replace(path, fileName!, StringComparison.Ordinal)))]);
+            }
         }
         finally
         {

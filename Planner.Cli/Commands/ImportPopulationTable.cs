@@ -45,10 +45,7 @@ internal sealed class ImportPopulationTable
                 : $"nothing stored: {result.Refused.Length} of {table.Rows.Length} rows refused (fix them, or give --skip-bad-rows to store the rest)"));
         }
 
-        var groups = string.Join(",", result.Groups);
-        var note = $"MEASURED per unit, MODELLED within it: groups {groups} of {result.Joined} units from {file.Name} (joined by {parse.GetValue(By)}), "
-            + "spread over each unit's demand points by walkable road length (motorways and trunk roads excluded; no building footprints in the region); "
-            + $"other groups and units without a row unchanged ({result.UnitsWithoutRow.Length} units without a row)";
+        var note = PopulationTableImporter.SourceNote(result, file.Name, by);
         var updated = result.Region.WithSource(new DataSource("demand", sourceName ?? file.Name, licence, true, note));
         RegionEditing.Save(updated, folder);
         var lines = new List<string>();

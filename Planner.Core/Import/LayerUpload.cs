@@ -10,18 +10,19 @@ namespace Planner.Core.Import;
 /// Replaces one layer of a region from one file, through the importers the CLI uses: <c>stations</c> from a
 /// station table (.xlsx, .csv; <see cref="StationTableImporter"/>), <c>units</c> from a boundary file (.geojson,
 /// .gpkg, .shp or a zipped Shapefile; <see cref="BoundaryFileReader"/>, <see cref="UnitBoundaryImporter"/>,
-/// <see cref="UnitReplacement"/>). All or nothing: any refused row or feature, or a file that cannot be read,
+/// <see cref="UnitReplacement"/>), <c>demand</c> from a population table per unit (.xlsx, .csv;
+/// <see cref="PopulationTableImporter"/>, adding or replacing the table's groups only). All or nothing: any refused row or feature, or a file that cannot be read,
 /// gives no region, only the problems, each naming the file, the row or feature, the field and the reason.
 /// Option text comes from a remote caller, so nothing in it is read as a path.
 /// </summary>
 public static class LayerUpload
 {
     /// <summary>The layers a file can replace.</summary>
-    public static readonly ImmutableArray<string> Layers = ["stations", "units"];
+    public static readonly ImmutableArray<string> Layers = ["stations", "units", "demand"];
 
     /// <summary>How to read the file; every member is optional and named as the API's query parameter.</summary>
     /// <param name="Crs">CRS of the coordinates: wgs84, cgcs2000, gcj02, bd09 or EPSG:n (default: the file's own, else WGS84).</param>
-    /// <param name="Columns">Station table column mapping <c>field=header,...</c>.</param>
+    /// <param name="Columns">Column mapping <c>field=header,...</c>: station fields, or code/name and one group=header per population group.</param>
     /// <param name="Encoding">Text encoding of a CSV or .dbf: utf-8, gbk, gb18030.</param>
     /// <param name="Sheet">Sheet of an .xlsx.</param>
     /// <param name="Table">Feature table of a GeoPackage.</param>
@@ -31,16 +32,17 @@ public static class LayerUpload
     /// <param name="LevelField">Boundary field with each feature's level.</param>
     /// <param name="ParentField">Boundary field with the parent code (default: the code prefix).</param>
     /// <param name="Licence">Licence or terms of the data, for the region's sources.</param>
+    /// <param name="By">How population rows join units: code (default) or name.</param>
     public sealed record Options(
         string? Crs = null, string? Columns = null, string? Encoding = null, string? Sheet = null, string? Table = null,
         string? CodeField = null, string? NameField = null, string? Level = null, string? LevelField = null, string? ParentField = null,
-        string? Licence = null);
+        string? Licence = null, string? By = null);
 
     /// <summary>The new region, or the problems that refused the file (then <see cref="Region"/> is null).</summary>
     /// <param name="Region">The region with the layer replaced; null when anything was refused.</param>
     /// <param name="Problems">Each refused row or feature, or the file or option at fault.</param>
     /// <param name="Notes">How the file was read, and check warnings that did not refuse it.</param>
-    /// <param name="Count">Stations or units read.</param>
+    /// <param name="Count">Stations or units read, or population rows joined.</param>
     public sealed record Result(Region? Region, ImmutableArray<RowProblem> Problems, ImmutableArray<string> Notes, int Count);
 
     /// <summary>
@@ -64,6 +66,7 @@ public static class LayerUpload
             {
                 "stations" => Stations(region, path, options, crs ?? SourceCrs.Wgs84),
                 "units" => Units(region, path, fileName, options, crs),
+                "demand" => Demand(region, path, fileName, options),
                 _ => Refused(new RowProblem(fileName, string.Empty, "layer", $"'{layer}' cannot be uploaded: give one of {string.Join(", ", Layers)}")),
             };
         }
@@ -136,6 +139,45 @@ public static class LayerUpload
         var (updated, placed) = UnitReplacement.Replace(region, result, file, new UnitReplacement.Provenance(fileName, options.Licence, unitOptions));
         return new Result(updated, [], [.. result.Notes, .. result.Warnings.Select(w => "warning: " + w),
             $"{result.Units.Length} units ({UnitReplacement.LevelNames(result)}) from {fileName}; {placed} demand points placed in the new units"], result.Units.Length);
+    }
+
+    private static Result Demand(Region region, string path, string fileName, Options options)
+    {
+        PopulationJoin by;
+        switch (options.By?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "code":
+                by = PopulationJoin.Code;
+                break;
+            case "name":
+                by = PopulationJoin.Name;
+                break;
+            default:
+                return Refused(new RowProblem(fileName, string.Empty, "by", $"'{options.By}' is not code or name"));
+        }
+
+        if (region.Units.All(u => u.Level == AdminLevel.County))
+        {
+            return Refused(new RowProblem(fileName, string.Empty, "file", "the region has no township, village or grid units to join the rows to: upload the units first"));
+        }
+
+        var table = TableReader.Read(path, options.Encoding, options.Sheet);
+        var result = PopulationTableImporter.Read(region, table, by, ColumnMapping.Parse(options.Columns));
+        if (!result.Refused.IsEmpty)
+        {
+            return Refused(result.Refused);
+        }
+
+        if (result.Joined == 0)
+        {
+            return Refused(new RowProblem(fileName, string.Empty, "file", "no population rows"));
+        }
+
+        var note = PopulationTableImporter.SourceNote(result, fileName, by);
+        var updated = result.Region.WithSource(new DataSource("demand", fileName, options.Licence ?? "not stated (the data holder's)", true, note));
+        var totals = updated.PopulationByGroup();
+        var sums = string.Join(", ", result.Groups.Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g} {totals[updated.Groups.IndexOf(g)]:0.###}")));
+        return new Result(updated, [], [$"{result.Joined} units joined from {table.FileName} ({table.Encoding}); {sums}", .. result.UnitsWithoutRow.Select(u => $"warning: no row for unit {u}")], result.Joined);
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -134,6 +134,15 @@ public static class PopulationTableImporter
         return new Result(updated, [.. refused], without, [.. groupColumns.Select(g => g.Group)], rows.Count);
     }
 
+    /// <summary>The region's sources note for a stored table: measured per unit, modelled within it, and how it was spread.</summary>
+    public static string SourceNote(Result result, string fileName, PopulationJoin by)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"MEASURED per unit, MODELLED within it: groups {string.Join(",", result.Groups)} of {result.Joined} units from {fileName} (joined by {(by == PopulationJoin.Code ? "code" : "name")}), "
+            + "spread over each unit's demand points by walkable road length (motorways and trunk roads excluded; no building footprints in the region); "
+            + $"other groups and units without a row unchanged ({result.UnitsWithoutRow.Length} units without a row)";
+    }
+
     private static Region Spread(Region region, List<(AdminUnit Unit, double[] Counts)> rows, List<string> groups)
     {
         var names = region.Groups.Names.Concat(groups.Where(g => !region.Groups.Contains(g))).ToList();
