@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Planner.Api.Coverage;
 using Planner.Api.Jobs;
 using Planner.Api.Jobs.Kinds;
 using Planner.Api.Options;
@@ -11,7 +10,6 @@ using Planner.Api.Reports;
 using Planner.Api.Security;
 using Planner.Core.Narrowing;
 using Planner.Core.Model;
-using Planner.Reports.Model;
 
 namespace Planner.Api.Endpoints;
 

@@ -89,9 +89,19 @@ internal static class ServerRejectionProblems
             return false;
         }
 
+        // Every response write passes here: look at the status line's first bytes and the last four before
+        // decoding anything, so only a 4xx/5xx head with nothing after it is ever turned into a string.
+        Span<byte> start = stackalloc byte[10], end = stackalloc byte[4];
+        buffer.Slice(0, start.Length).CopyTo(start);
+        buffer.Slice(buffer.Length - end.Length).CopyTo(end);
+        if (!start[..9].SequenceEqual("HTTP/1.1 "u8) || start[9] is not ((byte)'4' or (byte)'5') || !end.SequenceEqual("\r\n\r\n"u8))
+        {
+            return false;
+        }
+
         var text = Encoding.Latin1.GetString(buffer.ToArray());
         int headersEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        if (!(text.StartsWith("HTTP/1.1 4", StringComparison.Ordinal) || text.StartsWith("HTTP/1.1 5", StringComparison.Ordinal)) || headersEnd != text.Length - 4)
+        if (headersEnd != text.Length - 4)
         {
             return false;
         }
